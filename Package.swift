@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tsunagari",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TsunagariKit", targets: ["TsunagariKit"]),
+        .executable(name: "tsunagari", targets: ["tsunagari"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Model, import and diagnostics: pure Swift, no C.
+        .target(name: "TsunagariKit"),
+        // The Graphviz C library, found through pkg-config.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        // The only code that calls into Graphviz.
+        .target(name: "TsunagariMaps", dependencies: ["TsunagariKit", "CGraphviz"]),
+        .executableTarget(
+            name: "tsunagari",
+            dependencies: [
+                "TsunagariKit", "TsunagariMaps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TsunagariKitTests",
+            dependencies: ["TsunagariKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "TsunagariMapsTests", dependencies: ["TsunagariMaps"]),
+        .testTarget(name: "tsunagariCLITests", dependencies: ["tsunagari"]),
+    ]
+)

@@ -1,0 +1,36 @@
+/// The language of messages, reports and forms.
+///
+/// Japanese first: a Japanese locale selects Japanese, anything else English, and the `--lang`
+/// option overrides both.
+public enum Language: String, Sendable, CaseIterable {
+    case ja, en
+
+    /// The language chosen by the locale variables, in POSIX priority order
+    /// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`).
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return value.lowercased().hasPrefix("ja") ? .ja : .en
+            }
+        }
+        return .en
+    }
+}
+
+/// A piece of text in both languages, chosen at the moment it is printed.
+public struct Text: Sendable, Hashable {
+    public var ja: String
+    public var en: String
+
+    public init(ja: String, en: String) {
+        self.ja = ja
+        self.en = en
+    }
+
+    public func callAsFunction(_ language: Language) -> String {
+        switch language {
+        case .ja: ja
+        case .en: en
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Errors of `template` and `collect` that stop them before anything is written.
+public struct FormsError: Error, Sendable {
+    public var message: Text
+    public var hint: Text?
+}
+
+/// Blank forms for the next survey round (the roster method: every agency gets the list of all
+/// other agencies and marks the ones it works with).
+public struct SurveyTemplate: Sendable {
+    /// `agencies.csv` for the new year, copied forward from the latest year on file.
+    public var agencies: Data
+    /// File name → roster form of one agency; the form is itself a valid `survey.csv`.
+    public var forms: [(name: String, data: Data)]
+
+    /// Builds the forms from `source` (the latest year), with headers in `language`.
+    public init(from source: YearData, language: Language) {
+        let agencyColumns = Schema.agencies.columns
+        var agencyRows = [agencyColumns.map { $0.header(language) }]
+        for a in source.agencies {
+            agencyRows.append([
+                a.id, a.name, a.shortName ?? "", a.field.label(language), a.publicPrivate?.label(language) ?? "",
+                a.ageMin.map(String.init) ?? "", a.ageMax.map(String.init) ?? "", a.aliases.joined(separator: ";"),
+            ])
+        }
+        agencies = excelCSV(agencyRows)
+
+        let survey = Schema.survey.columns
+        let header = [survey[0].header(language), survey[1].header(language),
+                      language == .ja ? "連携先の機関名" : "partner_name",
+                      language == .ja ? "連携先の分野" : "partner_field"]
+            + survey[2...].map { $0.header(language) }
+        forms = source.agencies.map { reporter in
+            var rows = [header]
+            for partner in source.agencies where partner.id != reporter.id {
+                rows.append([reporter.id, partner.id, partner.name, partner.field.label(language)]
+                            + Array(repeating: "", count: survey.count - 2))
+            }
+            return (formFileName(reporter), excelCSV(rows))
+        }
+    }
+}
+
+/// `A01_みどり市ひきこもり相談窓口.csv`, with characters that file systems refuse replaced.
+func formFileName(_ agency: Agency) -> String {
+    let unsafe = Set("/\\:*?\"<>|")
+    let name = String(agency.name.map { unsafe.contains($0) || $0.isNewline || $0.asciiValue.map { $0 < 32 } == true ? "_" : $0 })
+    return "\(agency.id)_\(name.prefix(60)).csv"
+}
+
+/// Merges filled-in roster forms into one `survey.csv` for a year whose `agencies.csv` is in place.
+///
+/// Every form is checked like `survey.csv` itself (names resolved, values in range, no pair
+/// reported twice across forms). Returns the file's bytes, or nothing when there are errors.
+public func collectForms(_ formPaths: [String], yearFolder: String, fiscalYear: FiscalYear,
+                         language: Language) -> (survey: Data?, year: YearData?, diagnostics: Diagnostics) {
+    var loader = YearLoader(folder: yearFolder, fiscalYear: fiscalYear)
+    guard loader.loadAgencies() else { return (nil, nil, loader.diagnostics) }
+    var reports: [SurveyReport] = []
+    var diagnostics = Diagnostics()
+    for path in formPaths {
+        if let table = CSVTable.read(path, schema: Schema.survey, diagnostics: &diagnostics) {
+            reports += loader.readSurvey(table, answeredOnly: true)
+        }
+    }
+    diagnostics.append(contentsOf: loader.diagnostics)
+    let year = loader.yearData(reports: reports, referrals: [])
+    guard !diagnostics.hasErrors else { return (nil, year, diagnostics) }
+
+    let agencies = year.agencies
+    let sorted = reports.sorted { ($0.reporter, $0.partner) < ($1.reporter, $1.partner) }
+    var rows = [Schema.survey.columns.map { $0.header(language) }]
+    for r in sorted {
+        rows.append([
+            agencies[r.reporter].id, agencies[r.partner].id,
+            r.kinds.kinds.map { $0.label(language) }.joined(separator: ";"),
+            r.frequency?.label(language) ?? "",
+            r.familiarity.map(String.init) ?? "",
+            r.personDependent.map { $0 ? "1" : "0" } ?? "",
+            r.trust.map(String.init) ?? "",
+            r.note,
+        ])
+    }
+    return (excelCSV(rows), year, diagnostics)
+}

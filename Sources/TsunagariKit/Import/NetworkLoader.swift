@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads a network folder: one sub-folder per fiscal year (`2025`, `R7` or `令和7年度`).
+///
+/// Returns the years that could be read and every diagnostic. Callers that need clean data
+/// check `diagnostics.hasErrors` first: a year with errors is loaded as far as it goes so that
+/// all problems surface in one run, but its contents are not to be analysed.
+public func loadNetwork(at directory: String) -> (network: Network, diagnostics: Diagnostics) {
+    var diagnostics = Diagnostics()
+    let name = (directory as NSString).lastPathComponent
+    var isDirectory: ObjCBool = false
+    let top = SourceLocation(file: directory, line: 0, column: 0)
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        diagnostics.error(top, Text(ja: "フォルダがありません", en: "no such folder"),
+                          hint: Text(ja: "ネットワークのフォルダ (年度ごとのフォルダを含むもの) を指定してください",
+                                     en: "give the network folder, the one that holds a folder per fiscal year"))
+        return (Network(name: name, years: []), diagnostics)
+    }
+    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    var found: [FiscalYear: String] = [:]
+    for entry in entries where !entry.hasPrefix(".") {
+        let path = (directory as NSString).appendingPathComponent(entry)
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+        guard let year = FiscalYear(folderName: entry) else {
+            diagnostics.warning(SourceLocation(file: path, line: 0, column: 0),
+                Text(ja: "年度として読めないフォルダなので読み飛ばしました",
+                     en: "not a fiscal-year folder; skipped"),
+                hint: Text(ja: "年度のフォルダなら 2025、R7、令和7年度 のように名前を付けてください",
+                           en: "name fiscal-year folders like 2025, R7 or 令和7年度"))
+            continue
+        }
+        if let other = found[year] {
+            diagnostics.error(SourceLocation(file: path, line: 0, column: 0),
+                Text(ja: "\(year.japanese)のフォルダが2つあります (\(other) と \(entry))",
+                     en: "two folders for \(year): \(other) and \(entry)"),
+                hint: Text(ja: "どちらか1つにまとめてください", en: "merge them into one folder"))
+            continue
+        }
+        found[year] = entry
+    }
+    if found.isEmpty {
+        diagnostics.error(top,
+            Text(ja: "年度のフォルダが見つかりません", en: "no fiscal-year folders found"),
+            hint: Text(ja: "年度ごとに 2025、R7、令和7年度 のような名前のフォルダを作り、agencies.csv と survey.csv を置いてください",
+                       en: "make one folder per fiscal year, named like 2025, R7 or 令和7年度, holding agencies.csv and survey.csv"))
+    }
+    var years: [YearData] = []
+    for (year, entry) in found.sorted(by: { $0.key < $1.key }) {
+        var loader = YearLoader(folder: (directory as NSString).appendingPathComponent(entry), fiscalYear: year)
+        if let data = loader.load() { years.append(data) }
+        diagnostics.append(contentsOf: loader.diagnostics)
+    }
+    return (Network(name: name, years: years), diagnostics)
+}

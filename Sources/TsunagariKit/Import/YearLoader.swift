@@ -1,0 +1,358 @@
+import Foundation
+
+/// Reads one fiscal-year folder: `agencies.csv`, `survey.csv` and, when present, `referrals.csv`.
+/// Every problem goes into `diagnostics`; reading goes on after an error so that one run shows them all.
+struct YearLoader {
+    let folder: String
+    let fiscalYear: FiscalYear
+    var diagnostics = Diagnostics()
+    private var index = NameIndex()
+    private var agencies: [Agency] = []
+    /// Where each reporter → partner pair was first reported (key: reporter · count + partner).
+    private var reported: [Int: SourceLocation] = [:]
+
+    init(folder: String, fiscalYear: FiscalYear) {
+        self.folder = folder
+        self.fiscalYear = fiscalYear
+    }
+
+    /// Loads the year. The result is nil only when `agencies.csv` cannot be read at all.
+    mutating func load() -> YearData? {
+        guard loadAgencies() else { return nil }
+        var reports: [SurveyReport] = []
+        let surveyPath = path(Schema.survey.fileName)
+        if !FileManager.default.fileExists(atPath: surveyPath) {
+            missingFile(Schema.survey.fileName)
+        } else if let table = CSVTable.read(surveyPath, schema: Schema.survey, diagnostics: &diagnostics) {
+            reports = readSurvey(table, answeredOnly: false)
+        }
+
+        var referrals: [Referral] = []
+        let referralPath = path(Schema.referrals.fileName)
+        if FileManager.default.fileExists(atPath: referralPath),
+           let table = CSVTable.read(referralPath, schema: Schema.referrals, diagnostics: &diagnostics) {
+            referrals = readReferrals(table)
+        }
+        return yearData(reports: reports, referrals: referrals)
+    }
+
+    /// Reads `agencies.csv`; false when it is missing or unreadable.
+    mutating func loadAgencies() -> Bool {
+        let agencyPath = path(Schema.agencies.fileName)
+        guard FileManager.default.fileExists(atPath: agencyPath) else {
+            missingFile(Schema.agencies.fileName)
+            return false
+        }
+        guard let table = CSVTable.read(agencyPath, schema: Schema.agencies, diagnostics: &diagnostics) else { return false }
+        readAgencies(table)
+        return true
+    }
+
+    func yearData(reports: [SurveyReport], referrals: [Referral]) -> YearData {
+        YearData(fiscalYear: fiscalYear, folder: (folder as NSString).lastPathComponent,
+                 agencies: agencies, reports: reports, referrals: referrals)
+    }
+
+    private func path(_ file: String) -> String { (folder as NSString).appendingPathComponent(file) }
+
+    private mutating func missingFile(_ name: String) {
+        diagnostics.error(SourceLocation(file: path(name), line: 0, column: 0),
+            Text(ja: "\(fiscalYear.japanese)のフォルダに \(name) がありません",
+                 en: "\(fiscalYear) has no \(name)"),
+            hint: Text(ja: "ファイル名を \(name) にしてこのフォルダに置いてください",
+                       en: "put the file in this folder under the name \(name)"))
+    }
+
+    // MARK: agencies.csv
+
+    private mutating func readAgencies(_ table: CSVTable) {
+        let c = Schema.agencies.columns
+        let (idColumn, nameColumn, shortColumn, fieldColumn, ppColumn, minColumn, maxColumn, aliasColumn) =
+            (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])
+        var parsed: [Agency] = []
+        var rejected: [(id: String, names: [String], line: Int)] = []
+        var firstLine: [String: Int] = [:]
+
+        for record in table.records {
+            var ok = true
+            guard let id = required(table, record, idColumn) else { continue }
+            if let first = firstLine[id] {
+                diagnostics.error(table.location(record, idColumn),
+                    Text(ja: "機関ID「\(id)」が重複しています (最初は\(first)行目)",
+                         en: "duplicate agency ID '\(id)' (first on line \(first))"),
+                    hint: Text(ja: "機関ごとに別のIDを付けてください。IDは年度をまたいで同じ機関を指します",
+                               en: "give each agency its own ID; an ID names the same agency in every year"))
+                continue
+            }
+            firstLine[id] = record.line
+            let name = required(table, record, nameColumn)
+            if name == nil { ok = false }
+            let field: Field? = vocabulary(table, record, fieldColumn, required: true)
+            if field == nil { ok = false }
+            let pp: PublicPrivate? = vocabulary(table, record, ppColumn, required: false)
+            let ageMin = integer(table, record, minColumn, range: 0...120)
+            let ageMax = integer(table, record, maxColumn, range: 0...120)
+            if let lo = ageMin.value, let hi = ageMax.value, lo > hi {
+                diagnostics.error(table.location(record, maxColumn),
+                    Text(ja: "対象年齢の上限 \(hi) が下限 \(lo) より小さくなっています",
+                         en: "age_max \(hi) is below age_min \(lo)"),
+                    hint: Text(ja: "上限と下限を入れ替えてください", en: "swap the two values"))
+                ok = false
+            }
+            if table.value(record, ppColumn) != nil && pp == nil || !ageMin.ok || !ageMax.ok { ok = false }
+            let short = table.value(record, shortColumn)
+            let aliases = table.value(record, aliasColumn).map(splitList) ?? []
+            let names = [name, short].compactMap { $0 } + aliases
+            guard ok, let name, let field else {
+                rejected.append((id, names, record.line))
+                continue
+            }
+            parsed.append(Agency(id: id, name: name, shortName: short, field: field, publicPrivate: pp,
+                                 ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases,
+                                 location: SourceLocation(file: table.path, line: record.line, column: 1)))
+        }
+
+        agencies = parsed.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
+        for (i, agency) in agencies.enumerated() {
+            let names = [agency.name, agency.shortName].compactMap { $0 } + agency.aliases
+            for clash in index.add(id: agency.id, names: names, target: .agency(i)) {
+                guard case .agency(let other) = clash.other else { continue }
+                diagnostics.warning(agency.location,
+                    Text(ja: "名前「\(clash.name)」は \(agencies[other].id)「\(agencies[other].name)」と同じです。この名前で書かれた連携先は特定できません",
+                         en: "the name '\(clash.name)' is also used by \(agencies[other].id) '\(agencies[other].name)'; partners written this way cannot be matched"),
+                    hint: Text(ja: "略称・別名を区別するか、回答では機関IDを使ってください",
+                               en: "make the short names or aliases distinct, or use the agency ID in answers"))
+            }
+        }
+        for r in rejected {
+            index.add(id: r.id, names: r.names, target: .rejected(line: r.line))
+        }
+    }
+
+    // MARK: survey.csv
+
+    /// Reads survey rows. With `answeredOnly` (filled-in roster forms), a row counts only when it
+    /// names kinds or a frequency, or a familiarity of 1 or more; untouched rows are skipped.
+    /// Duplicates are found across every table read by this loader.
+    mutating func readSurvey(_ table: CSVTable, answeredOnly: Bool) -> [SurveyReport] {
+        let c = Schema.survey.columns
+        let (reporterColumn, partnerColumn, kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn) =
+            (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])
+        var reports: [SurveyReport] = []
+
+        for record in table.records {
+            if answeredOnly && table.value(record, kindsColumn) == nil && table.value(record, frequencyColumn) == nil
+                && (table.value(record, familiarityColumn).flatMap { Int(cleanCell($0)) } ?? 0) == 0 {
+                continue
+            }
+            let reporter = agency(table, record, reporterColumn)
+            let partner = agency(table, record, partnerColumn)
+            let kinds = kindList(table, record, kindsColumn)
+            let frequency: Frequency? = vocabulary(table, record, frequencyColumn, required: false)
+            let familiarity = integer(table, record, familiarityColumn, range: 0...3)
+            let person = boolean(table, record, personColumn)
+            let trust = integer(table, record, trustColumn, range: 1...4)
+            guard let reporter, let partner else { continue }
+            if reporter == partner {
+                diagnostics.error(table.location(record, partnerColumn),
+                    Text(ja: "回答機関と連携先が同じ機関 (\(agencies[reporter].id)) です",
+                         en: "the reporter and the partner are the same agency (\(agencies[reporter].id))"),
+                    hint: Text(ja: "機関内の連携は記入しないでください。連携先の名前かIDを確かめてください",
+                               en: "leave out work inside one agency; check the partner's name or ID"))
+                continue
+            }
+            let pair = reporter * agencies.count + partner
+            let here = table.location(record, partnerColumn)
+            if let first = reported[pair] {
+                let place = first.file == here.file ? "\(first.line)" : "\(first.file):\(first.line)"
+                diagnostics.error(here,
+                    Text(ja: "\(agencies[reporter].id) から \(agencies[partner].id) への回答が2回あります (最初は \(place) 行目)",
+                         en: "\(agencies[reporter].id) reports \(agencies[partner].id) twice (first on line \(place))"),
+                    hint: Text(ja: "2つの行を1行にまとめてください (連携内容は ; で区切って並べられます)",
+                               en: "merge the two rows into one (list several kinds separated by ;)"))
+                continue
+            }
+            reported[pair] = here
+            guard let kinds, familiarity.ok, trust.ok, person.ok,
+                  table.value(record, frequencyColumn) == nil || frequency != nil else { continue }
+            reports.append(SurveyReport(
+                reporter: reporter, partner: partner, kinds: kinds, frequency: frequency,
+                familiarity: familiarity.value, personDependent: person.value, trust: trust.value,
+                note: table.value(record, noteColumn) ?? "",
+                location: SourceLocation(file: table.path, line: record.line, column: 1)))
+        }
+        return reports
+    }
+
+    // MARK: referrals.csv
+
+    private mutating func readReferrals(_ table: CSVTable) -> [Referral] {
+        let c = Schema.referrals.columns
+        let (caseColumn, stepColumn, monthColumn, fromColumn, toColumn, actionColumn, outcomeColumn, bandColumn, gapColumn) =
+            (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])
+        var referrals: [Referral] = []
+        var firstLine: [String: Int] = [:]  // "case\tstep" → line
+
+        for record in table.records {
+            let caseID = required(table, record, caseColumn)
+            let step = integer(table, record, stepColumn, range: 1...999)
+            if step.ok && step.value == nil { _ = required(table, record, stepColumn) }
+            let month = yearMonth(table, record, monthColumn)
+            let from = agency(table, record, fromColumn)
+            let to = agency(table, record, toColumn)
+            let outcome: Outcome? = vocabulary(table, record, outcomeColumn, required: false)
+            let band: AgeBand? = vocabulary(table, record, bandColumn, required: false)
+            if let from, from == to {
+                diagnostics.error(table.location(record, toColumn),
+                    Text(ja: "紹介元と紹介先が同じ機関 (\(agencies[from].id)) です",
+                         en: "the hand-off goes from \(agencies[from].id) to itself"),
+                    hint: Text(ja: "紹介先の名前かIDを確かめてください", en: "check the name or ID in 'to'"))
+                continue
+            }
+            guard let caseID, let stepNumber = step.value, let from, let to, month.ok else { continue }
+            let key = "\(caseID)\t\(stepNumber)"
+            if let first = firstLine[key] {
+                diagnostics.error(table.location(record, stepColumn),
+                    Text(ja: "事例「\(caseID)」の順番 \(stepNumber) が2回あります (最初は\(first)行目)",
+                         en: "case '\(caseID)' has step \(stepNumber) twice (first on line \(first))"),
+                    hint: Text(ja: "順番を付け直してください", en: "renumber the steps of this case"))
+                continue
+            }
+            firstLine[key] = record.line
+            guard table.value(record, outcomeColumn) == nil || outcome != nil,
+                  table.value(record, bandColumn) == nil || band != nil else { continue }
+            referrals.append(Referral(
+                caseID: caseID, step: stepNumber, month: month.value, from: from, to: to,
+                action: table.value(record, actionColumn) ?? "", outcome: outcome, ageBand: band,
+                gaps: table.value(record, gapColumn).map(splitList) ?? [],
+                location: SourceLocation(file: table.path, line: record.line, column: 1)))
+        }
+        return referrals.sorted { ($0.caseID, $0.step) < ($1.caseID, $1.step) }
+    }
+
+    // MARK: cells
+
+    /// A required cell; reports an error when it is blank.
+    private mutating func required(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> String? {
+        if let v = table.value(record, column) { return v }
+        diagnostics.error(table.location(record, column),
+            Text(ja: "\(column.quoted.ja) が空です", en: "\(column.quoted.en) is empty"),
+            hint: Text(ja: "この列は必ず記入してください", en: "this column must be filled in"))
+        return nil
+    }
+
+    /// The agency a cell names, by ID or name; reports unknown and ambiguous names.
+    private mutating func agency(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> Int? {
+        guard let written = required(table, record, column) else { return nil }
+        switch index.resolve(written) {
+        case .found(let i):
+            return i
+        case .rejected:
+            return nil
+        case .ambiguous(let candidates):
+            diagnostics.error(table.location(record, column),
+                Text(ja: "「\(written)」に当てはまる機関が複数あります: \(describe(candidates, .ja))",
+                     en: "'\(written)' matches several agencies: \(describe(candidates, .en))"),
+                hint: Text(ja: "機関IDで書いてください", en: "write the agency ID instead"))
+        case .unknown(let suggestions):
+            let hint = suggestions.isEmpty
+                ? Text(ja: "機関IDか agencies.csv の機関名・略称・別名で書いてください。新しい機関なら agencies.csv に加えてください",
+                       en: "use an ID, name, short name or alias from agencies.csv, or add the agency there")
+                : Text(ja: "もしかして: \(describe(suggestions, .ja))", en: "did you mean \(describe(suggestions, .en))?")
+            diagnostics.error(table.location(record, column),
+                Text(ja: "\(column.quoted.ja) の「\(written)」は agencies.csv にありません",
+                     en: "\(column.quoted.en) '\(written)' is not in agencies.csv"),
+                hint: hint)
+        }
+        return nil
+    }
+
+    private func describe(_ candidates: [Int], _ language: Language) -> String {
+        candidates.map { i in
+            language == .ja ? "「\(agencies[i].name)」(\(agencies[i].id))" : "'\(agencies[i].name)' (\(agencies[i].id))"
+        }.joined(separator: language == .ja ? "、" : " or ")
+    }
+
+    /// A word of a closed list; reports anything else with the accepted words.
+    private mutating func vocabulary<V: Vocabulary>(_ table: CSVTable, _ record: CSVRecord, _ column: Column, required isRequired: Bool) -> V? {
+        guard let written = isRequired ? required(table, record, column) : table.value(record, column) else { return nil }
+        if let word = V(cell: written) { return word }
+        diagnostics.error(table.location(record, column),
+            Text(ja: "\(column.quoted.ja) の「\(written)」は使えません",
+                 en: "\(column.quoted.en) '\(written)' is not one of the accepted values"),
+            hint: Text(ja: "次のどれかにしてください: \(V.list(.ja))", en: "use one of: \(V.list(.en))"))
+        return nil
+    }
+
+    /// The tie kinds of a `;`-separated cell; nil (after reporting) when one is unknown.
+    private mutating func kindList(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> TieKinds? {
+        var kinds: [TieKind] = []
+        var ok = true
+        for part in splitList(table.value(record, column) ?? "") {
+            if let kind = TieKind(cell: part) {
+                kinds.append(kind)
+            } else {
+                ok = false
+                diagnostics.error(table.location(record, column),
+                    Text(ja: "連携内容の「\(part)」は使えません", en: "unknown kind of tie '\(part)'"),
+                    hint: Text(ja: "次から選び ; で区切ってください: \(TieKind.list(.ja))",
+                               en: "choose from the following, separated by ;: \(TieKind.list(.en))"))
+            }
+        }
+        return ok ? TieKinds(kinds) : nil
+    }
+
+    /// An integer in `range` or a blank cell; `ok` is false after an error was reported.
+    private mutating func integer(_ table: CSVTable, _ record: CSVRecord, _ column: Column, range: ClosedRange<Int>) -> (value: Int?, ok: Bool) {
+        guard let written = table.value(record, column) else { return (nil, true) }
+        if let n = Int(cleanCell(written)), range.contains(n) { return (n, true) }
+        let isNumber = Int(cleanCell(written)) != nil
+        diagnostics.error(table.location(record, column),
+            isNumber
+                ? Text(ja: "\(column.quoted.ja) の \(written) は範囲外です (\(range.lowerBound)〜\(range.upperBound))",
+                       en: "\(column.quoted.en) \(written) is out of range (\(range.lowerBound)–\(range.upperBound))")
+                : Text(ja: "\(column.quoted.ja) の「\(written)」は整数ではありません",
+                       en: "\(column.quoted.en) '\(written)' is not a whole number"),
+            hint: Text(ja: "\(range.lowerBound)から\(range.upperBound)までの整数を入れるか、空欄にしてください",
+                       en: "enter a whole number from \(range.lowerBound) to \(range.upperBound), or leave it blank"))
+        return (nil, false)
+    }
+
+    /// Yes/no: 1/0, はい/いいえ, yes/no, true/false, ○/×, or blank.
+    private mutating func boolean(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: Bool?, ok: Bool) {
+        guard let written = table.value(record, column) else { return (nil, true) }
+        switch normalizedKey(written) {
+        case "1", "はい", "yes", "y", "true", "○", "◯", "有", "あり": return (true, true)
+        case "0", "いいえ", "no", "n", "false", "×", "無", "なし": return (false, true)
+        default:
+            diagnostics.error(table.location(record, column),
+                Text(ja: "\(column.quoted.ja) の「\(written)」は はい/いいえ として読めません",
+                     en: "\(column.quoted.en) '\(written)' is not a yes/no value"),
+                hint: Text(ja: "1 (はい) か 0 (いいえ) を入れるか、空欄にしてください",
+                           en: "enter 1 (yes) or 0 (no), or leave it blank"))
+            return (nil, false)
+        }
+    }
+
+    /// A month: `2025-04`, `2025/4`, `2025/4/1` (Excel's date form) or `2025年4月`. Warns when it
+    /// lies outside the fiscal year.
+    private mutating func yearMonth(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: YearMonth?, ok: Bool) {
+        guard let written = table.value(record, column) else { return (nil, true) }
+        let parts = cleanCell(written).split(whereSeparator: { "-/年月日".contains($0) }).map { Int($0) }
+        guard (2...3).contains(parts.count), let y = parts[0], let m = parts[1], (1900...2200).contains(y), (1...12).contains(m) else {
+            diagnostics.error(table.location(record, column),
+                Text(ja: "\(column.quoted.ja) の「\(written)」は年月として読めません",
+                     en: "\(column.quoted.en) '\(written)' is not a month"),
+                hint: Text(ja: "2025-04 のように 年-月 で書いてください", en: "write year-month, e.g. 2025-04"))
+            return (nil, false)
+        }
+        if !fiscalYear.contains(year: y, month: m) {
+            diagnostics.warning(table.location(record, column),
+                Text(ja: "\(y)年\(m)月は\(fiscalYear.japanese) (\(fiscalYear.year)年4月〜\(fiscalYear.year + 1)年3月) の外です",
+                     en: "\(y)-\(m < 10 ? "0" : "")\(m) lies outside \(fiscalYear) (April \(fiscalYear.year) – March \(fiscalYear.year + 1))"),
+                hint: Text(ja: "年月か、ファイルを置いた年度のフォルダを確かめてください",
+                           en: "check the month, or the fiscal-year folder the file is in"))
+        }
+        return (YearMonth(year: y, month: m), true)
+    }
+}

@@ -1,0 +1,250 @@
+/// A closed list of words a cell may hold, each with its Japanese and English spellings.
+///
+/// Matching folds width, case and white space (see `normalizedKey`), so 「福祉（高齢）」 and
+/// `Welfare_Elderly` are both read.
+public protocol Vocabulary: CaseIterable, Sendable, Hashable {
+    /// The Japanese word, as written in the files and shown in Japanese output.
+    var ja: String { get }
+    /// The English word (a stable key, also accepted in files).
+    var en: String { get }
+    /// Other spellings accepted on input.
+    var alternatives: [String] { get }
+}
+
+extension Vocabulary {
+    public var alternatives: [String] { [] }
+
+    /// The word in the given language.
+    public func label(_ language: Language) -> String { language == .ja ? ja : en }
+
+    /// Reads a cell; nil when it holds none of the words.
+    public init?(cell: String) {
+        if let exact = Self.allCases.first(where: { $0.ja == cell || $0.en == cell }) {
+            self = exact
+            return
+        }
+        let key = normalizedKey(cell)
+        guard let match = Self.allCases.first(where: { word in
+            ([word.ja, word.en] + word.alternatives).contains { normalizedKey($0) == key }
+        }) else { return nil }
+        self = match
+    }
+
+    /// The accepted words, for error messages: 「保健, 医療, …」.
+    public static func list(_ language: Language) -> String {
+        allCases.map { $0.label(language) }.joined(separator: language == .ja ? "、" : ", ")
+    }
+}
+
+/// The sector an agency works in (DOMAIN.md §4).
+public enum Field: Int, Vocabulary, Comparable {
+    case administration, health, medical, welfareCommunity, welfareElderly, welfareDisability
+    case childrenYouthFamily, education, employment, peersFamiliesNPO, communityOther
+
+    public var ja: String {
+        switch self {
+        case .administration: "行政・調整"
+        case .health: "保健"
+        case .medical: "医療"
+        case .welfareCommunity: "福祉(生活困窮・地域)"
+        case .welfareElderly: "福祉(高齢)"
+        case .welfareDisability: "福祉(障害)"
+        case .childrenYouthFamily: "子ども・若者・家庭"
+        case .education: "教育"
+        case .employment: "就労"
+        case .peersFamiliesNPO: "当事者・家族・民間"
+        case .communityOther: "地域・その他"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .administration: "administration"
+        case .health: "health"
+        case .medical: "medical"
+        case .welfareCommunity: "welfare_community"
+        case .welfareElderly: "welfare_elderly"
+        case .welfareDisability: "welfare_disability"
+        case .childrenYouthFamily: "children_youth_family"
+        case .education: "education"
+        case .employment: "employment"
+        case .peersFamiliesNPO: "peers_families_npo"
+        case .communityOther: "community_other"
+        }
+    }
+
+    public static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Public or private (官民).
+public enum PublicPrivate: Vocabulary {
+    case publicBody, publicContracted, privateBody, voluntary
+
+    public var ja: String {
+        switch self {
+        case .publicBody: "公"
+        case .publicContracted: "公設民営"
+        case .privateBody: "民"
+        case .voluntary: "任意"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .publicBody: "public"
+        case .publicContracted: "contracted"
+        case .privateBody: "private"
+        case .voluntary: "voluntary"
+        }
+    }
+
+    public var alternatives: [String] {
+        switch self {
+        case .publicContracted: ["委託", "公設民営/委託"]
+        default: []
+        }
+    }
+}
+
+/// What two agencies do together (DOMAIN.md §5); a tie can carry several.
+public enum TieKind: Int, Vocabulary {
+    case information, referral, accompanying, jointSupport, caseConference, regularMeeting, training, contract
+
+    public var ja: String {
+        switch self {
+        case .information: "情報共有"
+        case .referral: "紹介"
+        case .accompanying: "同行"
+        case .jointSupport: "共同支援"
+        case .caseConference: "ケース会議"
+        case .regularMeeting: "定例会議"
+        case .training: "研修・交流"
+        case .contract: "委託"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .information: "information"
+        case .referral: "referral"
+        case .accompanying: "accompanying"
+        case .jointSupport: "joint_support"
+        case .caseConference: "case_conference"
+        case .regularMeeting: "regular_meeting"
+        case .training: "training"
+        case .contract: "contract"
+        }
+    }
+}
+
+/// A set of tie kinds, one bit each.
+public struct TieKinds: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public init(_ kinds: some Sequence<TieKind>) {
+        self.init(rawValue: kinds.reduce(0) { $0 | 1 << UInt8($1.rawValue) })
+    }
+
+    public func contains(_ kind: TieKind) -> Bool { rawValue & (1 << UInt8(kind.rawValue)) != 0 }
+
+    /// The kinds in the order of DOMAIN.md.
+    public var kinds: [TieKind] { TieKind.allCases.filter(contains) }
+}
+
+/// How often two agencies work together.
+public enum Frequency: Int, Vocabulary, Comparable {
+    case yearlyOrLess, fewTimesAYear, monthly, weekly
+
+    public var ja: String {
+        switch self {
+        case .yearlyOrLess: "年1回以下"
+        case .fewTimesAYear: "年数回"
+        case .monthly: "月1回程度"
+        case .weekly: "週1回以上"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .yearlyOrLess: "yearly_or_less"
+        case .fewTimesAYear: "few_times_a_year"
+        case .monthly: "monthly"
+        case .weekly: "weekly"
+        }
+    }
+
+    public static func < (a: Frequency, b: Frequency) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// How a hand-off in a case ended.
+public enum Outcome: Vocabulary {
+    case connected, partlyConnected, interrupted, refused, waiting
+
+    public var ja: String {
+        switch self {
+        case .connected: "つながった"
+        case .partlyConnected: "一部つながった"
+        case .interrupted: "中断"
+        case .refused: "拒否"
+        case .waiting: "待機"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .connected: "connected"
+        case .partlyConnected: "partly_connected"
+        case .interrupted: "interrupted"
+        case .refused: "refused"
+        case .waiting: "waiting"
+        }
+    }
+
+    /// Interrupted, refused and waiting hand-offs: the person did not reach the next agency.
+    public var isFailure: Bool { self == .interrupted || self == .refused || self == .waiting }
+}
+
+/// The age bands used in practice.
+public enum AgeBand: Int, Vocabulary, Comparable {
+    case schoolAge, age15to39, age40to64, age65plus
+
+    public var ja: String {
+        switch self {
+        case .schoolAge: "学齢期"
+        case .age15to39: "15-39"
+        case .age40to64: "40-64"
+        case .age65plus: "65+"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .schoolAge: "school_age"
+        case .age15to39: "15-39"
+        case .age40to64: "40-64"
+        case .age65plus: "65+"
+        }
+    }
+
+    public var alternatives: [String] {
+        switch self {
+        case .schoolAge: ["学齢", "0-14"]
+        case .age15to39: ["15~39", "15-39歳"]
+        case .age40to64: ["40~64", "40-64歳"]
+        case .age65plus: ["65歳以上", "65-"]
+        }
+    }
+
+    /// The youngest and oldest age in the band (nil: no upper limit).
+    public var ages: (min: Int, max: Int?) {
+        switch self {
+        case .schoolAge: (0, 14)
+        case .age15to39: (15, 39)
+        case .age40to64: (40, 64)
+        case .age65plus: (65, nil)
+        }
+    }
+
+    public static func < (a: AgeBand, b: AgeBand) -> Bool { a.rawValue < b.rawValue }
+}

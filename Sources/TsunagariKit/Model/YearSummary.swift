@@ -1,0 +1,35 @@
+/// The counts `tsunagari check` prints for a year.
+public struct YearSummary: Sendable, Equatable {
+    public var agencies: Int
+    public var reports: Int
+    /// Pairs that both agencies named.
+    public var confirmedTies: Int
+    /// Pairs named by one side only.
+    public var oneSidedTies: Int
+    public var cases: Int
+    public var handOffs: Int
+    /// Agencies that named no partner (did not answer the survey), as indices, sorted by ID.
+    public var nonResponding: [Int]
+
+    public init(_ year: YearData) {
+        var named = Set<Int64>()
+        let n = Int64(year.agencies.count)
+        for r in year.reports { named.insert(Int64(r.reporter) * n + Int64(r.partner)) }
+        var confirmed = 0, oneSided = 0
+        for r in year.reports {
+            if named.contains(Int64(r.partner) * n + Int64(r.reporter)) {
+                if r.reporter < r.partner { confirmed += 1 }
+            } else {
+                oneSided += 1
+            }
+        }
+        let reporters = Set(year.reports.map(\.reporter))
+        agencies = year.agencies.count
+        reports = year.reports.count
+        confirmedTies = confirmed
+        oneSidedTies = oneSided
+        cases = Set(year.referrals.map(\.caseID)).count
+        handOffs = year.referrals.count
+        nonResponding = year.agencies.indices.filter { !reporters.contains($0) }
+    }
+}

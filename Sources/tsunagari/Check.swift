@@ -1,0 +1,25 @@
+import ArgumentParser
+import TsunagariKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every year of a network folder and print each problem with its place.",
+        discussion: "Exit status 0 when there are no errors, 1 otherwise. Warnings do not fail the check."
+    )
+
+    @Argument(help: "The network folder (one sub-folder per fiscal year).")
+    var directory: String
+
+    @OptionGroup var options: LanguageOption
+
+    func run() throws {
+        let language = options.language
+        let (network, diagnostics) = loadNetwork(at: directory)
+        Console.report(diagnostics, language)
+        for year in network.years {
+            for line in Console.summary(year, language) { Console.out(line) }
+        }
+        Console.out(Console.counts(diagnostics, language))
+        if diagnostics.hasErrors { throw ExitCode.failure }
+    }
+}

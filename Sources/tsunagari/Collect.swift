@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import TsunagariKit
+
+struct Collect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge filled-in survey forms into a year's survey.csv.",
+        discussion: """
+            Reads every .csv in FORMS_DIR, keeps the rows that name kinds, a frequency or a \
+            familiarity of 1–3, checks them like survey.csv and writes YEAR_DIR/survey.csv. \
+            Nothing is written when there is an error.
+            """
+    )
+
+    @Argument(help: "The folder of filled-in forms.")
+    var formsDirectory: String
+
+    @Option(name: .customLong("into"), help: "The year folder that holds agencies.csv, e.g. midori/2026.")
+    var yearFolder: String
+
+    @Flag(help: "Replace an existing survey.csv.")
+    var force = false
+
+    @OptionGroup var options: LanguageOption
+
+    func run() throws {
+        let language = options.language
+        let folderName = (yearFolder as NSString).lastPathComponent
+        guard let fiscalYear = FiscalYear(folderName: folderName) else {
+            throw ValidationError("'\(folderName)' is not a fiscal-year folder (2026, R8 or 令和8年度)")
+        }
+        let target = (yearFolder as NSString).appendingPathComponent("survey.csv")
+        if FileManager.default.fileExists(atPath: target) && !force {
+            Console.err(language == .ja
+                ? "\(target) はもうあります。置き換えるときは --force を付けてください"
+                : "\(target) already exists; add --force to replace it")
+            throw ExitCode.failure
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: formsDirectory)) ?? [])
+            .filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else {
+            Console.err(language == .ja
+                ? "\(formsDirectory) に回答様式 (.csv) がありません"
+                : "no forms (.csv files) in \(formsDirectory)")
+            throw ExitCode.failure
+        }
+        let paths = names.map { (formsDirectory as NSString).appendingPathComponent($0) }
+        let (survey, year, diagnostics) = collectForms(paths, yearFolder: yearFolder, fiscalYear: fiscalYear, language: language)
+        Console.report(diagnostics, language)
+        guard let survey, let year else {
+            Console.out(Console.counts(diagnostics, language))
+            throw ExitCode.failure
+        }
+        try writeAtomically(survey, to: target)
+        Console.out(language == .ja
+            ? "回答様式 \(paths.count)件から \(target) を書きました"
+            : "wrote \(target) from \(paths.count) forms")
+        for line in Console.summary(year, language) { Console.out(line) }
+        Console.out(Console.counts(diagnostics, language))
+    }
+}

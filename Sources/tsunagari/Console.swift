@@ -1,0 +1,48 @@
+import Foundation
+import TsunagariKit
+
+/// Printing for the commands: results to standard output, diagnostics to standard error.
+enum Console {
+    static func out(_ line: String) {
+        print(line)
+    }
+
+    static func err(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Prints every diagnostic, sorted, then the closing count line.
+    static func report(_ diagnostics: Diagnostics, _ language: Language) {
+        for d in diagnostics.sorted { err(d.formatted(language)) }
+    }
+
+    static func counts(_ diagnostics: Diagnostics, _ language: Language) -> String {
+        let (e, w) = (diagnostics.errorCount, diagnostics.warningCount)
+        return language == .ja
+            ? "エラー \(e)件、警告 \(w)件"
+            : "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+    }
+
+    /// The lines `check` prints for one year.
+    static func summary(_ year: YearData, _ language: Language) -> [String] {
+        let s = YearSummary(year)
+        var lines: [String]
+        switch language {
+        case .ja:
+            lines = ["\(year.fiscalYear.japanese) (\(year.folder)): 機関 \(s.agencies)、回答 \(s.reports)件"
+                     + " (相互に確認された連携 \(s.confirmedTies)組、一方向の連携 \(s.oneSidedTies)組)、"
+                     + "事例 \(s.cases)件 (つなぎ \(s.handOffs)件)"]
+        case .en:
+            lines = ["\(year.fiscalYear) (\(year.folder)): \(s.agencies) agencies, \(s.reports) reports"
+                     + " (\(s.confirmedTies) confirmed ties, \(s.oneSidedTies) one-sided), "
+                     + "\(s.cases) cases (\(s.handOffs) hand-offs)"]
+        }
+        if !s.nonResponding.isEmpty {
+            let names = s.nonResponding.map { "\(year.agencies[$0].id) \(year.agencies[$0].displayName)" }
+            lines.append(language == .ja
+                ? "  未回答の機関 \(names.count): " + names.joined(separator: "、")
+                : "  did not answer (\(names.count)): " + names.joined(separator: ", "))
+        }
+        return lines
+    }
+}

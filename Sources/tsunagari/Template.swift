@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import TsunagariKit
+
+struct Template: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write blank survey forms for the next fiscal year.",
+        discussion: """
+            Creates DIR/YEAR/agencies.csv (copied forward from the latest year) and one roster \
+            form per agency in DIR/YEAR/forms/: every other agency is a row; the agency fills in \
+            the rows of the partners it works with. Gather the filled forms with `tsunagari collect`.
+            """
+    )
+
+    @Argument(help: "The network folder.")
+    var directory: String
+
+    @Option(help: "The new fiscal year, e.g. 2026, R8 or 令和8年度 (also the folder name).")
+    var year: String
+
+    @OptionGroup var options: LanguageOption
+
+    func run() throws {
+        let language = options.language
+        guard let fiscalYear = FiscalYear(folderName: year) else {
+            throw ValidationError("'\(year)' is not a fiscal year; write it like 2026, R8 or 令和8年度")
+        }
+        let (network, diagnostics) = loadNetwork(at: directory)
+        Console.report(diagnostics, language)
+        guard let latest = network.years.last, !diagnostics.hasErrors else {
+            Console.err(language == .ja
+                ? "エラーを直してから様式を作ってください (\(Console.counts(diagnostics, language)))"
+                : "fix the errors before writing forms (\(Console.counts(diagnostics, language)))")
+            throw ExitCode.failure
+        }
+        if let clash = network.years.first(where: { $0.fiscalYear == fiscalYear }) {
+            Console.err(language == .ja
+                ? "\(fiscalYear.japanese)のフォルダ \(clash.folder) はもうあります。上書きはしません"
+                : "\(fiscalYear) already has the folder \(clash.folder); nothing was overwritten")
+            throw ExitCode.failure
+        }
+        let folder = (directory as NSString).appendingPathComponent(year)
+        let forms = (folder as NSString).appendingPathComponent("forms")
+        let template = SurveyTemplate(from: latest, language: language)
+        try FileManager.default.createDirectory(atPath: forms, withIntermediateDirectories: true)
+        try writeAtomically(template.agencies, to: (folder as NSString).appendingPathComponent("agencies.csv"))
+        for form in template.forms {
+            try writeAtomically(form.data, to: (forms as NSString).appendingPathComponent(form.name))
+        }
+        Console.out(language == .ja
+            ? "\(folder)/agencies.csv (\(latest.fiscalYear.japanese)から引き継ぎ) と回答様式 \(template.forms.count)件を \(forms) に書きました"
+            : "wrote \(folder)/agencies.csv (copied from \(latest.fiscalYear)) and \(template.forms.count) forms in \(forms)")
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import TsunagariKit
+
+@Suite("CSV reader")
+struct CSVReaderTests {
+    private func values(_ text: String) -> [[String]] {
+        parseCSV(text).records.map { $0.fields.map(\.value) }
+    }
+
+    @Test("plain, quoted, doubled quotes, empty cells")
+    func cells() {
+        #expect(values("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n,,\n")
+                == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["", "", ""]])
+    }
+
+    @Test("LF, CRLF and CR line ends read the same", arguments: ["\n", "\r\n", "\r"])
+    func lineEnds(_ end: String) {
+        let text = ["id,name", "A01,窓口", "A02,保健所"].joined(separator: end) + end
+        #expect(values(text) == [["id", "name"], ["A01", "窓口"], ["A02", "保健所"]])
+        #expect(parseCSV(text).records.map(\.line) == [1, 2, 3])
+    }
+
+    @Test("a quoted newline stays in the cell and later rows keep their real line numbers")
+    func quotedNewline() {
+        let (records, errors) = parseCSV("a,b\r\n1,\"two\r\nlines\"\r\n2,x\r\n")
+        #expect(errors.isEmpty)
+        #expect(records.map { $0.fields.map(\.value) } == [["a", "b"], ["1", "two\r\nlines"], ["2", "x"]])
+        #expect(records.map(\.line) == [1, 2, 4])
+    }
+
+    @Test("columns count characters, not bytes")
+    func columns() {
+        let record = parseCSV("機関,分野,x\n").records[0]
+        #expect(record.fields.map(\.column) == [1, 4, 7])
+    }
+
+    @Test("last line without a line end, and a trailing comma")
+    func endOfText() {
+        #expect(values("a,b\n1,") == [["a", "b"], ["1", ""]])
+        #expect(values("a,b\n1,2") == [["a", "b"], ["1", "2"]])
+    }
+
+    @Test("an unclosed quote is reported where it opens and ends the reading")
+    func unterminatedQuote() {
+        let (records, errors) = parseCSV("a,b\n1,\"open\n2,3\n4,5\n")
+        #expect(errors == [CSVSyntaxError(kind: .unterminatedQuote, line: 2, column: 3)])
+        #expect(records.count == 2)
+    }
+
+    @Test("text after a closing quote is kept and reported")
+    func textAfterQuote() {
+        let (records, errors) = parseCSV("\"ab\"cd,e\n")
+        #expect(errors == [CSVSyntaxError(kind: .textAfterQuote, line: 1, column: 5)])
+        #expect(records[0].fields.map(\.value) == ["abcd", "e"])
+    }
+
+    @Test("rows of empty cells are blank")
+    func blankRows() {
+        let records = parseCSV("a,b\n,\n , \n").records
+        #expect(records.map(\.isBlank) == [false, true, true])
+    }
+}
+
+@Suite("Text encodings")
+struct TextDecodingTests {
+    @Test("a UTF-8 byte-order mark is stripped")
+    func bom() throws {
+        let decoded = try decodeText([0xEF, 0xBB, 0xBF] + Array("機関ID".utf8)).get()
+        #expect(decoded.text == "機関ID")
+        #expect(decoded.encoding == .utf8BOM)
+    }
+
+    @Test("CP932 characters Excel writes: ①, ㈱, 髙, ～ and full-width digits")
+    func cp932() throws {
+        // ① 87 40, ㈱ 87 8A, 髙 FB FC (IBM extension), ～ 81 60, １ 82 50
+        let decoded = try decodeText([0x87, 0x40, 0x87, 0x8A, 0xFB, 0xFC, 0x81, 0x60, 0x82, 0x50]).get()
+        #expect(decoded.text == "①㈱髙～１")
+        #expect(decoded.encoding == .cp932)
+    }
+
+    @Test("bytes that are neither UTF-8 nor CP932 are refused, naming the first bad byte")
+    func neither() {
+        let bytes: [UInt8] = Array("id,".utf8) + [0xFF, 0x85, 0x40]
+        #expect(throws: DecodingError.unknownEncoding(offset: 3)) { try decodeText(bytes).get() }
+    }
+}

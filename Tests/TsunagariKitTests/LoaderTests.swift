@@ -1,0 +1,215 @@
+import Testing
+@testable import TsunagariKit
+
+/// Each format rule with a small network built for it; every test asserts the exact diagnostic line.
+@Suite("Loading a network folder")
+struct LoaderTests {
+    private func network(survey: String, agencies: String = fourAgencies, year: String = "2025") throws -> TempNetwork {
+        let net = try TempNetwork()
+        try net.write("\(year)/agencies.csv", agencies)
+        try net.write("\(year)/survey.csv", survey)
+        return net
+    }
+
+    @Test("a clean year loads with names resolved and unknown columns ignored")
+    func clean() throws {
+        let net = try network(survey: """
+            reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note,担当者メモ
+            A01,ｻﾎﾟｽﾃ,情報共有;紹介,月1回程度,3,はい,4,"週1で連絡, 同行も",何でも
+            相談窓口,みどり保健所,ケース会議,年数回,2,0,,,
+            A02,ひきこもり相談窓口 ,紹介,,,,,,
+            """.replacingOccurrences(of: "ひきこもり相談窓口 ", with: "相 談 窓 口"))
+        let (network, diagnostics) = net.load()
+        #expect(diagnostics.all.isEmpty)
+        let year = try #require(network.years.first)
+        #expect(year.fiscalYear == FiscalYear(2025))
+        #expect(year.agencies.map(\.id) == ["A01", "A02", "A03", "A04"])
+        let r = year.reports[0]
+        #expect((year.agencies[r.reporter].id, year.agencies[r.partner].id) == ("A01", "A02"))
+        #expect(r.kinds.kinds == [.information, .referral])
+        #expect(r.frequency == .monthly && r.familiarity == 3 && r.personDependent == true && r.trust == 4)
+        #expect(r.note == "週1で連絡, 同行も")
+        #expect(year.reports.map { year.agencies[$0.partner].id } == ["A02", "A03", "A01"])
+        #expect(year.agencies[1].ageMin == 15 && year.agencies[1].ageMax == 49 && year.agencies[1].aliases == ["若者サポステ"])
+    }
+
+    @Test("a misspelled partner name gets the closest agency as suggestion")
+    func misspelledPartner() throws {
+        let net = try network(survey: "reporter,partner\nA01,みどり保険所\nA01,サポートステーション\nA03,どこにもない機関\n")
+        let diagnostics = net.load().diagnostics.sorted
+        let p = net.path("2025/survey.csv")
+        #expect(diagnostics.map { $0.line(.en) } == [
+            "\(p):2:5: error: 'partner' (連携先) 'みどり保険所' is not in agencies.csv",
+            "\(p):3:5: error: 'partner' (連携先) 'サポートステーション' is not in agencies.csv",
+            "\(p):4:5: error: 'partner' (連携先) 'どこにもない機関' is not in agencies.csv",
+        ])
+        #expect(diagnostics[0].hint?.en == "did you mean 'みどり保健所' (A03)?")
+        #expect(diagnostics[0].hint?.ja == "もしかして: 「みどり保健所」(A03)")
+        #expect(diagnostics[1].hint?.en == "did you mean 'みどり地域若者サポートステーション' (A02)?")
+        #expect(diagnostics[2].hint?.en == "use an ID, name, short name or alias from agencies.csv, or add the agency there")
+    }
+
+    @Test("a missing required column names the column and the file")
+    func missingColumn() throws {
+        let net = try network(survey: "回答機関,連携内容\nA01,紹介\n")
+        let p = net.path("2025/survey.csv")
+        #expect(net.lines() == ["\(p):1:1: error: required column 'partner' (連携先) is missing"])
+        #expect(net.lines(.ja) == ["\(p):1:1: error: 必須の列 「連携先」(partner) がありません"])
+    }
+
+    @Test("numbers out of range and words outside the list")
+    func outOfRange() throws {
+        let net = try network(survey: """
+            reporter,partner,kinds,frequency,familiarity,person_dependent,trust
+            A01,A02,紹介,毎日,4,たぶん,0
+            A01,A03,会議;紹介,,二,,
+            """)
+        let p = net.path("2025/survey.csv")
+        #expect(net.lines() == [
+            "\(p):2:12: error: 'frequency' (頻度) '毎日' is not one of the accepted values",
+            "\(p):2:15: error: 'familiarity' (顔の見える関係) 4 is out of range (0–3)",
+            "\(p):2:17: error: 'person_dependent' (担当者依存) 'たぶん' is not a yes/no value",
+            "\(p):2:21: error: 'trust' (信頼) 0 is out of range (1–4)",
+            "\(p):3:9: error: unknown kind of tie '会議'",
+            "\(p):3:16: error: 'familiarity' (顔の見える関係) '二' is not a whole number",
+        ])
+        #expect(net.lines(.ja)[1] == "\(p):2:15: error: 「顔の見える関係」(familiarity) の 4 は範囲外です (0〜3)")
+    }
+
+    @Test("an unknown field lists the valid ones")
+    func unknownField() throws {
+        let net = try network(survey: "reporter,partner\n", agencies: "id,name,field\nA01,窓口,福祉\n")
+        let d = try #require(net.load().diagnostics.sorted.first)
+        #expect(d.line(.en) == "\(net.path("2025/agencies.csv")):2:8: error: 'field' (分野) '福祉' is not one of the accepted values")
+        #expect(d.hint?.ja == "次のどれかにしてください: 行政・調整、保健、医療、福祉(生活困窮・地域)、福祉(高齢)、福祉(障害)、子ども・若者・家庭、教育、就労、当事者・家族・民間、地域・その他")
+    }
+
+    @Test("duplicate IDs, impossible age ranges, empty required cells")
+    func agencyRows() throws {
+        let net = try network(survey: "reporter,partner\nA01,A09\n", agencies: """
+            id,name,field,age_min,age_max
+            A01,窓口,行政・調整,,
+            A01,別の窓口,行政・調整,,
+            A09,壊れた行,保健,65,40
+            A10,,保健,,
+            ,名前だけ,保健,,
+            """)
+        let p = net.path("2025/agencies.csv")
+        #expect(net.lines() == [
+            "\(p):3:1: error: duplicate agency ID 'A01' (first on line 2)",
+            "\(p):4:16: error: age_max 40 is below age_min 65",
+            "\(p):5:5: error: 'name' (機関名) is empty",
+            "\(p):6:1: error: 'id' (機関ID) is empty",
+        ])  // A09 is named in survey.csv but its row has an error: no second error for it
+    }
+
+    @Test("self-ties and duplicate reports")
+    func selfAndDuplicate() throws {
+        let net = try network(survey: "reporter,partner\nA01,A02\nA03,みどり保健所\nA01,サポステ\n")
+        let p = net.path("2025/survey.csv")
+        #expect(net.lines() == [
+            "\(p):3:5: error: the reporter and the partner are the same agency (A03)",
+            "\(p):4:5: error: A01 reports A02 twice (first on line 2)",
+        ])
+    }
+
+    @Test("a name two agencies share is ambiguous")
+    func ambiguous() throws {
+        let net = try network(survey: "reporter,partner\nA01,窓口\n", agencies: """
+            id,name,short_name,field
+            A01,みどり市ひきこもり相談窓口,窓口,行政・調整
+            A02,みどり市福祉相談窓口,窓口,福祉(生活困窮・地域)
+            A03,保健所,,保健
+            """)
+        #expect(net.lines() == [
+            "\(net.path("2025/agencies.csv")):3:1: warning: the name '窓口' is also used by A01 'みどり市ひきこもり相談窓口'; partners written this way cannot be matched",
+            "\(net.path("2025/survey.csv")):2:5: error: '窓口' matches several agencies: 'みどり市ひきこもり相談窓口' (A01) or 'みどり市福祉相談窓口' (A02)",
+        ])
+    }
+
+    @Test("referral rows: steps, months, outcomes, age bands")
+    func referrals() throws {
+        let net = try network(survey: "reporter,partner\nA01,A02\n")
+        try net.write("2025/referrals.csv", """
+            case,step,month,from,to,action,outcome,age_band,gap
+            C1,1,2025-05,A01,A02,同行,つながった,15-39,卒業後;年齢の切れ目
+            C1,2,2026/4/1,サポステ,A03,,中断,15～39,
+            C1,2,2025年6月,A03,A04,,拒否,,
+            C2,x,2025-07,A01,A01,,たぶん,20代,
+            C3,1,25-7,A01,A02,,,,
+            """)
+        let (network, _) = net.load()
+        let p = net.path("2025/referrals.csv")
+        #expect(net.lines() == [
+            "\(p):3:6: warning: 2026-04 lies outside FY2025 (April 2025 – March 2026)",
+            "\(p):4:4: error: case 'C1' has step 2 twice (first on line 3)",
+            "\(p):5:4: error: 'step' (順番) 'x' is not a whole number",
+            "\(p):5:18: error: the hand-off goes from A01 to itself",
+            "\(p):5:23: error: 'outcome' (結果) 'たぶん' is not one of the accepted values",
+            "\(p):5:27: error: 'age_band' (年齢帯) '20代' is not one of the accepted values",
+            "\(p):6:6: error: 'month' (年月) '25-7' is not a month",
+        ])
+        let referrals = try #require(network.years.first).referrals
+        #expect(referrals.count == 2)
+        #expect(referrals[0].gaps == ["卒業後", "年齢の切れ目"])
+        #expect(referrals[1].outcome == .interrupted && referrals[1].ageBand == .age15to39)
+        #expect(referrals[1].month == YearMonth(year: 2026, month: 4))
+    }
+
+    @Test("folders: years in three spellings, a non-year folder, a year twice, a missing file")
+    func folders() throws {
+        let net = try TempNetwork()
+        for year in ["2023", "R6", "令和7年度"] {
+            try net.write("\(year)/agencies.csv", fourAgencies)
+            try net.write("\(year)/survey.csv", "reporter,partner\nA01,A02\n")
+        }
+        try net.write("forms/readme.txt", "")
+        let (network, _) = net.load()
+        #expect(network.years.map(\.fiscalYear.year) == [2023, 2024, 2025])
+        #expect(net.lines() == ["\(net.path("forms")): warning: not a fiscal-year folder; skipped"])
+
+        try net.write("2024/agencies.csv", fourAgencies)
+        try net.write("R8/agencies.csv", fourAgencies)
+        #expect(net.lines() == [
+            "\(net.path("R6")): error: two folders for FY2024: 2024 and R6",
+            "\(net.path("forms")): warning: not a fiscal-year folder; skipped",
+            "\(net.path("2024/survey.csv")): error: FY2024 has no survey.csv",
+            "\(net.path("R8/survey.csv")): error: FY2026 has no survey.csv",
+        ])
+    }
+
+    @Test("a folder without years, and a folder that does not exist")
+    func emptyFolders() throws {
+        let net = try TempNetwork()
+        #expect(net.lines() == ["\(net.root): error: no fiscal-year folders found"])
+        #expect(loadNetwork(at: net.path("nothing")).diagnostics.sorted.map { $0.line(.ja) }
+                == ["\(net.path("nothing")): error: フォルダがありません"])
+    }
+
+    @Test("an empty file, a broken quote, and an encoding that is neither UTF-8 nor CP932")
+    func unreadable() throws {
+        let net = try network(survey: "reporter,partner\nA01,\"A02\nA01,A03\n")
+        try net.write("2025/referrals.csv", "")
+        let p = net.path("2025")
+        #expect(net.lines() == [
+            "\(p)/survey.csv:2:5: error: a quoted cell is never closed; the rest of the file cannot be read",
+            "\(p)/referrals.csv: error: the file is empty",
+        ])
+        let broken = loadNetwork(at: fixtures + "/broken").diagnostics.sorted.map { $0.line(.en) }
+        #expect(broken == ["\(fixtures)/broken/2025/agencies.csv: error: the text is neither UTF-8 nor Shift_JIS (CP932) (byte 18)"])
+    }
+
+    @Test("the same network saved as CP932, UTF-8 with BOM and plain UTF-8 loads the same",
+          arguments: ["cp932", "bom", "lf"])
+    func encodings(_ folder: String) throws {
+        let (network, diagnostics) = loadNetwork(at: fixtures + "/" + folder)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all.map { $0.line(.en) })")
+        let year = try #require(network.years.first)
+        #expect(year.fiscalYear == FiscalYear(2025))
+        #expect(year.agencies.map(\.name) == ["みどり市ひきこもり相談窓口", "髙橋こころのクリニック①", "㈱ワークサポート～みどり～", "みどり家族会"])
+        #expect(year.agencies[1].ageMin == 15)  // written as full-width １５
+        #expect(year.reports.map(\.note) == ["担当者が替わると心配、要引継ぎ", "複数行の\n備考", ""])
+        let summary = YearSummary(year)
+        #expect((summary.confirmedTies, summary.oneSidedTies, summary.nonResponding) == (1, 1, [3]))
+    }
+}
