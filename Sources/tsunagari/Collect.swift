@@ -6,9 +6,9 @@ struct Collect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merge filled-in survey forms into a year's survey.csv.",
         discussion: """
-            Reads every .csv in FORMS_DIR, keeps the rows that name kinds, a frequency or a \
-            familiarity of 1–3, checks them like survey.csv and writes YEAR_DIR/survey.csv. \
-            Nothing is written when there is an error.
+            Reads every .csv in FORMS_DIR, keeps the rows with an answer (a row left blank, or \
+            with familiarity 0 alone, names no partner), checks them like survey.csv and writes \
+            YEAR_DIR/survey.csv. Nothing is written when there is an error.
             """
     )
 

@@ -20,22 +20,30 @@ enum Console {
         let (e, w) = (diagnostics.errorCount, diagnostics.warningCount)
         return language == .ja
             ? "エラー \(e)件、警告 \(w)件"
-            : "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+            : "\(count(e, "error")), \(count(w, "warning"))"
+    }
+
+    /// "1 report", "2 reports".
+    private static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
     }
 
     /// The lines `check` prints for one year.
     static func summary(_ year: YearData, _ language: Language) -> [String] {
         let s = YearSummary(year)
+        let label = year.fiscalYear.label(language)
+        let title = year.folder == label || year.folder == String(year.fiscalYear.year) && language == .en
+            ? label : "\(label) (\(year.folder))"
         var lines: [String]
         switch language {
         case .ja:
-            lines = ["\(year.fiscalYear.japanese) (\(year.folder)): 機関 \(s.agencies)、回答 \(s.reports)件"
+            lines = ["\(title): 機関 \(s.agencies)、回答 \(s.reports)件"
                      + " (相互に確認された連携 \(s.confirmedTies)組、一方向の連携 \(s.oneSidedTies)組)、"
                      + "事例 \(s.cases)件 (つなぎ \(s.handOffs)件)"]
         case .en:
-            lines = ["\(year.fiscalYear) (\(year.folder)): \(s.agencies) agencies, \(s.reports) reports"
-                     + " (\(s.confirmedTies) confirmed ties, \(s.oneSidedTies) one-sided), "
-                     + "\(s.cases) cases (\(s.handOffs) hand-offs)"]
+            lines = ["\(title): \(count(s.agencies, "agency", "agencies")), \(count(s.reports, "report"))"
+                     + " (\(count(s.confirmedTies, "confirmed tie")), \(s.oneSidedTies) one-sided), "
+                     + "\(count(s.cases, "case")) (\(count(s.handOffs, "hand-off")))"]
         }
         if !s.nonResponding.isEmpty {
             let names = s.nonResponding.map { "\(year.agencies[$0].id) \(year.agencies[$0].displayName)" }

@@ -33,6 +33,12 @@ struct Template: ParsableCommand {
                 : "fix the errors before writing forms (\(Console.counts(diagnostics, language)))")
             throw ExitCode.failure
         }
+        guard fiscalYear > latest.fiscalYear else {
+            Console.err(language == .ja
+                ? "新しい年度を指定してください (最新は\(latest.fiscalYear.japanese))"
+                : "give a year after the latest one on file (\(latest.fiscalYear))")
+            throw ExitCode.failure
+        }
         if let clash = network.years.first(where: { $0.fiscalYear == fiscalYear }) {
             Console.err(language == .ja
                 ? "\(fiscalYear.japanese)のフォルダ \(clash.folder) はもうあります。上書きはしません"

@@ -16,7 +16,7 @@ struct LoaderTests {
         let net = try network(survey: """
             reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note,担当者メモ
             A01,ｻﾎﾟｽﾃ,情報共有;紹介,月1回程度,3,はい,4,"週1で連絡, 同行も",何でも
-            相談窓口,みどり保健所,ケース会議,年数回,2,0,,,
+            相談窓口,みどり保健所,ケース会議,年数回,2,〇,,,
             A02,ひきこもり相談窓口 ,紹介,,,,,,
             """.replacingOccurrences(of: "ひきこもり相談窓口 ", with: "相 談 窓 口"))
         let (network, diagnostics) = net.load()
@@ -30,6 +30,7 @@ struct LoaderTests {
         #expect(r.frequency == .monthly && r.familiarity == 3 && r.personDependent == true && r.trust == 4)
         #expect(r.note == "週1で連絡, 同行も")
         #expect(year.reports.map { year.agencies[$0.partner].id } == ["A02", "A03", "A01"])
+        #expect(year.reports[1].personDependent == true)
         #expect(year.agencies[1].ageMin == 15 && year.agencies[1].ageMax == 49 && year.agencies[1].aliases == ["若者サポステ"])
     }
 
@@ -81,12 +82,13 @@ struct LoaderTests {
         let net = try network(survey: "reporter,partner\n", agencies: "id,name,field\nA01,窓口,福祉\n")
         let d = try #require(net.load().diagnostics.sorted.first)
         #expect(d.line(.en) == "\(net.path("2025/agencies.csv")):2:8: error: 'field' (分野) '福祉' is not one of the accepted values")
+        #expect(d.hint?.en.hasPrefix("use one of: 行政・調整 (administration), 保健 (health), 医療 (medical), 福祉(生活困窮・地域) (welfare_community),") == true)
         #expect(d.hint?.ja == "次のどれかにしてください: 行政・調整、保健、医療、福祉(生活困窮・地域)、福祉(高齢)、福祉(障害)、子ども・若者・家庭、教育、就労、当事者・家族・民間、地域・その他")
     }
 
     @Test("duplicate IDs, impossible age ranges, empty required cells")
     func agencyRows() throws {
-        let net = try network(survey: "reporter,partner\nA01,A09\n", agencies: """
+        let net = try network(survey: "reporter,partner\nA01,A09\nA01,別の窓口\n", agencies: """
             id,name,field,age_min,age_max
             A01,窓口,行政・調整,,
             A01,別の窓口,行政・調整,,
@@ -100,7 +102,7 @@ struct LoaderTests {
             "\(p):4:16: error: age_max 40 is below age_min 65",
             "\(p):5:5: error: 'name' (機関名) is empty",
             "\(p):6:1: error: 'id' (機関ID) is empty",
-        ])  // A09 is named in survey.csv but its row has an error: no second error for it
+        ])  // A09 and 別の窓口 are named in survey.csv but their rows have errors: no second error for them
     }
 
     @Test("self-ties and duplicate reports")
@@ -137,6 +139,7 @@ struct LoaderTests {
             C1,2,2025年6月,A03,A04,,拒否,,
             C2,x,2025-07,A01,A01,,たぶん,20代,
             C3,1,25-7,A01,A02,,,,
+            C4,1,2025/4/31x,A01,A02,,,,
             """)
         let (network, _) = net.load()
         let p = net.path("2025/referrals.csv")
@@ -148,6 +151,7 @@ struct LoaderTests {
             "\(p):5:23: error: 'outcome' (結果) 'たぶん' is not one of the accepted values",
             "\(p):5:27: error: 'age_band' (年齢帯) '20代' is not one of the accepted values",
             "\(p):6:6: error: 'month' (年月) '25-7' is not a month",
+            "\(p):7:6: error: 'month' (年月) '2025/4/31x' is not a month",
         ])
         let referrals = try #require(network.years.first).referrals
         #expect(referrals.count == 2)

@@ -67,14 +67,15 @@ struct SummaryAndFormsTests {
         let net = try TempNetwork()
         try net.write("2026/agencies.csv", fourAgencies)
         try net.write("f/a.csv", "回答機関,連携先,連携内容\nA01,A02,紹介\n")
-        try net.write("f/b.csv", "回答機関,連携先,連携内容\nA01,サポステ,情報共有\nA02,保健所X,紹介\n")
+        try net.write("f/b.csv", "回答機関,連携先,連携内容,顔の見える関係,備考\nA01,サポステ,情報共有,,\nA02,保健所X,紹介,,\nA03,A01,,二,\nA04,A01,,0,\nA04,A02,,,メモだけ\n")
         let (survey, _, diagnostics) = collectForms([net.path("f/a.csv"), net.path("f/b.csv")], yearFolder: net.path("2026"),
                                                     fiscalYear: FiscalYear(2026), language: .en)
         #expect(survey == nil)
         #expect(diagnostics.sorted.map { $0.line(.en) } == [
-            "\(net.path("f/b.csv")):2:5: error: A01 reports A02 twice (first on line \(net.path("f/a.csv")):2)",
+            "\(net.path("f/b.csv")):2:5: error: A01 reports A02 twice (first on line 2 of \(net.path("f/a.csv")))",
             "\(net.path("f/b.csv")):3:5: error: 'partner' (連携先) '保健所X' is not in agencies.csv",
-        ])
+            "\(net.path("f/b.csv")):4:10: error: 'familiarity' (顔の見える関係) '二' is not a whole number",
+        ])  // A04's familiarity 0 alone names no partner; its note-only row does, and is valid
     }
 
     @Test("CSV cells are quoted only when needed")

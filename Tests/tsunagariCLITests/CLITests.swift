@@ -1,1 +1,121 @@
+import Foundation
 import Testing
+
+/// Runs the built `tsunagari` binary the way a user does and checks what it prints and writes.
+@Suite("tsunagari command line")
+struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary = Bundle.main.bundleURL.appendingPathComponent("tsunagari")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let sample = repository.appendingPathComponent("SampleData/midori").path
+
+    func run(_ arguments: [String], lang: String = "C.UTF-8") throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = ["LANG": lang, "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func tempFolder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagari-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("check on SampleData: clean, with the summary of every year (counts from scripts/make_sample_data.py)")
+    func checkSample() throws {
+        let en = try run(["check", Self.sample])
+        #expect(en.status == 0)
+        #expect(en.stderr == "")
+        let lines = en.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "FY2023: 41 agencies, 199 reports (81 confirmed ties, 37 one-sided), 23 cases (49 hand-offs)")
+        #expect(lines.contains("FY2024 (R6): 46 agencies, 272 reports (129 confirmed ties, 14 one-sided), 23 cases (50 hand-offs)"))
+        #expect(lines.contains("FY2025 (令和7年度): 51 agencies, 314 reports (151 confirmed ties, 12 one-sided), 25 cases (57 hand-offs)"))
+        #expect(lines.last == "0 errors, 0 warnings")
+
+        let ja = try run(["check", Self.sample], lang: "ja_JP.UTF-8")
+        #expect(ja.stdout.hasPrefix("令和5年度 (2023): 機関 41、回答 199件 (相互に確認された連携 81組、一方向の連携 37組)、事例 23件 (つなぎ 49件)\n"))
+        #expect(ja.stdout.hasSuffix("エラー 0件、警告 0件\n"))
+        #expect(try run(["check", Self.sample, "--lang", "en"], lang: "ja_JP.UTF-8").stdout == en.stdout)
+    }
+
+    @Test("check on bad input: every problem with file:line:column and a hint, exit 1, no crash")
+    func checkErrors() throws {
+        let dir = try tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/R7", withIntermediateDirectories: true)
+        try "id,name,field\nA01,窓口,行政・調整\nA02,保健所,保健\n".write(toFile: dir + "/R7/agencies.csv", atomically: true, encoding: .utf8)
+        try "reporter,partner,familiarity\nA01,保険所,2\nA02,A01,9\n".write(toFile: dir + "/R7/survey.csv", atomically: true, encoding: .utf8)
+
+        let result = try run(["check", dir])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(dir)/R7/survey.csv:2:5: error: 'partner' (連携先) '保険所' is not in agencies.csv
+                did you mean '保健所' (A02)?
+            \(dir)/R7/survey.csv:3:9: error: 'familiarity' (顔の見える関係) 9 is out of range (0–3)
+                enter a whole number from 0 to 3, or leave it blank
+
+            """)
+        #expect(result.stdout.hasSuffix("2 errors, 0 warnings\n"))
+        let ja = try run(["check", dir], lang: "ja_JP.UTF-8")
+        #expect(ja.stderr.hasPrefix("\(dir)/R7/survey.csv:2:5: error: 「連携先」(partner) の「保険所」は agencies.csv にありません\n    もしかして: 「保健所」(A02)\n"))
+    }
+
+    @Test("template, collect, and the refusals that keep files safe")
+    func templateAndCollect() throws {
+        let dir = try tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let network = dir + "/net"
+        try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
+        try "id,name,field\nA01,窓口,行政・調整\nA02,保健所,保健\nA03,家族会,当事者・家族・民間\n"
+            .write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
+        try "reporter,partner\nA01,A02\n".write(toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
+
+        let template = try run(["template", network, "--year", "R8", "--lang", "ja"])
+        #expect(template.status == 0, "\(template.stderr)")
+        let forms = try FileManager.default.contentsOfDirectory(atPath: network + "/R8/forms").sorted()
+        #expect(forms == ["A01_窓口.csv", "A02_保健所.csv", "A03_家族会.csv"])
+        #expect(try run(["template", network, "--year", "2026"]).status == 1)  // FY2026 = R8 exists now
+
+        // A02 answers; the others hand back blank forms.
+        let a02 = network + "/R8/forms/A02_保健所.csv"
+        let filled = try String(contentsOfFile: a02, encoding: .utf8).replacingOccurrences(of: "A02,A01,窓口,行政・調整,,", with: "A02,A01,窓口,行政・調整,紹介,")
+        try filled.write(toFile: a02, atomically: true, encoding: .utf8)
+        let collect = try run(["collect", network + "/R8/forms", "--into", network + "/R8"])
+        #expect(collect.status == 0, "\(collect.stderr)")
+        #expect(collect.stdout.contains("FY2026 (R8): 3 agencies, 1 report (0 confirmed ties, 1 one-sided)"))
+        let survey = try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8)
+        #expect(survey == "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\nA02,A01,referral,,,,,\r\n")
+        #expect(try run(["check", network]).status == 0)
+
+        // No overwrite without --force; with an error nothing is written.
+        #expect(try run(["collect", network + "/R8/forms", "--into", network + "/R8"]).status == 1)
+        try filled.replacingOccurrences(of: "紹介", with: "雑談").write(toFile: a02, atomically: true, encoding: .utf8)
+        let broken = try run(["collect", network + "/R8/forms", "--into", network + "/R8", "--force"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("A02_保健所.csv:2:18: error: unknown kind of tie '雑談'"))
+        #expect(try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8) == survey)
+    }
+
+    @Test("--version names the Graphviz library linked in")
+    func version() throws {
+        let result = try run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("(Graphviz 2."))
+    }
+}

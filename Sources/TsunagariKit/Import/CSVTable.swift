@@ -5,7 +5,8 @@ struct CSVTable {
     let path: String
     let encoding: TextEncoding
     let header: CSVRecord
-    let positions: [Column: Int]
+    /// Cell index of each schema column (by `Column.index`), nil when the file lacks it.
+    let positions: [Int?]
     /// Data records (the header and blank rows left out).
     let records: [CSVRecord]
 
@@ -65,7 +66,7 @@ struct CSVTable {
                 hint: Text(ja: "どちらかの列を削除するか見出しを変えてください",
                            en: "delete one of the two columns or rename its header"))
         }
-        let missing = schema.columns.filter { $0.required && positions[$0] == nil }
+        let missing = schema.columns.filter { $0.required && positions[$0.index] == nil }
         for column in missing {
             diagnostics.error(SourceLocation(file: path, line: header.line, column: 1),
                 Text(ja: "必須の列 \(column.quoted.ja) がありません", en: "required column \(column.quoted.en) is missing"),
@@ -82,15 +83,15 @@ struct CSVTable {
     /// The cell of `column` in `record`, trimmed of surrounding white space; nil when the column
     /// is not in the file or the row stops before it.
     func cell(_ record: CSVRecord, _ column: Column) -> CSVField? {
-        guard let i = positions[column], i < record.fields.count else { return nil }
+        guard let i = positions[column.index], i < record.fields.count else { return nil }
         var field = record.fields[i]
-        field.value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        field.value = trimmed(field.value)
         return field
     }
 
     /// Where a cell is, or where the row starts when the row stops before the column.
     func location(_ record: CSVRecord, _ column: Column) -> SourceLocation {
-        if let i = positions[column], i < record.fields.count {
+        if let i = positions[column.index], i < record.fields.count {
             return SourceLocation(file: path, line: record.fields[i].line, column: record.fields[i].column)
         }
         return SourceLocation(file: path, line: record.line, column: 1)

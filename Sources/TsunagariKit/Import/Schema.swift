@@ -1,8 +1,14 @@
 /// A column of one of the input files, with its English and Japanese headers.
-public struct Column: Sendable, Hashable {
+public struct Column: Sendable {
     public var en: String
     public var ja: String
     public var required: Bool
+    /// The column's place in its schema, set by `FileSchema`.
+    public fileprivate(set) var index = 0
+
+    init(en: String, ja: String, required: Bool) {
+        (self.en, self.ja, self.required) = (en, ja, required)
+    }
 
     public func header(_ language: Language) -> String { language == .ja ? ja : en }
 
@@ -17,16 +23,26 @@ public struct FileSchema: Sendable {
     public var fileName: String
     public var columns: [Column]
 
-    /// Maps header cells to columns. Headers may be English or Japanese, in any case and width;
-    /// unknown headers are kept out of the map (their cells are ignored, never an error).
-    func match(header: CSVRecord) -> (positions: [Column: Int], duplicates: [(Column, CSVField)]) {
-        var positions: [Column: Int] = [:]
+    init(fileName: String, columns: [Column]) {
+        self.fileName = fileName
+        self.columns = columns.enumerated().map { i, column in
+            var column = column
+            column.index = i
+            return column
+        }
+    }
+
+    /// Finds each column's place in a header row: `positions[column.index]` is the cell index.
+    /// Headers may be English or Japanese, in any case and width; unknown headers are left out
+    /// (their cells are ignored, never an error).
+    func match(header: CSVRecord) -> (positions: [Int?], duplicates: [(Column, CSVField)]) {
+        var positions = [Int?](repeating: nil, count: columns.count)
         var duplicates: [(Column, CSVField)] = []
         for (i, cell) in header.fields.enumerated() {
             let key = normalizedKey(cell.value)
             guard let column = columns.first(where: { normalizedKey($0.en) == key || normalizedKey($0.ja) == key })
             else { continue }
-            if positions[column] == nil { positions[column] = i } else { duplicates.append((column, cell)) }
+            if positions[column.index] == nil { positions[column.index] = i } else { duplicates.append((column, cell)) }
         }
         return (positions, duplicates)
     }

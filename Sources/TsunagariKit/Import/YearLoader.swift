@@ -77,6 +77,10 @@ struct YearLoader {
             var ok = true
             guard let id = required(table, record, idColumn) else { continue }
             if let first = firstLine[id] {
+                // Its names still point somewhere known, so answers using them raise no second error.
+                let names = [nameColumn, shortColumn].compactMap { table.value(record, $0) }
+                    + (table.value(record, aliasColumn).map(splitList) ?? [])
+                rejected.append((id, names, record.line))
                 diagnostics.error(table.location(record, idColumn),
                     Text(ja: "機関ID「\(id)」が重複しています (最初は\(first)行目)",
                          en: "duplicate agency ID '\(id)' (first on line \(first))"),
@@ -112,7 +116,7 @@ struct YearLoader {
                                  location: SourceLocation(file: table.path, line: record.line, column: 1)))
         }
 
-        agencies = parsed.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
+        agencies = parsed.sorted { naturalOrder($0.id, $1.id) }
         for (i, agency) in agencies.enumerated() {
             let names = [agency.name, agency.shortName].compactMap { $0 } + agency.aliases
             for clash in index.add(id: agency.id, names: names, target: .agency(i)) {
@@ -131,8 +135,8 @@ struct YearLoader {
 
     // MARK: survey.csv
 
-    /// Reads survey rows. With `answeredOnly` (filled-in roster forms), a row counts only when it
-    /// names kinds or a frequency, or a familiarity of 1 or more; untouched rows are skipped.
+    /// Reads survey rows. With `answeredOnly` (filled-in roster forms), rows left blank are skipped,
+    /// and so are rows whose only answer is familiarity 0 ("we do not know them").
     /// Duplicates are found across every table read by this loader.
     mutating func readSurvey(_ table: CSVTable, answeredOnly: Bool) -> [SurveyReport] {
         let c = Schema.survey.columns
@@ -141,9 +145,10 @@ struct YearLoader {
         var reports: [SurveyReport] = []
 
         for record in table.records {
-            if answeredOnly && table.value(record, kindsColumn) == nil && table.value(record, frequencyColumn) == nil
-                && (table.value(record, familiarityColumn).flatMap { Int(cleanCell($0)) } ?? 0) == 0 {
-                continue
+            if answeredOnly {
+                let answers = [kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn]
+                    .compactMap { table.value(record, $0) }
+                if answers.isEmpty || answers == ["0"] && table.value(record, familiarityColumn) == "0" { continue }
             }
             let reporter = agency(table, record, reporterColumn)
             let partner = agency(table, record, partnerColumn)
@@ -164,10 +169,10 @@ struct YearLoader {
             let pair = reporter * agencies.count + partner
             let here = table.location(record, partnerColumn)
             if let first = reported[pair] {
-                let place = first.file == here.file ? "\(first.line)" : "\(first.file):\(first.line)"
+                let sameFile = first.file == here.file
                 diagnostics.error(here,
-                    Text(ja: "\(agencies[reporter].id) から \(agencies[partner].id) への回答が2回あります (最初は \(place) 行目)",
-                         en: "\(agencies[reporter].id) reports \(agencies[partner].id) twice (first on line \(place))"),
+                    Text(ja: "\(agencies[reporter].id) から \(agencies[partner].id) への回答が2回あります (最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
+                         en: "\(agencies[reporter].id) reports \(agencies[partner].id) twice (first on line \(first.line)\(sameFile ? "" : " of \(first.file)"))"),
                     hint: Text(ja: "2つの行を1行にまとめてください (連携内容は ; で区切って並べられます)",
                                en: "merge the two rows into one (list several kinds separated by ;)"))
                 continue
@@ -305,7 +310,7 @@ struct YearLoader {
     /// An integer in `range` or a blank cell; `ok` is false after an error was reported.
     private mutating func integer(_ table: CSVTable, _ record: CSVRecord, _ column: Column, range: ClosedRange<Int>) -> (value: Int?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
-        if let n = Int(cleanCell(written)), range.contains(n) { return (n, true) }
+        if let n = Int(written) ?? Int(cleanCell(written)), range.contains(n) { return (n, true) }
         let isNumber = Int(cleanCell(written)) != nil
         diagnostics.error(table.location(record, column),
             isNumber
@@ -322,8 +327,8 @@ struct YearLoader {
     private mutating func boolean(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: Bool?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
         switch normalizedKey(written) {
-        case "1", "はい", "yes", "y", "true", "○", "◯", "有", "あり": return (true, true)
-        case "0", "いいえ", "no", "n", "false", "×", "無", "なし": return (false, true)
+        case "1", "はい", "yes", "y", "true", "○", "◯", "〇", "有", "有り", "あり": return (true, true)
+        case "0", "いいえ", "no", "n", "false", "×", "無", "無し", "なし": return (false, true)
         default:
             diagnostics.error(table.location(record, column),
                 Text(ja: "\(column.quoted.ja) の「\(written)」は はい/いいえ として読めません",
@@ -339,7 +344,8 @@ struct YearLoader {
     private mutating func yearMonth(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: YearMonth?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
         let parts = cleanCell(written).split(whereSeparator: { "-/年月日".contains($0) }).map { Int($0) }
-        guard (2...3).contains(parts.count), let y = parts[0], let m = parts[1], (1900...2200).contains(y), (1...12).contains(m) else {
+        guard (2...3).contains(parts.count), let y = parts[0], let m = parts[1], (1900...2200).contains(y), (1...12).contains(m),
+              parts.count == 2 || parts[2].map({ (1...31).contains($0) }) == true else {
             diagnostics.error(table.location(record, column),
                 Text(ja: "\(column.quoted.ja) の「\(written)」は年月として読めません",
                      en: "\(column.quoted.en) '\(written)' is not a month"),

@@ -6,13 +6,17 @@ import Foundation
 /// forms), every kind of wave dash and hyphen made one, all white space removed, Latin letters
 /// lower-cased: 「ｻﾎﾟｽﾃ」, 「サポステ 」 and 「サ ポ ス テ」 all give 「サポステ」.
 public func normalizedKey(_ s: String) -> String {
+    let folded = nfkc(s)
     var out = String.UnicodeScalarView()
-    for scalar in s.precomposedStringWithCompatibilityMapping.unicodeScalars {
-        if scalar.properties.isWhitespace { continue }
+    for scalar in folded.unicodeScalars {
         switch scalar.value {
+        case 0x41...0x5A: out.append(Unicode.Scalar(scalar.value + 0x20)!)  // A–Z
         case 0x301C, 0x2053, 0x223C: out.append("~")  // 〜 ⁓ ∼ (NFKC already maps ～)
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: out.append("-")  // ‐ ‑ ‒ – −
-        default: out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+        case _ where scalar.properties.isWhitespace: continue
+        case _ where scalar.value >= 0x80 && scalar.properties.changesWhenLowercased:
+            out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        default: out.append(scalar)
         }
     }
     return String(out)
@@ -21,12 +25,58 @@ public func normalizedKey(_ s: String) -> String {
 /// A cell's value with Unicode compatibility forms and surrounding white space folded.
 /// Used for vocabulary words (fields, kinds, outcomes), where 「福祉（高齢）」 means 「福祉(高齢)」.
 func cleanCell(_ s: String) -> String {
-    s.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    trimmed(nfkc(s))
+}
+
+/// Unicode NFKC, skipped for text made only of characters NFKC leaves alone (ASCII, hiragana,
+/// katakana, common CJK ideographs and Japanese punctuation): most cells, and much faster.
+func nfkc(_ s: String) -> String {
+    let stable = s.unicodeScalars.allSatisfy { c in
+        switch c.value {
+        case 0x20...0x7E, 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096,
+             0x30A1...0x30FE, 0x4E00...0x9FFF: true
+        default: false
+        }
+    }
+    return stable ? s : s.precomposedStringWithCompatibilityMapping
+}
+
+/// `s` without leading and trailing white space (cheap when there is none, the common case).
+func trimmed(_ s: String) -> String {
+    let scalars = s.unicodeScalars
+    guard scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true else { return s }
+    var view = Substring(s).unicodeScalars
+    while view.first?.properties.isWhitespace == true { view.removeFirst() }
+    while view.last?.properties.isWhitespace == true { view.removeLast() }
+    return String(view)
 }
 
 /// Splits a multi-value cell at `;`, `；` or `、` and drops empty parts.
 func splitList(_ s: String) -> [String] {
-    s.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "、" })
-        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    s.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "、" })
+        .map { trimmed(String($0)) }
         .filter { !$0.isEmpty }
+}
+
+/// Orders IDs the way people expect: runs of digits by value, so `A2` < `A10`; ties broken by
+/// the plain string order, so the order is total.
+func naturalOrder(_ a: String, _ b: String) -> Bool {
+    var i = a.utf8.makeIterator(), j = b.utf8.makeIterator()
+    var x = i.next(), y = j.next()
+    func isDigit(_ c: UInt8?) -> Bool { c.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+    while let cx = x, let cy = y {
+        if isDigit(cx) && isDigit(cy) {
+            var nx: [UInt8] = [], ny: [UInt8] = []
+            while let c = x, isDigit(c) { if !(nx.isEmpty && c == 0x30) { nx.append(c) }; x = i.next() }
+            while let c = y, isDigit(c) { if !(ny.isEmpty && c == 0x30) { ny.append(c) }; y = j.next() }
+            if nx.count != ny.count { return nx.count < ny.count }
+            if nx != ny { return nx.lexicographicallyPrecedes(ny) }
+            continue
+        }
+        if cx != cy { return cx < cy }
+        x = i.next()
+        y = j.next()
+    }
+    if (x == nil) != (y == nil) { return x == nil }
+    return a < b
 }

@@ -19,7 +19,8 @@ extension Vocabulary {
 
     /// Reads a cell; nil when it holds none of the words.
     public init?(cell: String) {
-        if let exact = Self.allCases.first(where: { $0.ja == cell || $0.en == cell }) {
+        // Byte comparison first: most cells hold a word exactly (String == also normalises).
+        if let exact = Self.allCases.first(where: { $0.ja.utf8.elementsEqual(cell.utf8) || $0.en.utf8.elementsEqual(cell.utf8) }) {
             self = exact
             return
         }
@@ -30,9 +31,13 @@ extension Vocabulary {
         self = match
     }
 
-    /// The accepted words, for error messages: 「保健, 医療, …」.
+    /// The accepted words, for error messages: 「保健、医療、…」, or in English
+    /// "保健 (health), 医療 (medical), …", since the files hold the Japanese words.
     public static func list(_ language: Language) -> String {
-        allCases.map { $0.label(language) }.joined(separator: language == .ja ? "、" : ", ")
+        switch language {
+        case .ja: allCases.map(\.ja).joined(separator: "、")
+        case .en: allCases.map { $0.ja == $0.en ? $0.ja : "\($0.ja) (\($0.en))" }.joined(separator: ", ")
+        }
     }
 }
 

@@ -1,0 +1,24 @@
+# Tsunagari: two commands to start.
+#   make run    install what is missing, build, check the sample network
+#   make test   install what is missing, run every test
+SAMPLE := SampleData/midori
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build -c release
+
+run: build
+	.build/release/tsunagari check $(SAMPLE)
+
+test: deps
+	swift test
+
+bench: build
+	scripts/bench.sh
+
+clean:
+	rm -rf .build out bench-data
