@@ -6,6 +6,7 @@ struct VocabularyTests {
     @Test("name keys fold width, spaces, wave dashes and case")
     func keys() {
         #expect(normalizedKey("ｻﾎﾟｽﾃ") == normalizedKey("サポステ"))
+        #expect(Array(normalizedKey("ｻﾎﾟｽﾃ").utf8) == Array("サポステ".utf8))  // composed, byte for byte
         #expect(normalizedKey(" サ ポ　ス テ ") == "サポステ")
         #expect(normalizedKey("10〜20") == normalizedKey("10～20"))
         #expect(normalizedKey("ＮＰＯ法人Ａ") == "npo法人a")

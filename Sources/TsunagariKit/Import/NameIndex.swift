@@ -19,18 +19,20 @@ struct NameIndex {
         case unknown(suggestions: [Int])
     }
 
-    private var byID: [String: Target] = [:]
-    private var byKey: [String: [Target]] = [:]
+    /// Keys are UTF-8 bytes: normalised keys compare equal exactly when their bytes do, and
+    /// hashing bytes avoids the Unicode normalisation `String` hashing does for Japanese text.
+    private var byID: [[UInt8]: Target] = [:]
+    private var byKey: [[UInt8]: [Target]] = [:]
 
     /// Registers an agency under its ID and names. Returns the names it shares with targets
     /// registered before it, so the caller can warn about them.
     @discardableResult
     mutating func add(id: String, names: [String], target: Target) -> [(name: String, other: Target)] {
-        byID[id] = target
+        byID[Array(id.utf8)] = target
         var clashes: [(String, Target)] = []
-        var seen: Set<String> = []
+        var seen: Set<[UInt8]> = []
         for name in [id] + names {
-            let key = normalizedKey(name)
+            let key = Array(normalizedKey(name).utf8)
             guard !key.isEmpty, seen.insert(key).inserted else { continue }
             if let other = byKey[key]?.first(where: { $0 != target }) { clashes.append((name, other)) }
             byKey[key, default: []].append(target)
@@ -39,13 +41,14 @@ struct NameIndex {
     }
 
     func resolve(_ written: String) -> Resolution {
-        if let target = byID[written] { return Self.resolution(of: [target]) }
+        if let target = byID[Array(written.utf8)] { return Self.resolution(of: [target]) }
         let key = normalizedKey(written)
-        if let targets = byKey[key] { return Self.resolution(of: targets) }
+        if let targets = byKey[Array(key.utf8)] { return Self.resolution(of: targets) }
         return .unknown(suggestions: suggestions(for: key))
     }
 
     private static func resolution(of targets: [Target]) -> Resolution {
+        if targets.count == 1, case .agency(let i) = targets[0] { return .found(i) }
         let agencies = Set(targets.compactMap { if case .agency(let i) = $0 { i } else { nil } }).sorted()
         switch agencies.count {
         case 0: return .rejected
@@ -60,7 +63,8 @@ struct NameIndex {
         guard !key.isEmpty else { return [] }
         let written = Array(key)
         var best: [Int: Int] = [:]  // agency → score (lower is closer)
-        for (candidate, targets) in byKey {
+        for (bytes, targets) in byKey {
+            let candidate = String(decoding: bytes, as: UTF8.self)
             let score: Int
             if candidate.count >= 2 && key.count >= 2 && (candidate.contains(key) || key.contains(candidate)) {
                 score = 0

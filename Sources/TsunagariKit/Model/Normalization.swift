@@ -13,7 +13,7 @@ public func normalizedKey(_ s: String) -> String {
         case 0x41...0x5A: out.append(Unicode.Scalar(scalar.value + 0x20)!)  // A–Z
         case 0x301C, 0x2053, 0x223C: out.append("~")  // 〜 ⁓ ∼ (NFKC already maps ～)
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: out.append("-")  // ‐ ‑ ‒ – −
-        case _ where scalar.properties.isWhitespace: continue
+        case _ where isSpace(scalar): continue
         case _ where scalar.value >= 0x80 && scalar.properties.changesWhenLowercased:
             out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         default: out.append(scalar)
@@ -30,6 +30,9 @@ func cleanCell(_ s: String) -> String {
 
 /// Unicode NFKC, skipped for text made only of characters NFKC leaves alone (ASCII, hiragana,
 /// katakana, common CJK ideographs and Japanese punctuation): most cells, and much faster.
+///
+/// Done as compatibility decomposition then canonical composition: Foundation's one-step
+/// `precomposedStringWithCompatibilityMapping` on Linux leaves 「ﾎﾟ」 as ホ + U+309A instead of ポ.
 func nfkc(_ s: String) -> String {
     let stable = s.unicodeScalars.allSatisfy { c in
         switch c.value {
@@ -38,16 +41,26 @@ func nfkc(_ s: String) -> String {
         default: false
         }
     }
-    return stable ? s : s.precomposedStringWithCompatibilityMapping
+    return stable ? s : s.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+}
+
+/// Unicode white space (the `White_Space` property), as a fast switch: the property lookup of
+/// the standard library is slow on hot paths.
+@inline(__always)
+func isSpace(_ c: Unicode.Scalar) -> Bool {
+    switch c.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
 }
 
 /// `s` without leading and trailing white space (cheap when there is none, the common case).
 func trimmed(_ s: String) -> String {
     let scalars = s.unicodeScalars
-    guard scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true else { return s }
+    guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return s }
     var view = Substring(s).unicodeScalars
-    while view.first?.properties.isWhitespace == true { view.removeFirst() }
-    while view.last?.properties.isWhitespace == true { view.removeLast() }
+    while let c = view.first, isSpace(c) { view.removeFirst() }
+    while let c = view.last, isSpace(c) { view.removeLast() }
     return String(view)
 }
 
