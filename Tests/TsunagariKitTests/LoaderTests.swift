@@ -88,8 +88,9 @@ struct LoaderTests {
 
     @Test("duplicate IDs, impossible age ranges, empty required cells")
     func agencyRows() throws {
-        let net = try network(survey: "reporter,partner\nA01,A09\nA01,別の窓口\n", agencies: """
+        let net = try network(survey: "reporter,partner\nA01,A09\nA01,別の窓口\nA01,A02\n", agencies: """
             id,name,field,age_min,age_max
+            A02,保健所,保健,,
             A01,窓口,行政・調整,,
             A01,別の窓口,行政・調整,,
             A09,壊れた行,保健,65,40
@@ -98,11 +99,14 @@ struct LoaderTests {
             """)
         let p = net.path("2025/agencies.csv")
         #expect(net.lines() == [
-            "\(p):3:1: error: duplicate agency ID 'A01' (first on line 2)",
-            "\(p):4:16: error: age_max 40 is below age_min 65",
-            "\(p):5:5: error: 'name' (機関名) is empty",
-            "\(p):6:1: error: 'id' (機関ID) is empty",
+            "\(p):4:1: error: duplicate agency ID 'A01' (first on line 3)",
+            "\(p):5:16: error: age_max 40 is below age_min 65",
+            "\(p):6:5: error: 'name' (機関名) is empty",
+            "\(p):7:1: error: 'id' (機関ID) is empty",
         ])  // A09 and 別の窓口 are named in survey.csv but their rows have errors: no second error for them
+        let year = try #require(net.load().network.years.first)
+        #expect(year.agencies.map(\.id) == ["A01", "A02"])  // sorted by ID; the first A01 row stands
+        #expect(year.reports.map { "\(year.agencies[$0.reporter].name)>\(year.agencies[$0.partner].name)" } == ["窓口>保健所"])
     }
 
     @Test("self-ties and duplicate reports")

@@ -28,7 +28,7 @@ struct NameIndex {
     /// registered before it, so the caller can warn about them.
     @discardableResult
     mutating func add(id: String, names: [String], target: Target) -> [(name: String, other: Target)] {
-        byID[Array(id.utf8)] = target
+        if byID[Array(id.utf8)] == nil { byID[Array(id.utf8)] = target }  // a duplicate ID keeps the first row
         var clashes: [(String, Target)] = []
         var seen: Set<[UInt8]> = []
         for name in [id] + names {
