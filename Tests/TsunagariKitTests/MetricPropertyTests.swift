@@ -1,0 +1,141 @@
+import Testing
+@testable import TsunagariKit
+
+private func undirected(_ n: Int, _ edges: [(Int, Int)]) -> Graph {
+    Graph(nodeCount: n, edges: edges.map { ($0.0, $0.1, 1) }, directed: false)
+}
+
+private func directed(_ n: Int, _ edges: [(Int, Int)]) -> Graph {
+    Graph(nodeCount: n, edges: edges.map { ($0.0, $0.1, 1) }, directed: true)
+}
+
+/// Seeded random graph with about `degree` ties per node.
+private func randomGraph(_ n: Int, degree: Double, seed: UInt64, directed isDirected: Bool = false) -> Graph {
+    var rng = SplitMix64(seed: seed)
+    var edges: [(Int, Int, Double)] = []
+    let p = degree / Double(n - 1)
+    for a in 0..<n {
+        for b in 0..<n where a != b && (isDirected || a < b) {
+            if Double(rng.next() % 1_000_000) / 1_000_000 < p { edges.append((a, b, Double(1 + rng.next() % 3))) }
+        }
+    }
+    return Graph(nodeCount: n, edges: edges, directed: isDirected, weighted: true)
+}
+
+@Suite("Measures on hand-computed cases and properties")
+struct MetricPropertyTests {
+    @Test("brokerage roles on the five Gould–Fernandez triads (hand-computed)")
+    func brokerageRoles() {
+        // a → b → c, no a → c; fields chosen for each role.
+        let cases: [([Int], KeyPath<BrokerageRoles, Int>)] = [
+            ([0, 0, 0], \.coordinator), ([0, 1, 0], \.itinerant), ([0, 1, 1], \.gatekeeper),
+            ([0, 0, 1], \.representative), ([0, 1, 2], \.liaison),
+        ]
+        for (fields, role) in cases {
+            let roles = brokerage(directed(3, [(0, 1), (1, 2)]), groups: fields)
+            #expect(roles[1][keyPath: role] == 1 && roles[1].total == 1, "fields \(fields)")
+            #expect(roles[0].total == 0 && roles[2].total == 0)
+        }
+        // Closing the triad (a → c) removes the brokerage.
+        #expect(brokerage(directed(3, [(0, 1), (1, 2), (0, 2)]), groups: [0, 1, 2])[1].total == 0)
+        // An undirected path a – b – c counts both directions: b is gatekeeper once and representative once.
+        let roles = brokerage(undirected(3, [(0, 1), (1, 2)]), groups: [0, 1, 1])[1]
+        #expect((roles.gatekeeper, roles.representative, roles.total) == (1, 1, 2))
+    }
+
+    @Test("articulation points and who they cut off (hand-computed)")
+    func cutOff() {
+        // 0–1–2 triangle, 2–3, 3–4, 3–5 (a small star hanging on 3), 6 isolated.
+        let g = undirected(7, [(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (3, 5)])
+        let cuts = cutPoints(g)
+        #expect(cuts.articulationPoints == [2, 3])
+        #expect(cuts.bridges.map { [$0.a, $0.b] } == [[2, 3], [3, 4], [3, 5]])
+        #expect(cuts.cutOff[2] == [0, 1])     // without 2: {0, 1} and {3, 4, 5}; the smaller part is cut off
+        #expect(cuts.cutOff[3] == [4, 5])      // 4 and 5 are cut off; the larger rest stays together
+        // A star: the centre (the DFS root) cuts off all but one leaf.
+        let star = cutPoints(undirected(4, [(0, 1), (0, 2), (0, 3)]))
+        #expect(star.articulationPoints == [0])
+        #expect(star.cutOff[0] == [2, 3])
+    }
+
+    @Test("Freeman centralization: 1 for a star, 0 for a cycle; E-I index by hand")
+    func centralizationAndEI() {
+        let star = undirected(5, [(0, 1), (0, 2), (0, 3), (0, 4)])
+        #expect(degreeCentralization(star) == 1)
+        #expect(abs(betweennessCentralization(betweenness(star)) - 1) < 1e-12)
+        let cycle = undirected(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)])
+        #expect(degreeCentralization(cycle) == 0)
+        #expect(abs(betweennessCentralization(betweenness(cycle))) < 1e-12)
+        // Groups [0, 0, 1, 1, 1] on the cycle: internal ties 0–1, 2–3, 3–4; external 1–2, 4–0.
+        let ei = eiIndex(cycle, groups: [0, 0, 1, 1, 1], groupCount: 2)
+        #expect(abs(ei.overall - (2 - 3) / 5.0) < 1e-12)
+        #expect(abs(ei.perGroup[0] - (2 - 1) / 3.0) < 1e-12)  // group 0: 1 internal, 2 external
+        #expect(abs(ei.perGroup[1] - (2 - 2) / 4.0) < 1e-12)  // group 1: 2 internal, 2 external
+    }
+
+    @Test("Louvain finds two planted cliques, the same way every time")
+    func louvain() {
+        var edges: [(Int, Int)] = []
+        for a in 0..<5 { for b in (a + 1)..<5 { edges.append((a, b)); edges.append((a + 5, b + 5)) } }
+        edges.append((4, 5))
+        let g = undirected(11, edges)  // node 10 has no ties
+        let communities = louvainCommunities(g, seed: 7)
+        #expect(communities == [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2])
+        #expect(louvainCommunities(g, seed: 7) == communities)
+        // On seeded random graphs: deterministic, and at least as good as everyone-in-one.
+        for seed in UInt64(1)...5 {
+            let r = randomGraph(80, degree: 4, seed: seed)
+            let c = louvainCommunities(r, seed: 3)
+            #expect(c == louvainCommunities(r, seed: 3))
+            #expect(modularity(r, communities: c) > 0.3)
+        }
+    }
+
+    @Test("components partition the agencies; removing a bridge adds a component")
+    func componentsAndBridges() {
+        for seed in UInt64(1)...10 {
+            let g = randomGraph(60, degree: 2, seed: seed)
+            let parts = components(g)
+            #expect(parts.joined().sorted() == Array(0..<60))
+            for bridge in cutPoints(g).bridges.prefix(3) {
+                var edges: [(Int, Int, Double)] = []
+                for a in 0..<60 { for b in g.successors(a) where a < Int(b) && (a, Int(b)) != (bridge.a, bridge.b) { edges.append((a, Int(b), 1)) } }
+                #expect(components(Graph(nodeCount: 60, edges: edges, directed: false)).count == parts.count + 1)
+            }
+        }
+    }
+
+    @Test("leaves and isolates have betweenness 0; relabelling the agencies changes no value")
+    func leavesAndRelabelling() {
+        for seed in UInt64(1)...6 {
+            let g = randomGraph(40, degree: 3, seed: seed, directed: seed % 2 == 0)
+            let b = betweenness(g, weighted: true)
+            let u = g.undirected
+            for v in 0..<40 where u.outDegree(v) <= 1 { #expect(b[v] == 0) }
+
+            var rng = SplitMix64(seed: seed + 100)
+            var permutation = Array(0..<40)
+            for i in stride(from: 39, to: 0, by: -1) { permutation.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            var edges: [(Int, Int, Double)] = []
+            for a in 0..<40 { for i in g.offsets[a]..<g.offsets[a + 1] { edges.append((permutation[a], permutation[Int(g.targets[i])], g.weights[i])) } }
+            let h = Graph(nodeCount: 40, edges: edges, directed: g.isDirected, weighted: true)
+            let measures: [(Graph) -> [Double]] = [
+                { betweenness($0, weighted: true) }, { closenessAndHarmonic($0).closeness }, { closenessAndHarmonic($0).harmonic },
+                { pagerank($0, weighted: true) }, { coreNumbers($0).map(Double.init) }, { clustering($0).local },
+                { structuralHoles($0).constraint },
+            ]
+            for measure in measures {
+                let (x, y) = (measure(g), measure(h))
+                for v in 0..<40 {
+                    #expect((x[v].isNaN && y[permutation[v]].isNaN) || abs(x[v] - y[permutation[v]]) < 1e-9)
+                }
+            }
+        }
+    }
+
+    @Test("results do not depend on the number of cores (fixed chunking)")
+    func chunking() {
+        let g = randomGraph(200, degree: 5, seed: 42)
+        #expect(betweenness(g, weighted: true) == betweenness(g, weighted: true))
+    }
+}
