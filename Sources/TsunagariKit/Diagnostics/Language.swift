@@ -18,7 +18,7 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 /// A piece of text in both languages, chosen at the moment it is printed.
-public struct Text: Sendable, Hashable {
+public struct Text: Sendable, Hashable, Encodable {
     public var ja: String
     public var en: String
 

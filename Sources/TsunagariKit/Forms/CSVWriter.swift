@@ -11,7 +11,7 @@ public func excelCSV(_ rows: [[String]]) -> Data {
     return Data(text.utf8)
 }
 
-func csvCell(_ value: String) -> String {
+public func csvCell(_ value: String) -> String {
     let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0.isNewline }
         || value.first?.isWhitespace == true || value.last?.isWhitespace == true
     guard needsQuotes else { return value }

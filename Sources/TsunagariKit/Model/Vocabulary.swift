@@ -253,3 +253,13 @@ public enum AgeBand: Int, Vocabulary, Comparable {
 
     public static func < (a: AgeBand, b: AgeBand) -> Bool { a.rawValue < b.rawValue }
 }
+
+extension Vocabulary where Self: Encodable {
+    /// Encoded as its English key, the stable spelling for JSON.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(en)
+    }
+}
+
+extension Field: Encodable {}

@@ -1,0 +1,155 @@
+/// The measures of one agency in one year ("who connects whom", not a grade).
+public struct AgencyMeasures: Sendable, Encodable, Equatable {
+    public var id: String
+    public var name: String
+    public var field: Field
+    /// Partners in the works-with network (either side named the other).
+    public var degree: Int
+    /// Agencies that named this one.
+    public var inDegree: Int
+    /// Agencies this one named.
+    public var outDegree: Int
+    /// Sum of tie strengths (1 + familiarity) over its ties.
+    public var weightedDegree: Double
+    /// Normalised betweenness in the works-with network.
+    public var betweenness: Double
+    /// Normalised betweenness in the directed network of reports.
+    public var betweennessDirected: Double
+    public var closeness: Double
+    public var harmonic: Double
+    public var pagerank: Double
+    /// Nil when the power iteration did not converge.
+    public var eigenvector: Double?
+    public var core: Int
+    public var clustering: Double
+    /// Nil for an agency without ties.
+    public var constraint: Double?
+    public var effectiveSize: Double?
+    /// Its departure would split the network.
+    public var articulation: Bool
+    /// IDs of the agencies that would be cut off if it stepped back.
+    public var cutOff: [String]
+    public var brokerage: BrokerageRoles
+    /// Louvain community number (numbered by smallest member).
+    public var community: Int
+    /// It answered the survey.
+    public var responded: Bool
+}
+
+/// Ties between two fields: how many there are and how many there could be.
+public struct FieldPair: Sendable, Encodable, Equatable {
+    public var a: Field
+    public var b: Field
+    public var observed: Int
+    /// n_a · n_b, or n_a(n_a − 1)/2 within a field.
+    public var possible: Int
+    /// What the network's overall density would give: density × possible.
+    public var expected: Double
+}
+
+/// The measures of the whole network in one year.
+public struct NetworkMeasures: Sendable, Encodable, Equatable {
+    public var agencies: Int
+    public var ties: Int
+    public var confirmedTies: Int
+    public var oneSidedTies: Int
+    public var density: Double
+    /// Share of ties both sides named.
+    public var reciprocity: Double
+    public var respondents: Int
+    /// Component sizes, largest first.
+    public var components: [Int]
+    /// IDs of agencies without ties.
+    public var isolates: [String]
+    public var degreeCentralization: Double
+    public var betweennessCentralization: Double
+    public var diameter: Int
+    public var averagePathLength: Double
+    public var transitivity: Double
+    public var communities: Int
+    public var modularity: Double
+    /// E-I index by field over all ties (−1 all within fields, +1 all across).
+    public var eiIndex: Double
+    /// E-I index of each field's agencies (fields with agencies only).
+    public var eiByField: [String: Double]
+    /// Attribute assortativity by field.
+    public var fieldAssortativity: Double
+    /// Every pair of fields present (a ≤ b).
+    public var fieldMixing: [FieldPair]
+}
+
+/// What `tsunagari analyze` computes for a year.
+public struct Analysis: Sendable {
+    public var network: YearNetwork
+    public var agencies: [AgencyMeasures]
+    public var summary: NetworkMeasures
+    public var cutPoints: CutPoints
+
+    /// Computes every measure. `weighted`: betweenness and closeness use tie strength (distance
+    /// 1 / strength) in the works-with network.
+    public init(_ network: YearNetwork, weighted: Bool = false) {
+        self.network = network
+        let g = network.worksWith
+        let n = g.nodeCount
+        let agencies = network.agencies
+        let fields = agencies.map(\.field.rawValue)
+        let between = betweenness(g, weighted: weighted)
+        let betweenDirected = betweenness(network.reports)
+        let (closeness, harmonic) = closenessAndHarmonic(g, weighted: weighted)
+        let rank = pagerank(g)
+        let eigen = eigenvectorCentrality(g)
+        let cores = coreNumbers(g)
+        let (local, transitivity) = clustering(g)
+        let holes = structuralHoles(g)
+        let cuts = TsunagariKit.cutPoints(g)
+        let roles = brokerage(g, groups: fields)
+        let communities = louvainCommunities(g)
+        self.cutPoints = cuts
+
+        self.agencies = (0..<n).map { v in
+            AgencyMeasures(
+                id: agencies[v].id, name: agencies[v].name, field: agencies[v].field,
+                degree: g.outDegree(v), inDegree: network.reports.inDegree(v), outDegree: network.reports.outDegree(v),
+                weightedDegree: g.weights[g.offsets[v]..<g.offsets[v + 1]].reduce(0, +),
+                betweenness: between[v], betweennessDirected: betweenDirected[v],
+                closeness: closeness[v], harmonic: harmonic[v], pagerank: rank[v], eigenvector: eigen?[v],
+                core: cores[v], clustering: local[v],
+                constraint: holes.constraint[v].isNaN ? nil : holes.constraint[v],
+                effectiveSize: holes.effectiveSize[v].isNaN ? nil : holes.effectiveSize[v],
+                articulation: cuts.cutOff[v] != nil, cutOff: (cuts.cutOff[v] ?? []).map { agencies[$0].id },
+                brokerage: roles[v], community: communities[v], responded: network.responded[v])
+        }
+
+        let parts = components(g)
+        let (diameter, average) = pathLengths(g)
+        let present = Field.allCases.filter { f in agencies.contains { $0.field == f } }
+        let ei = eiIndex(g, groups: fields, groupCount: Field.allCases.count)
+        let confirmed = network.ties.count { $0.isConfirmed }
+        let overallDensity = density(g)
+        var mixing: [FieldPair] = []
+        let counts = mixingCounts(g, groups: fields, groupCount: Field.allCases.count)
+        for (i, a) in present.enumerated() {
+            let na = agencies.count { $0.field == a }
+            for b in present[i...] {
+                let nb = agencies.count { $0.field == b }
+                let observed = Int(counts[a.rawValue][b.rawValue]) / (a == b ? 2 : 1)
+                let possible = a == b ? na * (na - 1) / 2 : na * nb
+                mixing.append(FieldPair(a: a, b: b, observed: observed, possible: possible,
+                                        expected: overallDensity * Double(possible)))
+            }
+        }
+        summary = NetworkMeasures(
+            agencies: n, ties: g.edgeCount, confirmedTies: confirmed, oneSidedTies: g.edgeCount - confirmed,
+            density: overallDensity, reciprocity: g.edgeCount > 0 ? Double(confirmed) / Double(g.edgeCount) : 0,
+            respondents: network.responded.count { $0 },
+            components: parts.map(\.count), isolates: (0..<n).filter { g.outDegree($0) == 0 }.map { agencies[$0].id },
+            degreeCentralization: degreeCentralization(g),
+            betweennessCentralization: betweennessCentralization(weighted ? betweenness(g) : between),
+            diameter: diameter, averagePathLength: average, transitivity: transitivity,
+            communities: Set(communities).count, modularity: modularity(g, communities: communities),
+            eiIndex: ei.overall,
+            eiByField: Dictionary(uniqueKeysWithValues: present.map { ($0.en, ei.perGroup[$0.rawValue]) }),
+            fieldAssortativity: assortativity(g, groups: fields),
+            fieldMixing: mixing)
+    }
+}

@@ -1,0 +1,344 @@
+import Foundation
+
+/// One thing a planner should look at: a gap, a fragile point, or a suggested connection.
+public struct Finding: Sendable, Encodable, Equatable {
+    /// The kinds of finding, in the order they are listed within a severity.
+    public enum Kind: String, Sendable, Encodable, CaseIterable {
+        case isolated, singleTie = "single_tie", fieldGap = "field_gap", ageCoverage = "age_coverage"
+        case ageBoundary = "age_boundary", articulation, bridge, personDependent = "person_dependent"
+        case failedHandOffs = "failed_hand_offs", unreportedHandOff = "unreported_hand_off"
+        case oneSided = "one_sided", noAnswer = "no_answer", deadEnd = "dead_end", recommendation
+    }
+
+    public enum Severity: String, Sendable, Encodable, Comparable, CaseIterable {
+        case high, medium, low
+        public static func < (a: Severity, b: Severity) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+    }
+
+    public var kind: Kind
+    public var severity: Severity
+    /// IDs of the agencies involved.
+    public var agencies: [String]
+    /// Fields involved (field gaps, failed hand-offs between fields).
+    public var fields: [Field]
+    /// The finding in plain words.
+    public var message: Text
+    /// Ranking score of a recommended connection.
+    public var score: Double?
+}
+
+/// Options for finding gaps.
+public struct GapOptions: Sendable {
+    /// Case counts below this are shown as "<N" (counts of 1 or 2 could point to a person).
+    public var smallCountThreshold = 3
+    /// Show exact case counts (internal use only).
+    public var exactCounts = false
+    /// How many recommended connections to list.
+    public var recommendations = 10
+
+    public init() {}
+}
+
+/// Age boundaries where support commonly ends (DOMAIN.md §3): end of compulsory school, 18 and 20,
+/// the youth policy line at 39/40, youth support stations at 49/50, elder care at 64/65.
+/// The number is the first age on the far side.
+public let ageBoundaries = [15, 18, 20, 40, 50, 65]
+
+/// The boundary an agency's services end at: the one nearest its upper age + 1, within 2 years.
+func endingBoundary(_ agency: Agency) -> Int? {
+    guard let top = agency.ageMax else { return nil }
+    let next = top + 1
+    return ageBoundaries.filter { abs($0 - next) <= 2 }.min { (abs($0 - next), $0) < (abs($1 - next), $1) }
+}
+
+/// Whether the agency states an age range at all (one without limits serves every age).
+func hasAgeLimit(_ agency: Agency) -> Bool { agency.ageMin != nil || agency.ageMax != nil }
+
+func serves(_ agency: Agency, age: Int) -> Bool {
+    (agency.ageMin ?? 0) <= age && age <= (agency.ageMax ?? Int.max)
+}
+
+func serves(_ agency: Agency, band: AgeBand) -> Bool {
+    (agency.ageMin ?? 0) <= (band.ages.max ?? Int.max) && band.ages.min <= (agency.ageMax ?? Int.max)
+}
+
+/// Finds the gaps in a year's network (DOMAIN.md §1 and §3), most serious first.
+public func findGaps(_ analysis: Analysis, options: GapOptions = GapOptions()) -> [Finding] {
+    var finder = GapFinder(analysis: analysis, options: options)
+    finder.run()
+    let kindOrder = Dictionary(uniqueKeysWithValues: Finding.Kind.allCases.enumerated().map { ($1, $0) })
+    return finder.findings.sorted { x, y in
+        if x.severity != y.severity { return x.severity < y.severity }
+        if x.kind != y.kind { return kindOrder[x.kind]! < kindOrder[y.kind]! }
+        if let sx = x.score, let sy = y.score, sx != sy { return sx > sy }
+        let (ax, ay) = (x.agencies.joined(separator: ","), y.agencies.joined(separator: ","))
+        if ax != ay { return naturalOrder(ax, ay) }
+        return x.message.en < y.message.en
+    }
+}
+
+private struct GapFinder {
+    let analysis: Analysis
+    let options: GapOptions
+    var findings: [Finding] = []
+
+    var agencies: [Agency] { analysis.network.agencies }
+    var g: Graph { analysis.network.worksWith }
+
+    init(analysis: Analysis, options: GapOptions) {
+        self.analysis = analysis
+        self.options = options
+    }
+
+    mutating func run() {
+        isolation()
+        oneSidedAndSilent()
+        fieldGaps()
+        ageGaps()
+        fragility()
+        referralEvidence()
+        recommendations()
+    }
+
+    // MARK: words
+
+    func ja(_ i: Int) -> String { "「\(agencies[i].displayName)」" }
+    func en(_ i: Int) -> String { agencies[i].displayName }
+    func jaList(_ ids: [Int]) -> String { ids.map(ja).joined(separator: "") }
+    func enList(_ ids: [Int]) -> String { ids.map(en).joined(separator: ", ") }
+
+    /// A case count as shown in meeting output: small counts hidden.
+    func cases(_ n: Int) -> String {
+        options.exactCounts || n >= options.smallCountThreshold || n == 0 ? "\(n)" : "<\(options.smallCountThreshold)"
+    }
+
+    mutating func add(_ kind: Finding.Kind, _ severity: Finding.Severity, _ ids: [Int], fields: [Field] = [],
+                      ja: String, en: String, score: Double? = nil) {
+        findings.append(Finding(kind: kind, severity: severity, agencies: ids.map { agencies[$0].id }, fields: fields,
+                                message: Text(ja: ja, en: en), score: score))
+    }
+
+    // MARK: 1. isolated agencies, agencies with a single tie
+
+    mutating func isolation() {
+        for v in 0..<g.nodeCount {
+            switch g.outDegree(v) {
+            case 0:
+                let silent = !analysis.network.responded[v]
+                add(.isolated, .high, [v],
+                    ja: "\(ja(v))はどの機関ともつながっていません。" + (silent
+                        ? "アンケートに未回答のため、実際のつながりが記録されていない可能性もあります。"
+                        : "連携先を挙げず、ほかの機関からも名前が挙がっていません。"),
+                    en: "\(en(v)) has no ties. " + (silent
+                        ? "It did not answer the survey, so ties it has may be missing from the data."
+                        : "It named no partner and no agency named it."))
+            case 1:
+                let w = Int(g.successors(v)[g.successors(v).startIndex])
+                add(.singleTie, .medium, [v, w],
+                    ja: "\(ja(v))のつながりは\(ja(w))との1本だけです。この関係が途切れると孤立します。",
+                    en: "\(en(v))'s only tie is with \(en(w)); if that tie ends, \(en(v)) is isolated.")
+            default: break
+            }
+        }
+    }
+
+    // MARK: 2. one-sided ties, agencies that did not answer
+
+    mutating func oneSidedAndSilent() {
+        let responded = analysis.network.responded
+        for tie in analysis.network.ties where !tie.isConfirmed {
+            let (reporter, partner) = tie.reportAB != nil ? (tie.a, tie.b) : (tie.b, tie.a)
+            guard responded[partner] else { continue }  // the partner did not answer at all: see no_answer
+            add(.oneSided, .low, [reporter, partner],
+                ja: "\(ja(reporter))は\(ja(partner))を連携先に挙げましたが、\(ja(partner))は\(ja(reporter))を挙げていません。お互いの認識を確かめる機会になります。",
+                en: "\(en(reporter)) named \(en(partner)) as a partner, but \(en(partner)) did not name \(en(reporter)); worth checking how each side sees the tie.")
+        }
+        for v in 0..<g.nodeCount where !responded[v] && g.outDegree(v) > 0 {
+            add(.noAnswer, .low, [v],
+                ja: "\(ja(v))はアンケートに回答していません。この機関のつながりは、相手の機関の回答だけに基づいています。",
+                en: "\(en(v)) did not answer the survey; its ties rest on what the other agencies reported.")
+        }
+    }
+
+    // MARK: 3. field pairs without ties (制度のはざま)
+
+    mutating func fieldGaps() {
+        for pair in analysis.summary.fieldMixing where pair.a != pair.b {
+            let na = agencies.count { $0.field == pair.a }, nb = agencies.count { $0.field == pair.b }
+            if pair.observed == 0 {
+                // How surprising the gap is: with λ expected ties, no tie at all has chance e^−λ
+                // (about 14 % for λ = 2, 37 % for λ = 1).
+                let severity: Finding.Severity = pair.expected >= 2 ? .high : pair.expected >= 1 ? .medium : .low
+                add(.fieldGap, severity, [], fields: [pair.a, pair.b],
+                    ja: "「\(pair.a.ja)」(\(na)機関) と「\(pair.b.ja)」(\(nb)機関) の間には、つながりが1本もありません (制度のはざま)。",
+                    en: "There is no tie at all between \(pair.a.en) (\(na) agencies) and \(pair.b.en) (\(nb) agencies): a gap between systems.")
+            } else if pair.expected >= 2 && Double(pair.observed) < pair.expected / 4 {
+                let expected = String(format: "%.0f", pair.expected)
+                add(.fieldGap, .medium, [], fields: [pair.a, pair.b],
+                    ja: "「\(pair.a.ja)」と「\(pair.b.ja)」の間のつながりは\(pair.observed)本です。分野の大きさとネットワーク全体の密度からは約\(expected)本が見込まれます。",
+                    en: "\(pair.a.en) and \(pair.b.en) share \(pair.observed) tie\(pair.observed == 1 ? "" : "s"); their sizes and the network's density would suggest about \(expected).")
+            }
+        }
+    }
+
+    // MARK: 4. age bands and age boundaries (切れ目のない支援)
+
+    mutating func ageGaps() {
+        for band in AgeBand.allCases {
+            let serving = agencies.indices.filter { serves(agencies[$0], band: band) }
+            if serving.count <= 1 {
+                add(.ageCoverage, serving.isEmpty ? .high : .medium, serving,
+                    ja: serving.isEmpty
+                        ? "年齢帯「\(band.ja)」を対象にする機関がありません。"
+                        : "年齢帯「\(band.ja)」を対象にする機関は\(ja(serving[0]))だけです。",
+                    en: serving.isEmpty
+                        ? "No agency serves the age band \(band.en)."
+                        : "Only \(en(serving[0])) serves the age band \(band.en).")
+            }
+        }
+        for boundary in ageBoundaries {
+            let ending = agencies.indices.filter { endingBoundary(agencies[$0]) == boundary }
+            guard !ending.isEmpty else { continue }
+            // Age-specific services that carry on past the boundary; agencies without any age limit
+            // are left out: the question is whether one age-specific service hands on to the next.
+            let receiving = Set(agencies.indices.filter {
+                hasAgeLimit(agencies[$0]) && serves(agencies[$0], age: boundary) && endingBoundary(agencies[$0]) != boundary
+            })
+            let bridges = analysis.network.ties.filter {
+                (ending.contains($0.a) && receiving.contains($0.b)) || (ending.contains($0.b) && receiving.contains($0.a))
+            }
+            guard bridges.count <= 1 else { continue }
+            let involved = ending + bridges.flatMap { [$0.a, $0.b] }.filter { !ending.contains($0) }
+            add(.ageBoundary, bridges.isEmpty ? .high : .medium, involved,
+                ja: "\(boundary)歳で支援が終わる機関 (\(jaList(ending))) から\(boundary)歳以降を支援する機関へのつながりが"
+                    + (bridges.first.map { "\(ja($0.a))と\(ja($0.b))の1本だけです。" } ?? "ありません。")
+                    + "年齢の切れ目で支援が途切れるおそれがあります。",
+                en: "Agencies whose support ends at \(boundary) (\(enList(ending))) have "
+                    + (bridges.first.map { "one tie (\(en($0.a)) – \(en($0.b)))" } ?? "no tie")
+                    + " to agencies serving people aged \(boundary) and over; support may break off at that age.")
+        }
+    }
+
+    // MARK: 5. fragility
+
+    mutating func fragility() {
+        let cuts = analysis.cutPoints
+        for point in cuts.articulationPoints {
+            let cut = cuts.cutOff[point] ?? []
+            add(.articulation, cut.count >= 2 ? .high : .medium, [point] + cut,
+                ja: "\(ja(point))が抜けると、\(jaList(cut))がほかの機関から切り離されます。",
+                en: "If \(en(point)) stepped back, \(enList(cut)) would be cut off from the other agencies.")
+        }
+        let bridgeSet = Set(cuts.bridges)
+        for b in cuts.bridges where g.outDegree(b.a) > 1 && g.outDegree(b.b) > 1 {
+            add(.bridge, .medium, [b.a, b.b],
+                ja: "\(ja(b.a))と\(ja(b.b))のつながりが途切れると、ネットワークが2つに分かれます。",
+                en: "If the tie between \(en(b.a)) and \(en(b.b)) ended, the network would split in two.")
+        }
+        for tie in analysis.network.ties where tie.personDependent {
+            let isBridge = bridgeSet.contains(CutPoints.Pair(a: tie.a, b: tie.b))
+            add(.personDependent, isBridge ? .high : .medium, [tie.a, tie.b],
+                ja: "\(ja(tie.a))と\(ja(tie.b))のつながりは特定の担当者に頼っています。" + (isBridge ? "しかもこの関係が途切れるとネットワークが分かれます。" : "")
+                    + "担当者が替わっても続くよう、引継ぎや複数の職員での関わりを検討してください。",
+                en: "The tie between \(en(tie.a)) and \(en(tie.b)) rests on one member of staff" + (isBridge ? ", and the network splits without it" : "")
+                    + "; consider hand-over notes or involving more staff.")
+        }
+    }
+
+    // MARK: 6. referral evidence
+
+    mutating func referralEvidence() {
+        let n = agencies.count
+        let referrals = analysis.network.data.referrals
+        var handOffs: [Int: Int] = [:], failedByPair: [Int: Int] = [:]
+        var failedByFields: [Int: Int] = [:], failedByTag: [String: Int] = [:]
+        for r in referrals {
+            handOffs[r.from * n + r.to, default: 0] += 1
+            guard r.outcome?.isFailure == true else { continue }
+            failedByPair[r.from * n + r.to, default: 0] += 1
+            failedByFields[agencies[r.from].field.rawValue * 100 + agencies[r.to].field.rawValue, default: 0] += 1
+            for tag in r.gaps { failedByTag[tag, default: 0] += 1 }
+        }
+        for (key, count) in handOffs.sorted(by: { $0.key < $1.key }) {
+            let (from, to) = (key / n, key % n)
+            guard !g.hasEdge(from, to) else { continue }
+            add(.unreportedHandOff, .medium, [from, to],
+                ja: "事例では\(ja(from))から\(ja(to))への紹介が\(cases(count))件ありましたが、アンケートではどちらも相手を連携先に挙げていません。",
+                en: "Case records show \(cases(count)) hand-off(s) from \(en(from)) to \(en(to)), but neither named the other in the survey.")
+        }
+        for (key, count) in failedByPair.sorted(by: { $0.key < $1.key }) {
+            let (from, to) = (key / n, key % n)
+            add(.failedHandOffs, count >= 2 ? .medium : .low, [from, to],
+                ja: "\(ja(from))から\(ja(to))への紹介のうち\(cases(count))件が、中断・拒否・待機に終わりました。",
+                en: "\(cases(count)) hand-off(s) from \(en(from)) to \(en(to)) ended interrupted, refused or waiting.")
+        }
+        for (key, count) in failedByFields.sorted(by: { $0.key < $1.key }) where count >= 2 {
+            let (a, b) = (Field(rawValue: key / 100)!, Field(rawValue: key % 100)!)
+            add(.failedHandOffs, .medium, [], fields: [a, b],
+                ja: "「\(a.ja)」から「\(b.ja)」への紹介で、\(cases(count))件がつながりませんでした。",
+                en: "\(cases(count)) hand-offs from \(a.en) to \(b.en) did not connect.")
+        }
+        for (tag, count) in failedByTag.sorted(by: { $0.key < $1.key }) {
+            add(.failedHandOffs, count >= 2 ? .medium : .low, [],
+                ja: "はざま「\(tag)」の事例で、\(cases(count))件の紹介がつながりませんでした。",
+                en: "\(cases(count)) hand-off(s) in cases tagged '\(tag)' did not connect.")
+        }
+        let flow = analysis.network.referralFlow
+        for v in 0..<n where flow.inDegree(v) > 0 && flow.outDegree(v) == 0 {
+            add(.deadEnd, .low, [v],
+                ja: "\(ja(v))は紹介を受けていますが、ほかの機関へ紹介した記録がありません。",
+                en: "\(en(v)) receives hand-offs but has no record of handing anyone on.")
+        }
+    }
+
+    // MARK: 7. recommended connections
+
+    mutating func recommendations() {
+        let n = g.nodeCount
+        var candidates: [(score: Double, a: Int, b: Int, shared: Int, crossField: Bool, ages: AgeBand?, boundary: Int?)] = []
+        for a in 0..<n {
+            // Partners of partners, with the Adamic–Adar weight 1 / log k of the shared partner
+            // (Adamic & Adar 2003; Liben-Nowell & Kleinberg 2007).
+            var score: [Int: (Double, Int)] = [:]
+            for w in g.successors(a) {
+                let weight = 1 / log(Double(g.outDegree(Int(w))))
+                for b in g.successors(Int(w)) where Int(b) > a && !g.hasEdge(a, Int(b)) {
+                    score[Int(b), default: (0, 0)].0 += weight
+                    score[Int(b), default: (0, 0)].1 += 1
+                }
+            }
+            for (b, (s, shared)) in score {
+                let crossField = agencies[a].field != agencies[b].field
+                let sharedBand = AgeBand.allCases.first { band in
+                    hasAgeLimit(agencies[a]) && hasAgeLimit(agencies[b]) && serves(agencies[a], band: band) && serves(agencies[b], band: band)
+                }
+                let boundary = [(a, b), (b, a)].compactMap { (x, y) -> Int? in
+                    guard let edge = endingBoundary(agencies[x]), hasAgeLimit(agencies[y]), serves(agencies[y], age: edge),
+                          endingBoundary(agencies[y]) != edge else { return nil }
+                    return edge
+                }.first
+                let total = s * (crossField ? 1.5 : 1) * (boundary != nil ? 1.5 : sharedBand != nil ? 1.2 : 1)
+                candidates.append((total, a, b, shared, crossField, sharedBand, boundary))
+            }
+        }
+        candidates.sort { ($1.score, $0.a, $0.b) < ($0.score, $1.a, $1.b) }
+        for c in candidates.prefix(options.recommendations) {
+            var ja = "\(self.ja(c.a))と\(self.ja(c.b))は共通の連携先が\(c.shared)つありますが、直接のつながりはありません。"
+            var en = "\(self.en(c.a)) and \(self.en(c.b)) share \(c.shared) partner\(c.shared == 1 ? "" : "s") but have no tie."
+            if c.crossField {
+                ja += "分野 (「\(agencies[c.a].field.ja)」と「\(agencies[c.b].field.ja)」) をまたぐつながりになります。"
+                en += " It would join \(agencies[c.a].field.en) and \(agencies[c.b].field.en)."
+            }
+            if let boundary = c.boundary {
+                ja += "\(boundary)歳の切れ目で支援を引き継げます。"
+                en += " It would carry support across age \(boundary)."
+            } else if let band = c.ages {
+                ja += "どちらも年齢帯「\(band.ja)」を支援しています。"
+                en += " Both serve the age band \(band.en)."
+            }
+            add(.recommendation, .low, [c.a, c.b], ja: ja, en: en, score: (c.score * 1000).rounded() / 1000)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import TsunagariKit
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measures of each agency and of the whole network for one year.",
+        discussion: """
+            Who connects whom: ties, brokerage between agencies, who holds the network together. \
+            The table lists agencies by ID; it is not a ranking. CSV and JSON carry every measure \
+            (docs/MEASURES.md explains each).
+            """
+    )
+
+    @OptionGroup var input: YearOptions
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "Betweenness and closeness use tie strength: a tie where people know each other well is a shorter way.")
+    var weighted = false
+
+    @OptionGroup var options: LanguageOption
+
+    func run() throws {
+        let language = options.language
+        let analysis = Analysis(try input.load(language), weighted: weighted)
+        switch format {
+        case .csv: print(analysis.agencyCSV(language), terminator: "")
+        case .json: print(String(decoding: try analysis.json(), as: UTF8.self))
+        case .table: print(table(analysis, language))
+        }
+    }
+
+    private func table(_ analysis: Analysis, _ language: Language) -> String {
+        let s = analysis.summary
+        let year = analysis.network.data.fiscalYear.label(language)
+        let ja = language == .ja
+        let lines = ja ? [
+            "\(year): 機関 \(s.agencies)、つながり \(s.ties)本 (相互確認 \(s.confirmedTies)・一方向 \(s.oneSidedTies))、回答 \(s.respondents)機関",
+            "密度 \(fixed(s.density, digits: 3))、相互確認の割合 \(fixed(s.reciprocity, digits: 3))、まとまり (連結成分) \(s.components.count)つ、孤立 \(s.isolates.count)機関",
+            "最大のまとまりの直径 \(s.diameter)、平均の距離 \(fixed(s.averagePathLength, digits: 2))、推移性 \(fixed(s.transitivity, digits: 3))",
+            "中心化 (次数 \(fixed(s.degreeCentralization, digits: 3))・媒介 \(fixed(s.betweennessCentralization, digits: 3)))、コミュニティ \(s.communities) (モジュラリティ \(fixed(s.modularity, digits: 3)))",
+            "分野をまたぐつながり E-I 指数 \(fixed(s.eiIndex, digits: 3)) (−1 すべて分野内、+1 すべて分野間)",
+        ] : [
+            "\(year): \(s.agencies) agencies, \(s.ties) ties (\(s.confirmedTies) confirmed, \(s.oneSidedTies) one-sided), \(s.respondents) answered",
+            "density \(fixed(s.density, digits: 3)), share confirmed \(fixed(s.reciprocity, digits: 3)), \(s.components.count) components, \(s.isolates.count) isolated",
+            "largest component: diameter \(s.diameter), average distance \(fixed(s.averagePathLength, digits: 2)); transitivity \(fixed(s.transitivity, digits: 3))",
+            "centralization: degree \(fixed(s.degreeCentralization, digits: 3)), betweenness \(fixed(s.betweennessCentralization, digits: 3)); \(s.communities) communities (modularity \(fixed(s.modularity, digits: 3)))",
+            "cross-field ties: E-I index \(fixed(s.eiIndex, digits: 3)) (−1 all within fields, +1 all across)",
+        ]
+        var rows = [ja
+            ? ["ID", "機関", "分野", "つながり", "挙げた", "挙げられた", "媒介", "近接", "コア", "制約", "切断点"]
+            : ["ID", "agency", "field", "ties", "named", "named by", "between", "closeness", "core", "constraint", "cut point"]]
+        for a in analysis.agencies {
+            let short = analysis.network.agencies.first { $0.id == a.id }?.displayName ?? a.name
+            rows.append([a.id, short, a.field.label(language), "\(a.degree)", "\(a.outDegree)", "\(a.inDegree)",
+                         fixed(a.betweenness, digits: 3), fixed(a.closeness, digits: 3), "\(a.core)",
+                         fixed(a.constraint, digits: 3), a.articulation ? "★" : ""])
+        }
+        let note = ja
+            ? "媒介: ほかの機関どうしの間に立つ度合い。近接: ほかの機関への近さ。制約: 低いほど互いに知らない相手どうしをつないでいる。★: 抜けるとネットワークが分かれる機関。順位ではありません。"
+            : "between: how often the agency stands between others; closeness: how near it is to the others; constraint: low when it links partners who do not know each other; ★: the network splits without it. Not a ranking."
+        return (lines + ["", Table.render(rows, rightAligned: Set(3...9)), "", note]).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import TsunagariKit
+
+struct Gaps: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The gaps in the network: isolated agencies, cracks between fields and ages, fragile points, suggested connections.",
+        discussion: "Case counts under 3 are shown as <3 unless --internal is given."
+    )
+
+    @OptionGroup var input: YearOptions
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "Show exact case counts (for the health centre's own use, not for meetings).")
+    var `internal` = false
+
+    @OptionGroup var options: LanguageOption
+
+    func run() throws {
+        let language = options.language
+        var gapOptions = GapOptions()
+        gapOptions.exactCounts = `internal`
+        let network = try input.load(language)
+        let findings = findGaps(Analysis(network), options: gapOptions)
+        switch format {
+        case .csv: print(findingsCSV(findings, language), terminator: "")
+        case .json: print(String(decoding: try encodeJSON(findings), as: UTF8.self))
+        case .table: print(table(findings, year: network.data.fiscalYear, language))
+        }
+    }
+
+    private func table(_ findings: [Finding], year: FiscalYear, _ language: Language) -> String {
+        let ja = language == .ja
+        var lines = [ja ? "\(year.label(language)): 気づいた点 \(findings.count)件" : "\(year.label(language)): \(findings.count) findings"]
+        for severity in Finding.Severity.allCases {
+            let group = findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            let title: String = switch severity {
+            case .high: ja ? "■ 重要" : "■ Important"
+            case .medium: ja ? "■ 注意" : "■ Worth attention"
+            case .low: ja ? "■ 参考・提案" : "■ For reference and suggestions"
+            }
+            lines.append("")
+            lines.append("\(title) (\(group.count))")
+            for f in group {
+                let ids = f.agencies.isEmpty ? "" : " [\(f.agencies.joined(separator: ", "))]"
+                lines.append("- \(f.message(language))\(ids)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import TsunagariKit
+
+/// `DIR [--year Y]`: the network folder and the fiscal year to work on (default: the latest).
+struct YearOptions: ParsableArguments {
+    @Argument(help: "The network folder (one sub-folder per fiscal year).")
+    var directory: String
+
+    @Option(help: "The fiscal year, e.g. 2025, R7 or 令和7年度 (default: the latest).")
+    var year: String?
+
+    /// Loads the network; prints diagnostics and stops with exit status 1 when there are errors
+    /// (analysing data with errors would give wrong answers) or the year is not there.
+    func load(_ language: Language) throws -> YearNetwork {
+        let (network, diagnostics) = loadNetwork(at: directory)
+        Console.report(diagnostics, language)
+        if diagnostics.hasErrors {
+            Console.err(language == .ja
+                ? "入力にエラーがあるため分析しません (\(Console.counts(diagnostics, language)))。tsunagari check で確かめてください"
+                : "not analysing input with errors (\(Console.counts(diagnostics, language))); see tsunagari check")
+            throw ExitCode.failure
+        }
+        let chosen: YearData?
+        if let year {
+            guard let fiscalYear = FiscalYear(folderName: year) else {
+                throw ValidationError("'\(year)' is not a fiscal year; write it like 2025, R7 or 令和7年度")
+            }
+            chosen = network.years.first { $0.fiscalYear == fiscalYear }
+        } else {
+            chosen = network.years.last
+        }
+        guard let data = chosen else {
+            let available = network.years.map { $0.fiscalYear.label(language) }.joined(separator: ", ")
+            Console.err(language == .ja
+                ? "その年度のデータがありません (あるのは \(available))"
+                : "no data for that year (available: \(available))")
+            throw ExitCode.failure
+        }
+        return YearNetwork(data)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
