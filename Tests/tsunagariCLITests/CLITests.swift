@@ -112,6 +112,60 @@ struct CLITests {
         #expect(try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8) == survey)
     }
 
+    @Test("analyze: the documented CSV columns, byte-identical runs, JSON that parses, the sample's story")
+    func analyze() throws {
+        let csv = try run(["analyze", Self.sample, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("id,name,field,degree,in_degree,out_degree,betweenness,closeness,harmonic,pagerank,eigenvector,core,clustering,constraint,effective_size,articulation,"))
+        #expect(lines.count == 1 + 51)  // FY2025: 51 agencies
+        #expect(try run(["analyze", Self.sample, "--format", "csv"]).stdout == csv.stdout)
+        // A09 (council of social welfare) is the one agency whose exit cuts off A40 and A41; A30 and A48 have no ties.
+        let header = lines[0].split(separator: ",").map(String.init)
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let articulation = header.firstIndex(of: "articulation")!, cutOff = header.firstIndex(of: "cut_off")!, degree = header.firstIndex(of: "degree")!
+        #expect(rows.filter { $0[articulation] == "1" }.map { [$0[0], $0[cutOff]] } == [["A09", "A40;A41"]])
+        #expect(rows.filter { $0[degree] == "0" }.map { $0[0] } == ["A30", "A48"])
+
+        let json = try run(["analyze", Self.sample, "--year", "2023", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["fiscal_year"] as? Int == 2023)
+        #expect((object["agencies"] as? [Any])?.count == 41)
+
+        let table = try run(["analyze", Self.sample], lang: "ja_JP.UTF-8")
+        #expect(table.stdout.hasPrefix("令和7年度: 機関 51、つながり 163本 (相互確認 151・一方向 12)、回答 47機関\n"))
+        #expect(table.stdout.contains("順位ではありません。"))
+    }
+
+    @Test("gaps: the sample's isolated agencies, its fragile point and its person-dependent school-to-youth tie")
+    func gaps() throws {
+        let result = try run(["gaps", Self.sample, "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").dropFirst().map(String.init)
+        #expect(rows.filter { $0.hasPrefix("high,isolated,") }.map { $0.split(separator: ",")[2] } == ["A30", "A48"])
+        #expect(rows.contains { $0.hasPrefix("high,articulation,A09;A40;A41,") })
+        #expect(rows.contains { $0.hasPrefix("medium,person_dependent,A27;A31,") })
+        #expect(!rows.contains { $0.contains("C2025") })  // no case IDs in the output
+        #expect(try run(["gaps", Self.sample, "--format", "csv"]).stdout == result.stdout)
+        let table = try run(["gaps", Self.sample, "--year", "R6"], lang: "ja_JP.UTF-8")
+        #expect(table.stdout.hasPrefix("令和6年度: 気づいた点"))
+        #expect(table.stdout.contains("■ 重要"))
+    }
+
+    @Test("analysis refuses data with errors and a year that is not there")
+    func analyzeRefuses() throws {
+        #expect(try run(["analyze", Self.sample, "--year", "2019"]).status == 1)
+        let dir = try tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/2025", withIntermediateDirectories: true)
+        try "id,name,field\nA01,窓口,行政\n".write(toFile: dir + "/2025/agencies.csv", atomically: true, encoding: .utf8)
+        try "reporter,partner\n".write(toFile: dir + "/2025/survey.csv", atomically: true, encoding: .utf8)
+        let result = try run(["gaps", dir])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("agencies.csv:2:8: error:"))
+        #expect(result.stdout == "")
+    }
+
     @Test("--version names the Graphviz library linked in")
     func version() throws {
         let result = try run(["--version"])

@@ -1,0 +1,145 @@
+import Testing
+@testable import TsunagariKit
+
+/// A year built in code: agencies as (id, field, age range), reports as "A>B", hand-offs as (from, to, outcome, tags).
+private func year(_ agencies: [(String, Field, Int?, Int?)], reports: [String], personDependent: Set<String> = [],
+                  referrals: [(String, String, Outcome?, [String])] = []) -> Analysis {
+    let location = SourceLocation(file: "test", line: 1, column: 1)
+    let list = agencies.map { Agency(id: $0.0, name: "name of \($0.0)", shortName: $0.0, field: $0.1, publicPrivate: nil,
+                                     ageMin: $0.2, ageMax: $0.3, aliases: [], location: location) }
+    let index = { (id: String) in list.firstIndex { $0.id == id }! }
+    let surveyReports = reports.map { r -> SurveyReport in
+        let parts = r.split(separator: ">").map(String.init)
+        return SurveyReport(reporter: index(parts[0]), partner: index(parts[1]), kinds: TieKinds([.information]), frequency: nil,
+                            familiarity: 2, personDependent: personDependent.contains(r), trust: nil, note: "", location: location)
+    }
+    let handOffs = referrals.enumerated().map { i, r in
+        Referral(caseID: "C\(i)", step: 1, month: nil, from: index(r.0), to: index(r.1), action: "", outcome: r.2,
+                 ageBand: nil, gaps: r.3, location: location)
+    }
+    return Analysis(YearNetwork(YearData(fiscalYear: FiscalYear(2025), folder: "2025", agencies: list,
+                                          reports: surveyReports, referrals: handOffs)))
+}
+
+/// Both directions, so ties are confirmed.
+private func mutual(_ pairs: String...) -> [String] {
+    pairs.flatMap { p -> [String] in
+        let parts = p.split(separator: "-")
+        return ["\(parts[0])>\(parts[1])", "\(parts[1])>\(parts[0])"]
+    }
+}
+
+private func findings(_ analysis: Analysis, _ kind: Finding.Kind, exact: Bool = false) -> [Finding] {
+    var options = GapOptions()
+    options.exactCounts = exact
+    return findGaps(analysis, options: options).filter { $0.kind == kind }
+}
+
+@Suite("Gaps, each on a network built for it")
+struct GapTests {
+    @Test("isolated agencies and agencies with a single tie")
+    func isolation() {
+        let a = year([("A", .health, nil, nil), ("B", .medical, nil, nil), ("C", .education, nil, nil)], reports: mutual("A-B"))
+        let isolated = findings(a, .isolated)
+        #expect(isolated.map(\.agencies) == [["C"]])
+        #expect(isolated[0].severity == .high)
+        #expect(isolated[0].message.en == "C has no ties. It did not answer the survey, so ties it has may be missing from the data.")
+        #expect(findings(a, .singleTie).map(\.agencies) == [["A", "B"], ["B", "A"]])
+        #expect(findings(a, .singleTie)[0].message.ja == "「A」のつながりは「B」との1本だけです。この関係が途切れると孤立します。")
+    }
+
+    @Test("one-sided ties between respondents; agencies that did not answer")
+    func oneSided() {
+        let a = year([("A", .health, nil, nil), ("B", .medical, nil, nil), ("C", .education, nil, nil), ("D", .employment, nil, nil)],
+                     reports: ["A>B", "B>C", "C>B", "A>D"])
+        #expect(findings(a, .oneSided).map(\.agencies) == [["A", "B"]])  // A>D is not listed: D did not answer
+        #expect(findings(a, .noAnswer).map(\.agencies) == [["D"]])
+    }
+
+    @Test("field pairs without ties, by how many ties their sizes would lead one to expect")
+    func fieldGap() {
+        // Two fields of three agencies, each a triangle, no tie between them: density 6/15, expected 9 · 0.4 = 3.6.
+        let agencies: [(String, Field, Int?, Int?)] = [("E1", .education, nil, nil), ("E2", .education, nil, nil), ("E3", .education, nil, nil),
+                                                       ("J1", .employment, nil, nil), ("J2", .employment, nil, nil), ("J3", .employment, nil, nil)]
+        let a = year(agencies, reports: mutual("E1-E2", "E2-E3", "E1-E3", "J1-J2", "J2-J3", "J1-J3"))
+        let gaps = findings(a, .fieldGap)
+        #expect(gaps.count == 1)
+        #expect(gaps[0].severity == .high && gaps[0].fields == [.education, .employment])
+        #expect(gaps[0].message.en == "There is no tie at all between education (3 agencies) and employment (3 agencies): a gap between systems.")
+        // One tie where 9 · 7/15 ≈ 4.2 were expected: under a quarter, so still worth attention.
+        let one = year(agencies, reports: mutual("E1-E2", "E2-E3", "E1-E3", "J1-J2", "J2-J3", "J1-J3", "E1-J1"))
+        #expect(findings(one, .fieldGap).map(\.severity) == [.medium])
+        #expect(findings(one, .fieldGap).first?.message.ja == "「教育」と「就労」の間のつながりは1本です。分野の大きさとネットワーク全体の密度からは約4本が見込まれます。")
+        // Two ties: no longer far below what is expected.
+        let two = year(agencies, reports: mutual("E1-E2", "E2-E3", "E1-E3", "J1-J2", "J2-J3", "J1-J3", "E1-J1", "E2-J2"))
+        #expect(findings(two, .fieldGap).isEmpty)
+    }
+
+    @Test("age bands served by no agency or one; age boundaries held up by no tie or one")
+    func ages() {
+        // A school (6–15), youth services (15–39), a 40–64 service; nobody serves 65+.
+        let agencies: [(String, Field, Int?, Int?)] = [("S", .education, 6, 15), ("Y", .childrenYouthFamily, 15, 39),
+                                                       ("M", .peersFamiliesNPO, 40, 64), ("D", .administration, 15, 64)]
+        let none = year(agencies, reports: mutual("S-Y", "Y-D", "D-M"))
+        let coverage = findings(none, .ageCoverage)
+        #expect(coverage.map(\.severity) == [.high, .medium])
+        #expect(coverage.map(\.message.en) == ["No agency serves the age band 65+.", "Only S serves the age band school_age."])
+        // 65: M and D end at 64 and nobody takes over. 15: S ends, Y and D serve 15; S–Y is the one tie.
+        // 40: Y ends at 39; M and D serve 40; Y–D is the one tie.
+        let boundaries = findings(none, .ageBoundary)
+        #expect(boundaries.map(\.agencies) == [["M", "D"], ["S", "Y"], ["Y", "D"]])
+        #expect(boundaries.map(\.severity) == [.high, .medium, .medium])
+        #expect(boundaries[2].message.en == "Agencies whose support ends at 40 (Y) have one tie (Y – D) to agencies serving people aged 40 and over; support may break off at that age.")
+        // Without the Y–D tie the boundary is held up by nothing.
+        let broken = year(agencies, reports: mutual("S-Y", "D-M"))
+        #expect(findings(broken, .ageBoundary).contains { $0.severity == .high && $0.agencies.first == "Y" })
+        // With two ties it is not a finding.
+        let held = year(agencies, reports: mutual("S-Y", "Y-D", "Y-M", "D-M"))
+        #expect(findings(held, .ageBoundary).filter { $0.agencies.first == "Y" }.isEmpty)
+    }
+
+    @Test("articulation points, bridges, and ties resting on one person")
+    func fragility() {
+        // Triangle A-B-C, bridge C-D, D-E-F triangle; D–E rests on one person.
+        let agencies = ["A", "B", "C", "D", "E", "F"].map { ($0, Field.health, Int?.none, Int?.none) }
+        let a = year(agencies, reports: mutual("A-B", "B-C", "A-C", "C-D", "D-E", "E-F", "D-F") + [], personDependent: ["D>E", "C>D"])
+        let points = findings(a, .articulation)
+        #expect(points.map(\.agencies) == [["C", "A", "B"], ["D", "E", "F"]])
+        #expect(points.allSatisfy { $0.severity == .high })
+        #expect(findings(a, .bridge).map(\.agencies) == [["C", "D"]])
+        let person = findings(a, .personDependent)
+        #expect(person.map(\.agencies) == [["C", "D"], ["D", "E"]])
+        #expect(person.map(\.severity) == [.high, .medium])  // C–D is also a bridge
+    }
+
+    @Test("hand-offs nobody reported, failed hand-offs by tie, field pair and tag, dead ends; small counts hidden")
+    func referrals() {
+        let agencies: [(String, Field, Int?, Int?)] = [("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .employment, nil, nil)]
+        let a = year(agencies, reports: mutual("A-B", "B-C"), referrals: [
+            ("A", "B", .interrupted, ["卒業後"]), ("A", "B", .refused, ["卒業後"]), ("A", "B", .connected, []),
+            ("A", "C", .waiting, []),
+        ])
+        #expect(findings(a, .unreportedHandOff).map(\.agencies) == [["A", "C"]])
+        #expect(findings(a, .unreportedHandOff)[0].message.en == "Case records show <3 hand-off(s) from A to C, but neither named the other in the survey.")
+        let failed = findings(a, .failedHandOffs)
+        #expect(failed.contains { $0.agencies == ["A", "B"] && $0.message.en.hasPrefix("<3 hand-off(s) from A to B") })
+        #expect(failed.contains { $0.fields == [.education, .employment] && $0.message.en == "3 hand-offs from education to employment did not connect." })
+        #expect(failed.contains { $0.message.ja == "はざま「卒業後」の事例で、<3件の紹介がつながりませんでした。" })
+        let exact = findings(a, .failedHandOffs, exact: true)
+        #expect(exact.contains { $0.message.en.hasPrefix("2 hand-off(s) from A to B") })
+        #expect(findings(a, .deadEnd).map(\.agencies) == [["B"], ["C"]])
+    }
+
+    @Test("recommended connections: shared partners, across fields, with the reason")
+    func recommendations() {
+        // A and B (different fields) share partners C and D; E and F share only C.
+        let agencies: [(String, Field, Int?, Int?)] = [("A", .education, 6, 15), ("B", .employment, 15, 49), ("C", .administration, nil, nil),
+                                                       ("D", .health, nil, nil), ("E", .health, nil, nil), ("F", .health, nil, nil)]
+        let a = year(agencies, reports: mutual("A-C", "A-D", "B-C", "B-D", "E-C", "F-C"))
+        let recommended = findings(a, .recommendation)
+        #expect(recommended.first?.agencies == ["A", "B"])
+        #expect(recommended.first?.message.en == "A and B share 2 partners but have no tie. It would join education and employment. It would carry support across age 15.")
+        #expect(recommended.map(\.score!) == recommended.map(\.score!).sorted(by: >))
+        #expect(!recommended.contains { $0.agencies.contains("A") && $0.agencies.contains("C") })  // tied already
+    }
+}
