@@ -17,7 +17,9 @@ run: build
 test: deps
 	swift test
 
-bench: build
+bench: deps
+	swift build -c release --product tsunagari-bench
+	swift build -c release --product tsunagari
 	scripts/bench.sh
 
 clean:

@@ -29,6 +29,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Stage timings for `make bench`.
+        .executableTarget(name: "tsunagari-bench", dependencies: ["TsunagariKit"]),
         .testTarget(
             name: "TsunagariKitTests",
             dependencies: ["TsunagariKit"],

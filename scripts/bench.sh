@@ -26,3 +26,12 @@ echo "tsunagari check, $rows-row survey.csv (target: under 2 s):"
 echo "  $(time_runs "$bin" check "$data/n17000")"
 echo "python3 csv module, reading the same survey.csv (reference, no checks):"
 echo "  $(time_runs python3 -c "import csv,sys; sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8')))" "$data/n17000/2025/survey.csv")"
+
+# Measures beside igraph and networkx on the same generated networks (igraph installed with pip when missing).
+python3 -c "import igraph, networkx" 2>/dev/null || pip install -q igraph networkx
+for n in 1000 10000; do
+    [ -f "$data/n$n/2025/survey.csv" ] || python3 scripts/gen_network.py --agencies "$n" --out "$data/n$n"
+    .build/release/tsunagari-bench "$data/n$n" > "$data/n$n.tsunagari.txt"
+    echo
+    python3 scripts/bench_measures.py "$data/n$n" "$data/n$n.tsunagari.txt" 2>/dev/null
+done

@@ -209,6 +209,7 @@ def metrics(spec, G, notes):
     if weighted:
         m["betweenness_weighted"] = per_node(
             G, nx.betweenness_centrality(G, normalized=True, weight="distance"))
+        m["harmonic_weighted"] = per_node(G, nx.harmonic_centrality(G, distance="distance"))
     m["density"] = num(nx.density(G))
     if has_groups:
         m["assortativity_groups"] = num(nx.attribute_assortativity_coefficient(G, "groups"))
@@ -217,7 +218,6 @@ def metrics(spec, G, notes):
         m["in_degree"] = per_node(G, dict(G.in_degree()), int)
         m["out_degree"] = per_node(G, dict(G.out_degree()), int)
         m["weak_components"] = component_list(nx.weakly_connected_components(G))
-        m["reciprocity"] = num(nx.overall_reciprocity(G))
         return m
 
     m["degree"] = per_node(G, dict(G.degree()), int)

@@ -17,7 +17,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Flag(help: "Betweenness and closeness use tie strength: a tie where people know each other well is a shorter way.")
+    @Flag(help: "Betweenness, closeness and harmonic use tie strength: a tie where people know each other well is a shorter way.")
     var weighted = false
 
     @OptionGroup var options: LanguageOption
@@ -52,9 +52,8 @@ struct Analyze: ParsableCommand {
         var rows = [ja
             ? ["ID", "機関", "分野", "つながり", "挙げた", "挙げられた", "媒介", "近接", "コア", "制約", "切断点"]
             : ["ID", "agency", "field", "ties", "named", "named by", "between", "closeness", "core", "constraint", "cut point"]]
-        for a in analysis.agencies {
-            let short = analysis.network.agencies.first { $0.id == a.id }?.displayName ?? a.name
-            rows.append([a.id, short, a.field.label(language), "\(a.degree)", "\(a.outDegree)", "\(a.inDegree)",
+        for (a, agency) in zip(analysis.agencies, analysis.network.agencies) {
+            rows.append([a.id, agency.displayName, a.field.label(language), "\(a.degree)", "\(a.outDegree)", "\(a.inDegree)",
                          fixed(a.betweenness, digits: 3), fixed(a.closeness, digits: 3), "\(a.core)",
                          fixed(a.constraint, digits: 3), a.articulation ? "★" : ""])
         }

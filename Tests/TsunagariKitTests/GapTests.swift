@@ -43,7 +43,7 @@ struct GapTests {
         let isolated = findings(a, .isolated)
         #expect(isolated.map(\.agencies) == [["C"]])
         #expect(isolated[0].severity == .high)
-        #expect(isolated[0].message.en == "C has no ties. It did not answer the survey, so ties it has may be missing from the data.")
+        #expect(isolated[0].message.en == "C has no ties: it named no partner and no agency named it.")
         #expect(findings(a, .singleTie).map(\.agencies) == [["A", "B"], ["B", "A"]])
         #expect(findings(a, .singleTie)[0].message.ja == "「A」のつながりは「B」との1本だけです。この関係が途切れると孤立します。")
     }
@@ -83,7 +83,7 @@ struct GapTests {
         let none = year(agencies, reports: mutual("S-Y", "Y-D", "D-M"))
         let coverage = findings(none, .ageCoverage)
         #expect(coverage.map(\.severity) == [.high, .medium])
-        #expect(coverage.map(\.message.en) == ["No agency serves the age band 65+.", "Only S serves the age band school_age."])
+        #expect(coverage.map(\.message.en) == ["No age-specific service covers the age band 65+.", "Of the age-specific services, only S covers the age band school_age."])
         // 65: M and D end at 64 and nobody takes over. 15: S ends, Y and D serve 15; S–Y is the one tie.
         // 40: Y ends at 39; M and D serve 40; Y–D is the one tie.
         let boundaries = findings(none, .ageBoundary)
@@ -125,6 +125,8 @@ struct GapTests {
         #expect(failed.contains { $0.agencies == ["A", "B"] && $0.message.en.hasPrefix("<3 hand-off(s) from A to B") })
         #expect(failed.contains { $0.fields == [.education, .employment] && $0.message.en == "3 hand-offs from education to employment did not connect." })
         #expect(failed.contains { $0.message.ja == "はざま「卒業後」の事例で、<3件の紹介がつながりませんでした。" })
+        // A count under the threshold shows in neither the number nor the severity.
+        #expect(failed.filter { $0.message.en.contains("<3") }.allSatisfy { $0.severity == .low })
         let exact = findings(a, .failedHandOffs, exact: true)
         #expect(exact.contains { $0.message.en.hasPrefix("2 hand-off(s) from A to B") })
         #expect(findings(a, .deadEnd).map(\.agencies) == [["B"], ["C"]])

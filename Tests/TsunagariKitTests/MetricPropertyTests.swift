@@ -132,10 +132,4 @@ struct MetricPropertyTests {
             }
         }
     }
-
-    @Test("results do not depend on the number of cores (fixed chunking)")
-    func chunking() {
-        let g = randomGraph(200, degree: 5, seed: 42)
-        #expect(betweenness(g, weighted: true) == betweenness(g, weighted: true))
-    }
 }

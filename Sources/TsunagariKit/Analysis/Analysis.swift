@@ -54,7 +54,7 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
     public var confirmedTies: Int
     public var oneSidedTies: Int
     public var density: Double
-    /// Share of ties both sides named.
+    /// Dyadic reciprocity: the share of ties that both sides named (confirmed ties / ties).
     public var reciprocity: Double
     public var respondents: Int
     /// Component sizes, largest first.
@@ -66,6 +66,7 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
     public var diameter: Int
     public var averagePathLength: Double
     public var transitivity: Double
+    /// Communities of two or more agencies (agencies without ties are left out).
     public var communities: Int
     public var modularity: Double
     /// E-I index by field over all ties (−1 all within fields, +1 all across).
@@ -146,7 +147,7 @@ public struct Analysis: Sendable {
             degreeCentralization: degreeCentralization(g),
             betweennessCentralization: betweennessCentralization(weighted ? betweenness(g) : between),
             diameter: diameter, averagePathLength: average, transitivity: transitivity,
-            communities: Set(communities).count, modularity: modularity(g, communities: communities),
+            communities: Dictionary(grouping: communities, by: { $0 }).values.count { $0.count >= 2 }, modularity: modularity(g, communities: communities),
             eiIndex: ei.overall,
             eiByField: Dictionary(uniqueKeysWithValues: present.map { ($0.en, ei.perGroup[$0.rawValue]) }),
             fieldAssortativity: assortativity(g, groups: fields),

@@ -126,14 +126,9 @@ private struct GapFinder {
         for v in 0..<g.nodeCount {
             switch g.outDegree(v) {
             case 0:
-                let silent = !analysis.network.responded[v]
                 add(.isolated, .high, [v],
-                    ja: "\(ja(v))はどの機関ともつながっていません。" + (silent
-                        ? "アンケートに未回答のため、実際のつながりが記録されていない可能性もあります。"
-                        : "連携先を挙げず、ほかの機関からも名前が挙がっていません。"),
-                    en: "\(en(v)) has no ties. " + (silent
-                        ? "It did not answer the survey, so ties it has may be missing from the data."
-                        : "It named no partner and no agency named it."))
+                    ja: "\(ja(v))はどの機関ともつながっていません。連携先を挙げておらず、ほかの機関からも名前が挙がっていません。",
+                    en: "\(en(v)) has no ties: it named no partner and no agency named it.")
             case 1:
                 let w = Int(g.successors(v)[g.successors(v).startIndex])
                 add(.singleTie, .medium, [v, w],
@@ -186,16 +181,18 @@ private struct GapFinder {
     // MARK: 4. age bands and age boundaries (切れ目のない支援)
 
     mutating func ageGaps() {
+        // Age-specific services only: an agency without age limits serves every band, and counting
+        // it would hide that no service is made for the band.
         for band in AgeBand.allCases {
-            let serving = agencies.indices.filter { serves(agencies[$0], band: band) }
+            let serving = agencies.indices.filter { hasAgeLimit(agencies[$0]) && serves(agencies[$0], band: band) }
             if serving.count <= 1 {
                 add(.ageCoverage, serving.isEmpty ? .high : .medium, serving,
                     ja: serving.isEmpty
-                        ? "年齢帯「\(band.ja)」を対象にする機関がありません。"
-                        : "年齢帯「\(band.ja)」を対象にする機関は\(ja(serving[0]))だけです。",
+                        ? "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にする機関がありません。"
+                        : "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にするのは\(ja(serving[0]))だけです。",
                     en: serving.isEmpty
-                        ? "No agency serves the age band \(band.en)."
-                        : "Only \(en(serving[0])) serves the age band \(band.en).")
+                        ? "No age-specific service covers the age band \(band.en)."
+                        : "Of the age-specific services, only \(en(serving[0])) covers the age band \(band.en).")
             }
         }
         for boundary in ageBoundaries {
@@ -206,8 +203,9 @@ private struct GapFinder {
             let receiving = Set(agencies.indices.filter {
                 hasAgeLimit(agencies[$0]) && serves(agencies[$0], age: boundary) && endingBoundary(agencies[$0]) != boundary
             })
+            let endingSet = Set(ending)
             let bridges = analysis.network.ties.filter {
-                (ending.contains($0.a) && receiving.contains($0.b)) || (ending.contains($0.b) && receiving.contains($0.a))
+                (endingSet.contains($0.a) && receiving.contains($0.b)) || (endingSet.contains($0.b) && receiving.contains($0.a))
             }
             guard bridges.count <= 1 else { continue }
             let involved = ending + bridges.flatMap { [$0.a, $0.b] }.filter { !ending.contains($0) }
@@ -268,20 +266,22 @@ private struct GapFinder {
                 ja: "事例では\(ja(from))から\(ja(to))への紹介が\(cases(count))件ありましたが、アンケートではどちらも相手を連携先に挙げていません。",
                 en: "Case records show \(cases(count)) hand-off(s) from \(en(from)) to \(en(to)), but neither named the other in the survey.")
         }
+        // Severity never depends on a count below the threshold, or it would reveal the count.
+        let threshold = options.smallCountThreshold
         for (key, count) in failedByPair.sorted(by: { $0.key < $1.key }) {
             let (from, to) = (key / n, key % n)
-            add(.failedHandOffs, count >= 2 ? .medium : .low, [from, to],
+            add(.failedHandOffs, count >= threshold ? .medium : .low, [from, to],
                 ja: "\(ja(from))から\(ja(to))への紹介のうち\(cases(count))件が、中断・拒否・待機に終わりました。",
                 en: "\(cases(count)) hand-off(s) from \(en(from)) to \(en(to)) ended interrupted, refused or waiting.")
         }
-        for (key, count) in failedByFields.sorted(by: { $0.key < $1.key }) where count >= 2 {
+        for (key, count) in failedByFields.sorted(by: { $0.key < $1.key }) where count >= threshold {
             let (a, b) = (Field(rawValue: key / 100)!, Field(rawValue: key % 100)!)
             add(.failedHandOffs, .medium, [], fields: [a, b],
                 ja: "「\(a.ja)」から「\(b.ja)」への紹介で、\(cases(count))件がつながりませんでした。",
                 en: "\(cases(count)) hand-offs from \(a.en) to \(b.en) did not connect.")
         }
         for (tag, count) in failedByTag.sorted(by: { $0.key < $1.key }) {
-            add(.failedHandOffs, count >= 2 ? .medium : .low, [],
+            add(.failedHandOffs, count >= threshold ? .medium : .low, [],
                 ja: "はざま「\(tag)」の事例で、\(cases(count))件の紹介がつながりませんでした。",
                 en: "\(cases(count)) hand-off(s) in cases tagged '\(tag)' did not connect.")
         }

@@ -45,10 +45,22 @@ public struct YearNetwork: Sendable {
     public init(_ data: YearData) {
         self.data = data
         let n = data.agencies.count
-        var byPair: [Int: Tie] = [:]
         var responded = [Bool](repeating: false, count: n)
+        for r in data.reports { responded[r.reporter] = true }
+        ties = Self.ties(of: data)
+        self.responded = responded
+        worksWith = Graph(nodeCount: n, edges: ties.map { ($0.a, $0.b, $0.strength) }, directed: false, weighted: true)
+        reports = Graph(nodeCount: n, edges: data.reports.map { ($0.reporter, $0.partner, 1) }, directed: true)
+        var flow: [Int: Double] = [:]
+        for r in data.referrals { flow[r.from * n + r.to, default: 0] += 1 }
+        referralFlow = Graph(nodeCount: n, edges: flow.map { ($0.key / n, $0.key % n, $0.value) }, directed: true, weighted: true)
+    }
+
+    /// The year's reports merged into ties, sorted by `(a, b)`.
+    public static func ties(of data: YearData) -> [Tie] {
+        let n = data.agencies.count
+        var byPair: [Int: Tie] = [:]
         for (i, r) in data.reports.enumerated() {
-            responded[r.reporter] = true
             let (a, b) = (min(r.reporter, r.partner), max(r.reporter, r.partner))
             var tie = byPair[a * n + b] ?? Tie(a: a, b: b, kinds: [], personDependent: false)
             if r.reporter == a { tie.reportAB = i } else { tie.reportBA = i }
@@ -59,19 +71,6 @@ public struct YearNetwork: Sendable {
             tie.trust = [tie.trust, r.trust].compactMap { $0 }.max()
             byPair[a * n + b] = tie
         }
-        ties = byPair.values.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        self.responded = responded
-        worksWith = Graph(nodeCount: n, edges: ties.map { ($0.a, $0.b, $0.strength) }, directed: false, weighted: true)
-        reports = Graph(nodeCount: n, edges: data.reports.map { ($0.reporter, $0.partner, 1) }, directed: true)
-        var flow: [Int: Double] = [:]
-        for r in data.referrals { flow[r.from * n + r.to, default: 0] += 1 }
-        referralFlow = Graph(nodeCount: n, edges: flow.map { ($0.key / n, $0.key % n, $0.value) }, directed: true, weighted: true)
-    }
-
-    /// The undirected network of the ties that carry `kind` (one layer of the multiplex network).
-    public func layer(_ kind: TieKind) -> Graph {
-        Graph(nodeCount: agencies.count,
-              edges: ties.filter { $0.kinds.contains(kind) }.map { ($0.a, $0.b, $0.strength) },
-              directed: false, weighted: true)
+        return byPair.values.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 }

@@ -14,26 +14,7 @@
 public func betweenness(_ g: Graph, weighted: Bool = false, normalized: Bool = true) -> [Double] {
     let n = g.nodeCount
     let partial = forEachSourceChunk(n, nodeCount: n) { sources, ws -> [Double] in
-        var total = [Double](repeating: 0, count: n)
-        var delta = [Double](repeating: 0, count: n)
-        for s in sources {
-            ws.run(g, from: s, weighted: weighted, countPaths: true)
-            for v in ws.order { delta[Int(v)] = 0 }
-            for w32 in ws.order.reversed() {
-                let w = Int(w32)
-                let coefficient = (1 + delta[w]) / ws.sigma[w]
-                // Predecessors of w on shortest paths: in-neighbours v with d(v) + len(v, w) = d(w).
-                for i in g.inOffsets[w]..<g.inOffsets[w + 1] {
-                    let v = Int(g.inTargets[i])
-                    let length = weighted ? 1 / g.inWeights[i] : 1
-                    if ws.distance[v] + length == ws.distance[w] {
-                        delta[v] += ws.sigma[v] * coefficient
-                    }
-                }
-                if w != s { total[w] += delta[w] }
-            }
-        }
-        return total
+        weighted ? weightedDependencies(g, sources, &ws) : unweightedDependencies(g, sources)
     }
     var result = [Double](repeating: 0, count: n)
     for chunk in partial {
@@ -46,4 +27,85 @@ public func betweenness(_ g: Graph, weighted: Bool = false, normalized: Bool = t
         scale = g.isDirected ? 1 : 0.5
     }
     return result.map { $0 * scale }
+}
+
+/// Brandes' accumulation for unweighted graphs over `sources`: breadth-first search with integer
+/// distances, then dependencies pulled back along in-edges one level closer to the source.
+/// Written over raw buffers: this loop is where the time of `analyze` goes.
+private func unweightedDependencies(_ g: Graph, _ sources: Range<Int>) -> [Double] {
+    let n = g.nodeCount
+    var total = [Double](repeating: 0, count: n)
+    var distance = [Int32](repeating: -1, count: n)
+    var sigma = [Double](repeating: 0, count: n)
+    var delta = [Double](repeating: 0, count: n)
+    var order = [Int32](repeating: 0, count: n)
+    g.offsets.withUnsafeBufferPointer { offsets in
+    g.targets.withUnsafeBufferPointer { targets in
+    g.inOffsets.withUnsafeBufferPointer { inOffsets in
+    g.inTargets.withUnsafeBufferPointer { inTargets in
+    total.withUnsafeMutableBufferPointer { total in
+    distance.withUnsafeMutableBufferPointer { distance in
+    sigma.withUnsafeMutableBufferPointer { sigma in
+    delta.withUnsafeMutableBufferPointer { delta in
+    order.withUnsafeMutableBufferPointer { order in
+        for s in sources {
+            distance[s] = 0
+            sigma[s] = 1
+            order[0] = Int32(s)
+            var head = 0, tail = 1
+            while head < tail {
+                let v = Int(order[head]); head += 1
+                let next = distance[v] + 1
+                let sv = sigma[v]
+                for i in offsets[v]..<offsets[v + 1] {
+                    let w = Int(targets[i])
+                    if distance[w] < 0 {
+                        distance[w] = next
+                        order[tail] = Int32(w); tail += 1
+                    }
+                    if distance[w] == next { sigma[w] += sv }
+                }
+            }
+            for k in stride(from: tail - 1, through: 0, by: -1) {
+                let w = Int(order[k])
+                let coefficient = (1 + delta[w]) / sigma[w]
+                let previous = distance[w] - 1
+                for i in inOffsets[w]..<inOffsets[w + 1] {
+                    let v = Int(inTargets[i])
+                    if distance[v] == previous { delta[v] += sigma[v] * coefficient }
+                }
+                if w != s { total[w] += delta[w] }
+            }
+            for k in 0..<tail {
+                let v = Int(order[k])
+                distance[v] = -1; sigma[v] = 0; delta[v] = 0
+            }
+        }
+    }}}}}}}}}
+    return total
+}
+
+/// Brandes' accumulation for weighted graphs (edge length 1/w) over `sources`, with Dijkstra.
+private func weightedDependencies(_ g: Graph, _ sources: Range<Int>, _ ws: inout PathWorkspace) -> [Double] {
+    let n = g.nodeCount
+    var total = [Double](repeating: 0, count: n)
+    var delta = [Double](repeating: 0, count: n)
+    for s in sources {
+        ws.run(g, from: s, weighted: true, countPaths: true)
+        for v in ws.order { delta[Int(v)] = 0 }
+        for w32 in ws.order.reversed() {
+            let w = Int(w32)
+            let coefficient = (1 + delta[w]) / ws.sigma[w]
+            // Predecessors of w on shortest paths: in-neighbours v with d(v) + 1/w(v, w) = d(w),
+            // the same sum as when w was reached, so equal paths compare equal exactly.
+            for i in g.inOffsets[w]..<g.inOffsets[w + 1] {
+                let v = Int(g.inTargets[i])
+                if ws.distance[v] + 1 / g.inWeights[i] == ws.distance[w] {
+                    delta[v] += ws.sigma[v] * coefficient
+                }
+            }
+            if w != s { total[w] += delta[w] }
+        }
+    }
+    return total
 }

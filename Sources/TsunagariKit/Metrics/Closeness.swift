@@ -3,7 +3,7 @@
 /// Both use distances *to* the agency (in a directed graph, along edges pointing towards it), as
 /// networkx does. With r(u) the number of agencies that reach u (u included) and
 /// D(u) = Σ_v d(v, u) over them, closeness is the Wasserman–Faust form for disconnected graphs
-/// (Wasserman & Faust 1994, eq. 5.3):
+/// (Wasserman & Faust 1994, "Social Network Analysis", §5.3):
 ///
 ///     C(u) = (r − 1) / D · (r − 1) / (n − 1),   0 when D = 0,
 ///

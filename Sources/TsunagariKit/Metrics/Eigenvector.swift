@@ -1,4 +1,5 @@
-/// Eigenvector centrality (Bonacich 1987): an agency is central when its partners are central.
+/// Eigenvector centrality (Bonacich 1972, "Factoring and weighting approaches to status scores and
+/// clique identification"): an agency is central when its partners are central.
 /// x is the leading eigenvector of the adjacency matrix, x_v ∝ Σ_{u → v} w_uv x_u (in a directed
 /// graph, the ties pointing to v count).
 ///

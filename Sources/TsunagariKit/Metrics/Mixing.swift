@@ -5,17 +5,6 @@ public func density(_ g: Graph) -> Double {
     return Double(g.edgeCount) / (n * (n - 1)) * (g.isDirected ? 1 : 2)
 }
 
-/// Overall reciprocity of a directed graph: the share of directed edges whose reverse also exists,
-/// 2(m − m_u)/m with m_u the number of pairs joined in either direction (networkx's `overall_reciprocity`).
-public func reciprocity(_ g: Graph) -> Double {
-    guard g.edgeCount > 0 else { return 0 }
-    var mutual = 0
-    for u in 0..<g.nodeCount {
-        for v in g.successors(u) where g.hasEdge(Int(v), u) { mutual += 1 }
-    }
-    return Double(mutual) / Double(g.edgeCount)
-}
-
 /// Tie counts between groups: `matrix[i][j]` counts the ties from group i to group j, an undirected
 /// tie counted once in each direction (so the matrix is symmetric and a tie inside group i counts
 /// twice in `matrix[i][i]`).

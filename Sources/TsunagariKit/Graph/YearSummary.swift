@@ -12,17 +12,9 @@ public struct YearSummary: Sendable, Equatable {
     public var nonResponding: [Int]
 
     public init(_ year: YearData) {
-        var named = Set<Int64>()
-        let n = Int64(year.agencies.count)
-        for r in year.reports { named.insert(Int64(r.reporter) * n + Int64(r.partner)) }
-        var confirmed = 0, oneSided = 0
-        for r in year.reports {
-            if named.contains(Int64(r.partner) * n + Int64(r.reporter)) {
-                if r.reporter < r.partner { confirmed += 1 }
-            } else {
-                oneSided += 1
-            }
-        }
+        let ties = YearNetwork.ties(of: year)
+        let confirmed = ties.count { $0.isConfirmed }
+        let oneSided = ties.count - confirmed
         let reporters = Set(year.reports.map(\.reporter))
         agencies = year.agencies.count
         reports = year.reports.count
