@@ -35,10 +35,11 @@ struct Analyze: ParsableCommand {
     private func table(_ analysis: Analysis, _ language: Language) -> String {
         let s = analysis.summary
         let year = analysis.network.data.fiscalYear.label(language)
+            + (analysis.network.kind.map { language == .ja ? " (連携内容「\($0.ja)」のつながりのみ)" : " (\($0.en) ties only)" } ?? "")
         let ja = language == .ja
         let lines = ja ? [
             "\(year): 機関 \(s.agencies)、つながり \(s.ties)本 (相互確認 \(s.confirmedTies)・一方向 \(s.oneSidedTies))、回答 \(s.respondents)機関",
-            "密度 \(fixed(s.density, digits: 3))、相互確認の割合 \(fixed(s.reciprocity, digits: 3))、まとまり (連結成分) \(s.components.count)つ、孤立 \(s.isolates.count)機関",
+            "密度 \(fixed(s.density, digits: 3))、相互確認の割合 \(fixed(s.reciprocity, digits: 3))、まとまり (連結成分) \(s.components.count)個、孤立 \(s.isolates.count)機関",
             "最大のまとまりの直径 \(s.diameter)、平均の距離 \(fixed(s.averagePathLength, digits: 2))、推移性 \(fixed(s.transitivity, digits: 3))",
             "中心化 (次数 \(fixed(s.degreeCentralization, digits: 3))・媒介 \(fixed(s.betweennessCentralization, digits: 3)))、コミュニティ \(s.communities) (モジュラリティ \(fixed(s.modularity, digits: 3)))",
             "分野をまたぐつながり E-I 指数 \(fixed(s.eiIndex, digits: 3)) (−1 すべて分野内、+1 すべて分野間)",

@@ -9,6 +9,9 @@ struct YearOptions: ParsableArguments {
     @Option(help: "The fiscal year, e.g. 2025, R7 or 令和7年度 (default: the latest).")
     var year: String?
 
+    @Option(help: "Only ties of this kind (one layer), e.g. 紹介 or referral, ケース会議 or case_conference.")
+    var kind: String?
+
     /// Loads the network; prints diagnostics and stops with exit status 1 when there are errors
     /// (analysing data with errors would give wrong answers) or the year is not there.
     func load(_ language: Language) throws -> YearNetwork {
@@ -36,7 +39,11 @@ struct YearOptions: ParsableArguments {
                 : "no data for that year (available: \(available))")
             throw ExitCode.failure
         }
-        return YearNetwork(data)
+        guard let kind else { return YearNetwork(data) }
+        guard let layer = TieKind(cell: kind) else {
+            throw ValidationError("'\(kind)' is not a kind of tie; use one of: \(TieKind.list(language))")
+        }
+        return YearNetwork(data, kind: layer)
     }
 }
 

@@ -132,6 +132,14 @@ struct CLITests {
         #expect(object["fiscal_year"] as? Int == 2023)
         #expect((object["agencies"] as? [Any])?.count == 41)
 
+        // One layer: only the ties that carry the kind 紹介 (referral).
+        let layer = try run(["analyze", Self.sample, "--kind", "紹介", "--format", "json"])
+        let layerObject = try #require(try JSONSerialization.jsonObject(with: Data(layer.stdout.utf8)) as? [String: Any])
+        let allTies = ((object["network"] as? [String: Any])?["ties"] as? Int) ?? 0
+        let layerTies = try #require((layerObject["network"] as? [String: Any])?["ties"] as? Int)
+        #expect(layerTies > 0 && layerTies < 163 && allTies > 0)
+        #expect(try run(["analyze", Self.sample, "--kind", "雑談"]).status != 0)
+
         let table = try run(["analyze", Self.sample], lang: "ja_JP.UTF-8")
         #expect(table.stdout.hasPrefix("令和7年度: 機関 51、つながり 163本 (相互確認 151・一方向 12)、回答 47機関\n"))
         #expect(table.stdout.contains("順位ではありません。"))

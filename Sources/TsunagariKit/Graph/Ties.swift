@@ -29,7 +29,9 @@ public struct Tie: Sendable, Hashable {
 /// One fiscal year made ready for analysis: reports merged into ties and the graph views built.
 public struct YearNetwork: Sendable {
     public let data: YearData
-    /// Sorted by `(a, b)`.
+    /// The layer analysed: only ties that carry this kind; nil for all ties.
+    public let kind: TieKind?
+    /// Sorted by `(a, b)`; only those of `kind` when a layer is chosen.
     public let ties: [Tie]
     /// Agencies that answered the survey (named at least one partner).
     public let responded: [Bool]
@@ -42,15 +44,19 @@ public struct YearNetwork: Sendable {
 
     public var agencies: [Agency] { data.agencies }
 
-    public init(_ data: YearData) {
+    /// Builds the views of a year; with `kind`, of one layer of the multiplex network (only the
+    /// ties that carry that kind, e.g. the referral layer).
+    public init(_ data: YearData, kind: TieKind? = nil) {
         self.data = data
+        self.kind = kind
         let n = data.agencies.count
         var responded = [Bool](repeating: false, count: n)
         for r in data.reports { responded[r.reporter] = true }
-        ties = Self.ties(of: data)
+        ties = Self.ties(of: data).filter { kind.map($0.kinds.contains) ?? true }
         self.responded = responded
         worksWith = Graph(nodeCount: n, edges: ties.map { ($0.a, $0.b, $0.strength) }, directed: false, weighted: true)
-        reports = Graph(nodeCount: n, edges: data.reports.map { ($0.reporter, $0.partner, 1) }, directed: true)
+        reports = Graph(nodeCount: n, edges: data.reports.filter { kind.map($0.kinds.contains) ?? true }
+            .map { ($0.reporter, $0.partner, 1) }, directed: true)
         var flow: [Int: Double] = [:]
         for r in data.referrals { flow[r.from * n + r.to, default: 0] += 1 }
         referralFlow = Graph(nodeCount: n, edges: flow.map { ($0.key / n, $0.key % n, $0.value) }, directed: true, weighted: true)
