@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["TsunagariKit"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TsunagariMapsTests", dependencies: ["TsunagariMaps"]),
+        .testTarget(name: "TsunagariMapsTests", dependencies: ["TsunagariMaps", "TsunagariKit"]),
         .testTarget(name: "tsunagariCLITests", dependencies: ["tsunagari"]),
     ]
 )

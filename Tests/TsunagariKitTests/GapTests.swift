@@ -1,34 +1,6 @@
 import Testing
 @testable import TsunagariKit
 
-/// A year built in code: agencies as (id, field, age range), reports as "A>B", hand-offs as (from, to, outcome, tags).
-private func year(_ agencies: [(String, Field, Int?, Int?)], reports: [String], personDependent: Set<String> = [],
-                  referrals: [(String, String, Outcome?, [String])] = []) -> Analysis {
-    let location = SourceLocation(file: "test", line: 1, column: 1)
-    let list = agencies.map { Agency(id: $0.0, name: "name of \($0.0)", shortName: $0.0, field: $0.1, publicPrivate: nil,
-                                     ageMin: $0.2, ageMax: $0.3, aliases: [], location: location) }
-    let index = { (id: String) in list.firstIndex { $0.id == id }! }
-    let surveyReports = reports.map { r -> SurveyReport in
-        let parts = r.split(separator: ">").map(String.init)
-        return SurveyReport(reporter: index(parts[0]), partner: index(parts[1]), kinds: TieKinds([.information]), frequency: nil,
-                            familiarity: 2, personDependent: personDependent.contains(r), trust: nil, note: "", location: location)
-    }
-    let handOffs = referrals.enumerated().map { i, r in
-        Referral(caseID: "C\(i)", step: 1, month: nil, from: index(r.0), to: index(r.1), action: "", outcome: r.2,
-                 ageBand: nil, gaps: r.3, location: location)
-    }
-    return Analysis(YearNetwork(YearData(fiscalYear: FiscalYear(2025), folder: "2025", agencies: list,
-                                          reports: surveyReports, referrals: handOffs)))
-}
-
-/// Both directions, so ties are confirmed.
-private func mutual(_ pairs: String...) -> [String] {
-    pairs.flatMap { p -> [String] in
-        let parts = p.split(separator: "-")
-        return ["\(parts[0])>\(parts[1])", "\(parts[1])>\(parts[0])"]
-    }
-}
-
 private func findings(_ analysis: Analysis, _ kind: Finding.Kind, exact: Bool = false) -> [Finding] {
     var options = GapOptions()
     options.exactCounts = exact

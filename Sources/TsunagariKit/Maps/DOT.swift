@@ -1,0 +1,78 @@
+/// A graph in the Graphviz DOT language, written deterministically: attributes sorted by name,
+/// nodes and edges in the order given, every value quoted and escaped.
+public struct DOTGraph: Sendable, Equatable {
+    public struct Node: Sendable, Equatable {
+        public var id: String
+        public var attributes: [String: String]
+        public init(_ id: String, _ attributes: [String: String]) {
+            self.id = id
+            self.attributes = attributes
+        }
+    }
+
+    public struct Edge: Sendable, Equatable {
+        public var from: String
+        public var to: String
+        public var attributes: [String: String]
+        public init(_ from: String, _ to: String, _ attributes: [String: String]) {
+            self.from = from
+            self.to = to
+            self.attributes = attributes
+        }
+    }
+
+    public var directed: Bool
+    public var attributes: [String: String] = [:]
+    public var nodeDefaults: [String: String] = [:]
+    public var edgeDefaults: [String: String] = [:]
+    public var nodes: [Node] = []
+    public var edges: [Edge] = []
+
+    public init(directed: Bool) { self.directed = directed }
+
+    /// The DOT text. The graph is named: Graphviz numbers anonymous graphs with a process-wide
+    /// counter that would leak into the SVG's title and make repeated renders differ.
+    public var text: String {
+        var out = directed ? "digraph map {\n" : "graph map {\n"
+        func list(_ attributes: [String: String]) -> String {
+            attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(dotString($0.value))" }.joined(separator: ", ")
+        }
+        if !attributes.isEmpty { out += "  graph [\(list(attributes))];\n" }
+        if !nodeDefaults.isEmpty { out += "  node [\(list(nodeDefaults))];\n" }
+        if !edgeDefaults.isEmpty { out += "  edge [\(list(edgeDefaults))];\n" }
+        for node in nodes { out += "  \(dotString(node.id)) [\(list(node.attributes))];\n" }
+        let arrow = directed ? "->" : "--"
+        for edge in edges {
+            out += "  \(dotString(edge.from)) \(arrow) \(dotString(edge.to))"
+            out += edge.attributes.isEmpty ? ";\n" : " [\(list(edge.attributes))];\n"
+        }
+        return out + "}\n"
+    }
+}
+
+/// A DOT double-quoted string holding `text` as plain text.
+///
+/// Graphviz interprets backslash sequences (`\n`, `\N`, `\G`, `\l`, …) in labels and other
+/// strings, even in values set through its API, so every backslash is doubled; quotes are escaped;
+/// a line break in `text` becomes `\n` (a centred line break in a label); `&` becomes `&amp;`,
+/// since Graphviz decodes HTML entities in strings (so 「&amp;」 in a name stays 「&amp;」);
+/// carriage returns, tabs and other control characters, which would make the SVG invalid XML,
+/// become spaces.
+public func dotString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": out += "\\\\"
+        case "\"": out += "\\\""
+        case "\n": out += "\\n"
+        case "&": out += "&amp;"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                out += " "
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

@@ -1,0 +1,317 @@
+import Foundation
+
+/// Which map to draw.
+public enum MapVariant: String, Sendable, CaseIterable {
+    /// Every agency and tie of the year.
+    case network
+    /// One agency and the agencies within `radius` ties of it.
+    case ego
+    /// One node per field; ties between fields counted.
+    case fields
+    /// The directed hand-offs of the case records.
+    case referrals
+    /// The ties of one kind (one layer of the multiplex network).
+    case kind
+}
+
+/// What node size shows.
+public enum SizeMeasure: String, Sendable, CaseIterable {
+    case none, degree, betweenness, closeness, harmonic, pagerank, eigenvector, core
+}
+
+/// Paper the map is laid out to fit, landscape.
+public enum Paper: String, Sendable, CaseIterable {
+    case a4, a3
+    /// Width and height in inches.
+    var inches: (Double, Double) { self == .a4 ? (11.69, 8.27) : (16.54, 11.69) }
+}
+
+public struct MapOptions: Sendable {
+    public var variant: MapVariant = .network
+    public var language: Language = .ja
+    /// The area's name, first in the title (default: the network folder's name).
+    public var area: String = ""
+    public var sizeBy: SizeMeasure = .degree
+    /// Mark recommended connections, articulation points and bridges.
+    public var showGaps = false
+    /// Agency ID at the centre of an ego map.
+    public var focus: String?
+    public var radius = 1
+    /// The kind drawn by the `kind` variant.
+    public var kind: TieKind?
+    public var paper: Paper = .a4
+    /// Hand-off counts below this are not printed on referral maps.
+    public var smallCountThreshold = 3
+    public var exactCounts = false
+
+    public init() {}
+}
+
+/// Errors in what was asked of a map (not in the data).
+public struct MapError: Error, Sendable {
+    public var message: Text
+}
+
+/// A map before layout: the graph whose nodes the layout engine places, the isolated agencies
+/// placed afterwards in their own box, and the legend.
+public struct MapDrawing: Sendable {
+    /// Nodes to lay out, every edge, and the graph's attributes (title, fonts, layout settings).
+    public var graph: DOTGraph
+    /// Agencies without ties, gathered in a labelled box below the map.
+    public var isolated: [DOTGraph.Node]
+    public var isolatedTitle: String
+    public var legend: [LegendEntry]
+    public var legendTitle: String
+    public var paper: Paper
+
+    /// A line of the legend: a node drawn as it appears in the map, or an edge with its meaning.
+    public enum LegendEntry: Sendable, Equatable {
+        case node(label: String, attributes: [String: String])
+        case edge(label: String, attributes: [String: String])
+    }
+}
+
+extension MapDrawing {
+    /// Builds the map of `analysis` that `options` asks for.
+    public init(_ analysis: Analysis, _ options: MapOptions) throws {
+        var builder = MapBuilder(analysis: analysis, options: options)
+        self = try builder.build()
+    }
+}
+
+private struct MapBuilder {
+    let analysis: Analysis
+    let options: MapOptions
+    var ja: Bool { options.language == .ja }
+    var agencies: [Agency] { analysis.network.agencies }
+
+    func text(_ ja: String, _ en: String) -> String { self.ja ? ja : en }
+
+    mutating func build() throws -> MapDrawing {
+        switch options.variant {
+        case .network: return agencyMap(nodes: Array(agencies.indices), ties: analysis.network.ties, subtitle: text("支援ネットワーク", "support network"))
+        case .kind:
+            guard let kind = options.kind else {
+                throw MapError(message: Text(ja: "--kind で連携内容を指定してください", en: "choose the kind of tie with --kind"))
+            }
+            return agencyMap(nodes: Array(agencies.indices), ties: analysis.network.ties.filter { $0.kinds.contains(kind) },
+                             subtitle: text("連携内容「\(kind.ja)」のつながり", "ties of kind \(kind.en)"), kind: kind)
+        case .ego: return try egoMap()
+        case .fields: return fieldMap()
+        case .referrals: return referralMap()
+        }
+    }
+
+    // MARK: common parts
+
+    func graphAttributes(_ subtitle: String) -> [String: String] {
+        let year = analysis.network.data.fiscalYear.label(options.language)
+        let (w, h) = options.paper.inches
+        return [
+            "label": [options.area, year, subtitle].filter { !$0.isEmpty }.joined(separator: " "),
+            "labelloc": "t", "fontsize": "22", "fontname": MapStyle.font,
+            "overlap": "prism", "sep": "+12", "splines": "false", "start": "1",
+            "outputorder": "edgesfirst", "bgcolor": "white", "pad": "0.3",
+            "size": String(format: "%.2f,%.2f", w, h),
+        ]
+    }
+
+    func baseGraph(_ subtitle: String, directed: Bool = false) -> DOTGraph {
+        var g = DOTGraph(directed: directed)
+        g.attributes = graphAttributes(subtitle)
+        g.nodeDefaults = ["fontname": MapStyle.font, "fontsize": "12", "style": "filled", "penwidth": "0.8", "margin": "0.06,0.03"]
+        g.edgeDefaults = ["color": "#666666", "fontname": MapStyle.font, "fontsize": "11"]
+        return g
+    }
+
+    /// The value node size shows, scaled to 0…1 over the agencies drawn.
+    func sizes(_ nodes: [Int]) -> [Int: Double] {
+        let values: [Double] = agencies.indices.map { v in
+            let m = analysis.agencies[v]
+            switch options.sizeBy {
+            case .none: return 0
+            case .degree: return Double(m.degree)
+            case .betweenness: return m.betweenness
+            case .closeness: return m.closeness
+            case .harmonic: return m.harmonic
+            case .pagerank: return m.pagerank
+            case .eigenvector: return m.eigenvector ?? 0
+            case .core: return Double(m.core)
+            }
+        }
+        let top = nodes.map { values[$0] }.max() ?? 0
+        return Dictionary(uniqueKeysWithValues: nodes.map { ($0, top > 0 ? values[$0] / top : 0) })
+    }
+
+    func agencyNode(_ v: Int, size: Double, marked: Bool = false) -> DOTGraph.Node {
+        let a = agencies[v]
+        let scale = 0.25 + 0.75 * size.squareRoot()
+        var attributes = [
+            "label": MapStyle.wrap(a.displayName), "tooltip": "\(a.name) (\(a.field.label(options.language)))",
+            "shape": MapStyle.shape(a.publicPrivate), "fillcolor": MapStyle.colour(a.field), "fontcolor": MapStyle.textColour(a.field),
+            "width": String(format: "%.2f", 0.6 + 0.9 * scale), "height": String(format: "%.2f", 0.35 + 0.5 * scale),
+            "fontsize": String(format: "%.0f", 11 + 5 * scale), "class": "agency",
+        ]
+        if a.publicPrivate == .publicBody { attributes["style"] = "filled,rounded" }
+        if marked {
+            attributes["peripheries"] = "2"
+            attributes["color"] = MapStyle.highlight
+            attributes["penwidth"] = "2.5"
+        }
+        return DOTGraph.Node("n\(v)", attributes)
+    }
+
+    /// Ecomap conventions: thick for people who know each other well (2–3), thin for 1 or unknown,
+    /// dotted with an arrow for a tie only one side named.
+    func tieAttributes(_ tie: Tie, kind: TieKind?) -> (from: Int, to: Int, attributes: [String: String]) {
+        let familiarity = tie.familiarity ?? 0
+        var attributes = ["penwidth": familiarity >= 2 ? "3" : familiarity == 1 ? "1.5" : "1"]
+        if let kind { attributes["color"] = MapStyle.colour(kind) }
+        guard !tie.isConfirmed else { return (tie.a, tie.b, attributes) }
+        attributes["style"] = "dotted"
+        attributes["dir"] = "forward"
+        attributes["arrowsize"] = "0.6"
+        return tie.reportAB != nil ? (tie.a, tie.b, attributes) : (tie.b, tie.a, attributes)
+    }
+
+    var isolatedTitle: String { text("つながりのない機関", "agencies without ties") }
+
+    func legend(fields: [Field], sectors: [PublicPrivate?], kind: TieKind?) -> [MapDrawing.LegendEntry] {
+        var entries: [MapDrawing.LegendEntry] = fields.map { f in
+            .node(label: f.label(options.language), attributes: ["shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f), "fontcolor": MapStyle.textColour(f)])
+        }
+        let names: [PublicPrivate?: (String, String)] = [
+            .publicBody: ("公", "public"), .publicContracted: ("公設民営・委託", "public, contracted out"),
+            .privateBody: ("民間", "private"), .voluntary: ("任意団体", "voluntary"),
+        ]
+        for sector in sectors {
+            guard let sector, let name = names[sector] else { continue }
+            var attributes = ["shape": MapStyle.shape(sector), "style": "filled", "fillcolor": "#FFFFFF"]
+            if sector == .publicBody { attributes["style"] = "filled,rounded" }
+            entries.append(.node(label: text(name.0, name.1), attributes: attributes))
+        }
+        let colour = kind.map(MapStyle.colour) ?? "#666666"
+        entries.append(.edge(label: text("お互いに挙げた・よく知っている", "both named, know each other well"), attributes: ["penwidth": "3", "color": colour]))
+        entries.append(.edge(label: text("お互いに挙げた", "both named"), attributes: ["penwidth": "1.5", "color": colour]))
+        entries.append(.edge(label: text("一方だけが挙げた (矢印の向き)", "one side named (arrow)"), attributes: ["style": "dotted", "dir": "forward", "arrowsize": "0.6", "color": colour]))
+        if options.showGaps {
+            entries.append(.edge(label: text("提案するつながり", "suggested connection"), attributes: ["style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5"]))
+            entries.append(.node(label: text("抜けると分断される機関", "the network splits without it"), attributes: ["shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2", "color": MapStyle.highlight, "penwidth": "2.5"]))
+        }
+        return entries
+    }
+
+    // MARK: agency maps
+
+    func agencyMap(nodes: [Int], ties: [Tie], subtitle: String, kind: TieKind? = nil) -> MapDrawing {
+        var g = baseGraph(subtitle)
+        let included = Set(nodes)
+        let shownTies = ties.filter { included.contains($0.a) && included.contains($0.b) }
+        var degree = [Int: Int]()
+        for t in shownTies { degree[t.a, default: 0] += 1; degree[t.b, default: 0] += 1 }
+        let size = sizes(nodes)
+        let marked = options.showGaps ? Set(analysis.cutPoints.articulationPoints) : []
+        var isolated: [DOTGraph.Node] = []
+        for v in nodes {
+            let node = agencyNode(v, size: size[v] ?? 0, marked: marked.contains(v))
+            if degree[v, default: 0] == 0 { isolated.append(node) } else { g.nodes.append(node) }
+        }
+        let bridges = options.showGaps ? Set(analysis.cutPoints.bridges) : []
+        for tie in shownTies {
+            var (from, to, attributes) = tieAttributes(tie, kind: kind)
+            if bridges.contains(CutPoints.Pair(a: tie.a, b: tie.b)) { attributes["color"] = MapStyle.highlight }
+            g.edges.append(DOTGraph.Edge("n\(from)", "n\(to)", attributes))
+        }
+        if options.showGaps {
+            for finding in findGaps(analysis) where finding.kind == .recommendation {
+                let ends = finding.agencies.compactMap { id in agencies.firstIndex { $0.id == id } }
+                guard ends.count == 2, ends.allSatisfy(included.contains), degree[ends[0], default: 0] > 0, degree[ends[1], default: 0] > 0 else { continue }
+                g.edges.append(DOTGraph.Edge("n\(ends[0])", "n\(ends[1])",
+                                             ["style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5", "tooltip": finding.message(options.language)]))
+            }
+        }
+        let fields = Field.allCases.filter { f in nodes.contains { agencies[$0].field == f } }
+        let sectors = [PublicPrivate.publicBody, .publicContracted, .privateBody, .voluntary].filter { s in nodes.contains { agencies[$0].publicPrivate == s } }
+        return MapDrawing(graph: g, isolated: isolated, isolatedTitle: isolatedTitle,
+                          legend: legend(fields: fields, sectors: sectors, kind: kind), legendTitle: text("凡例", "Legend"), paper: options.paper)
+    }
+
+    func egoMap() throws -> MapDrawing {
+        guard let id = options.focus, let centre = agencies.firstIndex(where: { $0.id == id }) else {
+            throw MapError(message: Text(ja: "--focus に機関IDを指定してください (\(options.focus ?? "なし") は見つかりません)",
+                                         en: "give an agency ID with --focus (\(options.focus ?? "none") was not found)"))
+        }
+        let g = analysis.network.worksWith
+        var distance = [centre: 0], frontier = [centre]
+        for step in 1...max(1, options.radius) {
+            var next: [Int] = []
+            for v in frontier { for w in g.successors(v) where distance[Int(w)] == nil { distance[Int(w)] = step; next.append(Int(w)) } }
+            frontier = next
+        }
+        var drawing = agencyMap(nodes: distance.keys.sorted(), ties: analysis.network.ties,
+                                subtitle: text("「\(agencies[centre].displayName)」を中心としたつながり", "ties around \(agencies[centre].displayName)"))
+        if let i = drawing.graph.nodes.firstIndex(where: { $0.id == "n\(centre)" }) {
+            drawing.graph.nodes[i].attributes["peripheries"] = "2"
+            drawing.graph.nodes[i].attributes["penwidth"] = "3"
+        }
+        return drawing
+    }
+
+    // MARK: field map
+
+    func fieldMap() -> MapDrawing {
+        var g = baseGraph(text("分野どうしのつながり", "ties between fields"))
+        let pairs = analysis.summary.fieldMixing
+        let top = Double(pairs.filter { $0.a != $0.b }.map(\.observed).max() ?? 1)
+        for field in Field.allCases {
+            guard let inside = pairs.first(where: { $0.a == field && $0.b == field }) else { continue }
+            let count = agencies.count { $0.field == field }
+            let label = "\(field.label(options.language))\n" + text("\(count)機関・分野内 \(inside.observed)本", "\(count) agencies, \(inside.observed) ties inside")
+            g.nodes.append(DOTGraph.Node("f\(field.rawValue)", [
+                "label": label, "shape": "box", "style": "filled,rounded", "fillcolor": MapStyle.colour(field),
+                "fontcolor": MapStyle.textColour(field), "width": String(format: "%.2f", 1.2 + 0.08 * Double(count)),
+                "height": String(format: "%.2f", 0.6 + 0.04 * Double(count)), "fontsize": "13",
+            ]))
+        }
+        for pair in pairs where pair.a != pair.b && pair.observed > 0 {
+            g.edges.append(DOTGraph.Edge("f\(pair.a.rawValue)", "f\(pair.b.rawValue)", [
+                "penwidth": String(format: "%.1f", 1 + 7 * Double(pair.observed) / top), "label": "\(pair.observed)",
+                "tooltip": text("\(pair.a.ja)–\(pair.b.ja): \(pair.observed)本 (想定 \(String(format: "%.1f", pair.expected)))",
+                                "\(pair.a.en)–\(pair.b.en): \(pair.observed) ties (expected \(String(format: "%.1f", pair.expected)))"),
+            ]))
+        }
+        let entries: [MapDrawing.LegendEntry] = [
+            .edge(label: text("線の太さ・数字: 分野間のつながりの数", "width and number: ties between the fields"), attributes: ["penwidth": "4"]),
+        ]
+        return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: text("凡例", "Legend"), paper: options.paper)
+    }
+
+    // MARK: referral map
+
+    func referralMap() -> MapDrawing {
+        var g = baseGraph(text("紹介の流れ (事例の記録から)", "hand-offs in the case records"), directed: true)
+        let n = agencies.count
+        var count: [Int: Int] = [:], failed: [Int: Int] = [:]
+        for r in analysis.network.data.referrals {
+            count[r.from * n + r.to, default: 0] += 1
+            if r.outcome?.isFailure == true { failed[r.from * n + r.to, default: 0] += 1 }
+        }
+        let involved = Set(count.keys.flatMap { [$0 / n, $0 % n] }).sorted()
+        let size = sizes(involved)
+        for v in involved { g.nodes.append(agencyNode(v, size: size[v] ?? 0)) }
+        let top = Double(count.values.max() ?? 1)
+        for (key, c) in count.sorted(by: { $0.key < $1.key }) {
+            var attributes = ["penwidth": String(format: "%.1f", 1 + 5 * Double(c) / top), "arrowsize": "0.8"]
+            if options.exactCounts || c >= options.smallCountThreshold { attributes["label"] = "\(c)" }
+            if 2 * (failed[key] ?? 0) > c { attributes["style"] = "dashed"; attributes["color"] = MapStyle.highlight }
+            g.edges.append(DOTGraph.Edge("n\(key / n)", "n\(key % n)", attributes))
+        }
+        let fields = Field.allCases.filter { f in involved.contains { agencies[$0].field == f } }
+        var entries: [MapDrawing.LegendEntry] = fields.map { f in
+            .node(label: f.label(options.language), attributes: ["shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f), "fontcolor": MapStyle.textColour(f)])
+        }
+        entries.append(.edge(label: text("紹介 (太さ・数字: 件数。\(options.smallCountThreshold)件未満は数字なし)", "hand-offs (width and number: count; none shown under \(options.smallCountThreshold))"), attributes: ["penwidth": "3", "dir": "forward"]))
+        entries.append(.edge(label: text("半数以上がつながらなかった紹介", "half or more did not connect"), attributes: ["penwidth": "2", "style": "dashed", "color": MapStyle.highlight, "dir": "forward"]))
+        return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: text("凡例", "Legend"), paper: options.paper)
+    }
+}

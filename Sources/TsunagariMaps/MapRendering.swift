@@ -1,0 +1,81 @@
+import Foundation
+import TsunagariKit
+
+/// Output formats of a map.
+public enum MapFormat: String, Sendable, CaseIterable {
+    case svg, png, pdf, dot
+}
+
+/// Lays out and renders a map.
+///
+/// Two passes, so that a map depends on nothing rendered before it in the same process: the
+/// layout engine (neato with a fixed seed up to 1,000 laid-out agencies, sfdp beyond; `engine`
+/// overrides) places the nodes once and its positions are read back (`plain` output); then the
+/// map is composed with every node pinned and rendered by `nop2` (`neato -n2`), which draws the
+/// given positions exactly. `dot` output is the DOT text before layout and needs no Graphviz.
+public func renderMap(_ drawing: MapDrawing, format: MapFormat, engine: String? = nil) throws -> Data {
+    if format == .dot { return Data(drawing.structure.text.utf8) }
+    let positions = try layoutPositions(drawing.graph, engine: engine ?? (drawing.graph.nodes.count > 1000 ? "sfdp" : "neato"))
+    var final = drawing.composed(positions: positions)
+    if format == .png { final.attributes["dpi"] = "150" }
+    let data = try graphvizRender(final.text, engine: "nop2", format: format.rawValue)
+    return format == .svg ? withFontFallbacks(data) : data
+}
+
+/// Node centres and sizes in points as the layout engine placed them.
+///
+/// Positions are computed once per graph and engine in a process and reused: sfdp's and fdp's
+/// layouts in Graphviz 2.43 depend on what was laid out before them in the same process, so
+/// reusing the first layout keeps every later map of the same graph identical.
+public func layoutPositions(_ graph: DOTGraph, engine: String) throws -> [String: NodeBox] {
+    guard !graph.nodes.isEmpty else { return [:] }
+    var layout = graph
+    layout.attributes["size"] = nil  // positions unscaled; the final render scales to the paper
+    let text = layout.text
+    let key = engine + "\n" + text
+    if let cached = LayoutCache.shared.get(key) { return cached }
+    let plain = String(decoding: try graphvizRender(text, engine: engine, format: "plain"), as: UTF8.self)
+    let positions = parsePlain(plain)
+    LayoutCache.shared.put(key, positions)
+    return positions
+}
+
+/// The layouts of this process, by engine and DOT text (the last 32).
+final class LayoutCache: @unchecked Sendable {
+    static let shared = LayoutCache()
+    private let lock = NSLock()
+    private var entries: [(key: String, positions: [String: NodeBox])] = []
+
+    func get(_ key: String) -> [String: NodeBox]? {
+        lock.withLock { entries.first { $0.key == key }?.positions }
+    }
+
+    func put(_ key: String, _ positions: [String: NodeBox]) {
+        lock.withLock {
+            entries.removeAll { $0.key == key }
+            entries.append((key, positions))
+            if entries.count > 32 { entries.removeFirst() }
+        }
+    }
+}
+
+/// Reads `node NAME X Y WIDTH HEIGHT …` lines of Graphviz's `plain` output (inches) into points.
+/// Node names are ours (`n12`, `f3`), never data, so they hold no spaces or quotes.
+func parsePlain(_ text: String) -> [String: NodeBox] {
+    var boxes: [String: NodeBox] = [:]
+    for line in text.split(separator: "\n") where line.hasPrefix("node ") {
+        let parts = line.split(separator: " ", maxSplits: 6)
+        guard parts.count >= 6, let x = Double(parts[2]), let y = Double(parts[3]),
+              let w = Double(parts[4]), let h = Double(parts[5]) else { continue }
+        boxes[String(parts[1])] = NodeBox(x: x * 72, y: y * 72, width: w * 72, height: h * 72)
+    }
+    return boxes
+}
+
+/// Names fallback fonts in the SVG, so that a computer without Noto Sans CJK JP still shows
+/// Japanese in a Japanese font.
+func withFontFallbacks(_ svg: Data) -> Data {
+    let text = String(decoding: svg, as: UTF8.self)
+    let fallback = "font-family=\"\(MapStyle.font),Noto Sans JP,Hiragino Sans,Hiragino Kaku Gothic ProN,Yu Gothic,Meiryo,sans-serif\""
+    return Data(text.replacingOccurrences(of: "font-family=\"\(MapStyle.font)\"", with: fallback).utf8)
+}

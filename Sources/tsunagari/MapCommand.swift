@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import TsunagariKit
+import TsunagariMaps
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draw a map of the network: SVG, PNG, PDF or DOT.",
+        discussion: """
+            Colour shows the field, shape public/private, size the chosen measure; thick lines join \
+            agencies that know each other well, dotted arrows ties only one side named. Agencies \
+            without ties are gathered in a box. Variants: network, ego (--focus ID), fields, \
+            referrals (case hand-offs; counts under 3 are not printed) and kind (--kind K).
+            """
+    )
+
+    @OptionGroup var input: YearOptions
+
+    @Option(help: "network, ego, fields, referrals or kind.")
+    var variant: MapVariant = .network
+
+    @Option(help: "svg, png, pdf or dot (dot needs no Graphviz).")
+    var format: MapFormat = .svg
+
+    @Option(name: .shortAndLong, help: "The file to write (default: out/map-<variant>-<year>.<format>).")
+    var output: String?
+
+    @Option(name: .customLong("size-by"), help: "What node size shows: none, degree, betweenness, closeness, harmonic, pagerank, eigenvector or core.")
+    var sizeBy: SizeMeasure = .degree
+
+    @Flag(help: "Mark suggested connections, agencies the network splits without, and bridges.")
+    var gaps = false
+
+    @Option(help: "The agency ID at the centre of an ego map.")
+    var focus: String?
+
+    @Option(help: "How many steps from the centre an ego map reaches (1 or 2).")
+    var radius = 1
+
+    @Option(help: "a4 or a3 (landscape).")
+    var paper: Paper = .a4
+
+    @Option(help: "The area's name for the title (default: the folder's name).")
+    var title: String?
+
+    @Option(help: "Layout engine (default: neato up to 1,000 agencies, sfdp beyond).")
+    var engine: String?
+
+    @Flag(help: "Print exact hand-off counts on referral maps (not for meetings).")
+    var `internal` = false
+
+    @OptionGroup var options: LanguageOption
+
+    func run() throws {
+        let language = options.language
+        let network = try input.load(language)
+        var mapOptions = MapOptions()
+        mapOptions.variant = variant
+        mapOptions.language = language
+        mapOptions.area = title ?? (URL(fileURLWithPath: input.directory).standardized.lastPathComponent)
+        mapOptions.sizeBy = sizeBy
+        mapOptions.showGaps = gaps
+        mapOptions.focus = focus
+        mapOptions.radius = radius
+        mapOptions.kind = network.kind
+        mapOptions.paper = paper
+        mapOptions.exactCounts = `internal`
+        let drawing: MapDrawing
+        do {
+            drawing = try MapDrawing(Analysis(network), mapOptions)
+        } catch let error as MapError {
+            throw ValidationError(error.message(language))
+        }
+        let data = try renderMap(drawing, format: format, engine: engine)
+        let path = output ?? "out/map-\(variant.rawValue)-\(network.data.fiscalYear.year).\(format.rawValue)"
+        try OutputFile.write(data, to: path, input: input.directory, language)
+        Console.out(path)
+    }
+}
+
+extension MapVariant: ExpressibleByArgument {}
+extension MapFormat: ExpressibleByArgument {}
+extension SizeMeasure: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import TsunagariKit
+
+/// A small network with every kind of node and tie a map draws: confirmed ties of each
+/// familiarity, a one-sided tie, an isolated agency, each public/private shape.
+func smallMapNetwork() -> Analysis {
+    year([("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15), ("D", .employment, 15, 49), ("E", .peersFamiliesNPO, nil, nil)],
+         reports: mutual("A-B", "A-C") + ["C>D"], names: ["A": "ひきこもり相談窓口", "B": "保健所", "C": "中学校", "D": "サポステ", "E": "家族会"],
+         sectors: ["A": .publicBody, "B": .publicBody, "C": .publicBody, "D": .publicContracted, "E": .voluntary])
+}
+
+@Suite("Map drawing (DOT, no Graphviz)")
+struct MapDrawingTests {
+    /// Compares with a golden file; `TSUNAGARI_RECORD_GOLDEN=1 swift test` writes it instead.
+    private func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden/\(name)")
+        if ProcessInfo.processInfo.environment["TSUNAGARI_RECORD_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == golden, "\(name) differs from its golden file", sourceLocation: sourceLocation)
+    }
+
+    @Test("the network map of a small network matches its golden DOT, before and after placing")
+    func golden() throws {
+        var options = MapOptions()
+        options.area = "テスト市"
+        let drawing = try MapDrawing(smallMapNetwork(), options)
+        try expectGolden(drawing.structure.text, "small-network.dot")
+        let positions: [String: NodeBox] = [
+            "n0": NodeBox(x: 100, y: 100, width: 80, height: 30), "n1": NodeBox(x: 200, y: 150, width: 60, height: 30),
+            "n2": NodeBox(x: 200, y: 50, width: 60, height: 30), "n3": NodeBox(x: 300, y: 50, width: 60, height: 30),
+        ]
+        try expectGolden(drawing.composed(positions: positions).text, "small-network-placed.dot")
+        #expect(drawing.isolated.map(\.id) == ["n4"])
+        var english = options
+        english.language = .en
+        english.variant = .fields
+        try expectGolden(try MapDrawing(smallMapNetwork(), english).structure.text, "small-fields.dot")
+    }
+
+    @Test("DOT strings: backslash sequences, quotes and control characters stay plain text")
+    func escaping() {
+        #expect(dotString(#"a\Nb"#) == #""a\\Nb""#)
+        #expect(dotString(#"say "hi""#) == #""say \"hi\"""#)
+        #expect(dotString("two\nlines") == #""two\nlines""#)
+        #expect(dotString("tab\there\u{7}bell\r") == "\"tab here bell \"")
+        #expect(dotString("graph { node -> x }") == "\"graph { node -> x }\"")
+        #expect(dotString("a & b &amp;") == "\"a &amp; b &amp;amp;\"")
+    }
+
+    @Test("long names wrap at spaces or 「・」 and never start a line with ー or a small kana")
+    func wrapping() {
+        #expect(MapStyle.wrap("ひきこもり相談窓口") == "ひきこもり相談窓口")  // a little over: one line
+        #expect(MapStyle.wrap("子ども・若者総合相談センター") == "子ども・\n若者総合相談センター")
+        let wrapped = MapStyle.wrap("みどり市こども家庭センターサービス")
+        #expect(!wrapped.split(separator: "\n").contains { $0.first == "ー" })
+        #expect(MapStyle.wrap("a\nb") == "a b")
+    }
+
+    @Test("every variant builds; ego needs a known agency, kind needs a kind")
+    func variants() throws {
+        let analysis = smallMapNetwork()
+        for variant in MapVariant.allCases {
+            var options = MapOptions()
+            options.variant = variant
+            options.focus = "A"
+            options.kind = .information
+            #expect(throws: Never.self) { try MapDrawing(analysis, options) }
+        }
+        var ego = MapOptions()
+        ego.variant = .ego
+        ego.focus = "Z9"
+        #expect(throws: MapError.self) { try MapDrawing(analysis, ego) }
+        var kind = MapOptions()
+        kind.variant = .kind
+        #expect(throws: MapError.self) { try MapDrawing(analysis, kind) }
+    }
+
+    @Test("referral maps print counts of 3 or more only, unless exact counts are asked for")
+    func referralCounts() throws {
+        let analysis = year([("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil)], reports: mutual("A-B"),
+                            referrals: [("A", "B", .connected, []), ("A", "B", .connected, []), ("A", "B", .interrupted, []), ("B", "C", .refused, [])])
+        var options = MapOptions()
+        options.variant = .referrals
+        let edges = try MapDrawing(analysis, options).graph.edges
+        #expect(edges.map { $0.attributes["label"] } == ["3", nil])
+        #expect(edges[1].attributes["style"] == "dashed")  // more than half did not connect
+        options.exactCounts = true
+        #expect(try MapDrawing(analysis, options).graph.edges.map { $0.attributes["label"] } == ["3", "1"])
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import TsunagariKit
+@testable import TsunagariMaps
+
+private let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("SampleData/midori").path
+
+private func sampleAnalysis() throws -> Analysis {
+    let (network, diagnostics) = loadNetwork(at: sample)
+    #expect(!diagnostics.hasErrors)
+    return Analysis(YearNetwork(try #require(network.years.last)))
+}
+
+/// Everything an SVG document says: its elements, attributes and text.
+private final class SVGReader: NSObject, XMLParserDelegate {
+    var elements: [String] = []
+    var attributes: [(element: String, name: String, value: String)] = []
+    var texts: [String] = []
+    private var current = ""
+
+    static func read(_ data: Data) throws -> SVGReader {
+        let reader = SVGReader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        guard parser.parse() else { throw parser.parserError ?? CocoaError(.coderReadCorrupt) }
+        return reader
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        elements.append(name)
+        for (key, value) in attributes { self.attributes.append((name, key, value)) }
+        current = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "text" { texts.append(current) }
+        current = ""
+    }
+}
+
+/// Graphviz is not thread-safe: rendering suites run one test at a time.
+@Suite("Map rendering through Graphviz", .serialized)
+struct MapRenderingTests {
+    @Test("the SampleData network map is valid XML naming every agency, the legend and the isolated box")
+    func sampleSVG() throws {
+        let analysis = try sampleAnalysis()
+        var options = MapOptions()
+        options.language = .ja
+        let drawing = try MapDrawing(analysis, options)
+        let svg = try SVGReader.read(try renderMap(drawing, format: .svg))
+        let texts = Set(svg.texts)
+        for agency in analysis.network.agencies {
+            for line in MapStyle.wrap(agency.displayName).split(separator: "\n") {
+                #expect(texts.contains(String(line)), "label line \(line) of \(agency.id) is missing")
+            }
+        }
+        #expect(texts.contains("凡例") && texts.contains("つながりのない機関") && texts.contains("保健"))
+        #expect(svg.attributes.contains { $0.name == "font-family" && $0.value.hasPrefix("Noto Sans CJK JP,") && $0.value.hasSuffix("sans-serif") })
+    }
+
+    @Test("hostile names come out as text in SVG, never as markup or links")
+    func hostileNames() throws {
+        let names = ["<script>alert(1)</script>", #"back\slash \N \G \n"#, "quote \" and 'single'", "a & b &amp; ]]>",
+                     "<!-- comment -->", "graph { node -> x }", "javascript:alert(1)", "\u{202E}rtl\u{200D}zwj 🙂"]
+        var agencies: [TsunagariKit.Agency] = []
+        for (i, name) in names.enumerated() {
+            agencies.append(Agency(id: "H\(i)", name: name, shortName: nil, field: .health, publicPrivate: nil, ageMin: nil, ageMax: nil,
+                                   aliases: [], location: SourceLocation(file: "t", line: 1, column: 1)))
+        }
+        let reports = (1..<names.count).map { i in
+            SurveyReport(reporter: 0, partner: i, kinds: [], frequency: nil, familiarity: 2, personDependent: nil, trust: nil,
+                         note: "", location: SourceLocation(file: "t", line: 1, column: 1))
+        }
+        let year = YearData(fiscalYear: FiscalYear(2025), folder: "2025", agencies: agencies, reports: reports, referrals: [])
+        var options = MapOptions()
+        options.showGaps = true
+        let data = try renderMap(try MapDrawing(Analysis(YearNetwork(year)), options), format: .svg)
+        let svg = try SVGReader.read(data)
+        let text = svg.texts.joined(separator: " ")
+        for name in names {
+            for line in MapStyle.wrap(name).split(separator: "\n") {
+                #expect(text.contains(String(line)), "\(line) is missing from the SVG text")
+            }
+        }
+        #expect(!svg.elements.contains("script"))
+        #expect(!svg.attributes.contains { $0.name.lowercased().hasPrefix("on") })
+        #expect(!svg.attributes.contains { $0.name.hasSuffix("href") })
+    }
+
+    @Test("the same map is byte-identical every time, whatever was rendered before it (neato and sfdp)")
+    func determinism() throws {
+        let analysis = try sampleAnalysis()
+        var fields = MapOptions()
+        fields.variant = .fields
+        let network = try MapDrawing(analysis, MapOptions()), other = try MapDrawing(analysis, fields)
+        for engine in ["neato", "sfdp"] {
+            let first = try renderMap(network, format: .svg, engine: engine)
+            _ = try renderMap(other, format: .svg, engine: engine)
+            #expect(try renderMap(network, format: .svg, engine: engine) == first, "\(engine)")
+        }
+        #expect(try renderMap(network, format: .dot) == Data(network.structure.text.utf8))
+    }
+
+    @Test("renders from several threads at once give the same maps as one after another")
+    func threads() throws {
+        let analysis = try sampleAnalysis()
+        let drawings = try MapVariant.allCases.filter { $0 != .ego && $0 != .kind }.map { variant in
+            var options = MapOptions()
+            options.variant = variant
+            return try MapDrawing(analysis, options)
+        }
+        let serial = try drawings.map { try renderMap($0, format: .svg) }
+        let results = Results(count: 8)
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            results.set(i, try? renderMap(drawings[i % drawings.count], format: .svg))
+        }
+        for i in 0..<8 { #expect(results.get(i) == serial[i % drawings.count]) }
+    }
+
+    @Test("every variant renders as PNG and PDF")
+    func formats() throws {
+        let analysis = try sampleAnalysis()
+        for variant in MapVariant.allCases {
+            var options = MapOptions()
+            options.variant = variant
+            options.focus = "A31"
+            options.kind = .referral
+            let drawing = try MapDrawing(analysis, options)
+            #expect(try renderMap(drawing, format: .png).starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(variant)")
+            #expect(try renderMap(drawing, format: .pdf).starts(with: Array("%PDF".utf8)), "\(variant)")
+        }
+    }
+}
+
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Data?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Data?) { lock.withLock { values[i] = value } }
+    func get(_ i: Int) -> Data? { lock.withLock { values[i] } }
+}
