@@ -30,7 +30,7 @@ let package = Package(
             ]
         ),
         // Stage timings for `make bench`.
-        .executableTarget(name: "tsunagari-bench", dependencies: ["TsunagariKit"]),
+        .executableTarget(name: "tsunagari-bench", dependencies: ["TsunagariKit", "TsunagariMaps"]),
         .testTarget(
             name: "TsunagariKitTests",
             dependencies: ["TsunagariKit"],

@@ -11,14 +11,16 @@ public enum MapFormat: String, Sendable, CaseIterable {
 /// Two passes, so that a map depends on nothing rendered before it in the same process: the
 /// layout engine (neato with a fixed seed up to 1,000 laid-out agencies, sfdp beyond; `engine`
 /// overrides) places the nodes once and its positions are read back (`plain` output); then the
-/// map is composed with every node pinned and rendered by `nop2` (`neato -n2`), which draws the
-/// given positions exactly. `dot` output is the DOT text before layout and needs no Graphviz.
+/// map is composed with every node pinned and rendered by neato, which keeps pinned nodes in
+/// place. (Rendering with `nop2` instead kept about 0.4 KB per map inside Graphviz 2.43; pinned
+/// neato stays flat over 1,000 renders: see `make bench`.) `dot` output is the DOT text before
+/// layout and needs no Graphviz.
 public func renderMap(_ drawing: MapDrawing, format: MapFormat, engine: String? = nil) throws -> Data {
     if format == .dot { return Data(drawing.structure.text.utf8) }
     let positions = try layoutPositions(drawing.graph, engine: engine ?? (drawing.graph.nodes.count > 1000 ? "sfdp" : "neato"))
     var final = drawing.composed(positions: positions)
     if format == .png { final.attributes["dpi"] = "150" }
-    let data = try graphvizRender(final.text, engine: "nop2", format: format.rawValue)
+    let data = try graphvizRender(final.text, engine: "neato", format: format.rawValue)
     return format == .svg ? withFontFallbacks(data) : data
 }
 

@@ -1,8 +1,10 @@
 // Times each stage of the analysis on one network folder, for `make bench`.
 // Usage: tsunagari-bench DIR   (the latest year is used)
-// Prints one line per stage: "<stage> <seconds>". Uses all cores.
+// Prints one line per stage: "<stage> <seconds>". Uses all cores. Ends with the memory check of
+// the map renderer: resident memory before and after rendering a small map 1,000 times.
 import Foundation
 import TsunagariKit
+import TsunagariMaps
 
 func time<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -35,3 +37,20 @@ _ = time("components_cut_points") { (components(g), cutPoints(g)) }
 _ = time("louvain") { louvainCommunities(g) }
 let analysis = time("analysis_all") { Analysis(year) }
 _ = time("gaps") { findGaps(analysis) }
+
+/// Resident set size in KiB (Linux /proc; 0 elsewhere).
+func residentKiB() -> Int {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+          let pages = Int(statm.split(separator: " ")[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+}
+
+let small = YearData(fiscalYear: data.fiscalYear, folder: data.folder, agencies: Array(data.agencies.prefix(30)),
+                     reports: data.reports.filter { $0.reporter < 30 && $0.partner < 30 }, referrals: [])
+var mapOptions = MapOptions()
+mapOptions.sizeBy = .none
+let drawing = try MapDrawing(Analysis(YearNetwork(small)), mapOptions)
+for _ in 0..<50 { _ = try renderMap(drawing, format: .svg) }  // warm up caches and the font machinery
+let before = residentKiB()
+_ = try time("render_1000_maps") { for _ in 0..<1000 { _ = try renderMap(drawing, format: .svg) } }
+print("render_1000_maps_rss_kib", before, residentKiB())

@@ -21,12 +21,14 @@ extension MapDrawing {
         return g
     }
 
-    /// The final DOT: every node pinned (`pos="x,y!"`, for rendering with `neato -n2`): laid-out
-    /// nodes where the layout put them, the isolated agencies in a labelled box below, the legend
-    /// on the right. Pure arithmetic on `positions`, so the same positions give the same map.
+    /// The final DOT: every node pinned (`pos="x,y!"` in inches, for rendering with neato, which
+    /// keeps pinned nodes where they are): laid-out nodes where the layout put them, the isolated
+    /// agencies in a labelled box below, the legend on the right. Pure arithmetic on `positions`,
+    /// so the same positions give the same map.
     public func composed(positions: [String: NodeBox]) -> DOTGraph {
         var g = graph
         g.nodes = []
+        g.attributes["overlap"] = "true"  // everything is placed already
         let placed = graph.nodes.compactMap { n in positions[n.id].map { (n, $0) } }
         var minX = placed.map { $0.1.x - $0.1.width / 2 }.min() ?? 0
         var maxX = placed.map { $0.1.x + $0.1.width / 2 }.max() ?? 0
@@ -106,5 +108,6 @@ func textWidth(_ text: String, _ size: Double) -> Double {
     Double(text.split(separator: "\n").map { displayWidth(String($0)) }.max() ?? 0) * size / 2
 }
 
-private func point(_ x: Double, _ y: Double) -> String { String(format: "%.2f,%.2f!", x, y) }
+/// A pinned position in inches, as neato reads `pos`, from points.
+private func point(_ x: Double, _ y: Double) -> String { String(format: "%.4f,%.4f!", x / 72, y / 72) }
 private func inches(_ points: Double) -> String { String(format: "%.2f", points / 72) }

@@ -72,6 +72,11 @@ public struct YearData: Sendable {
     public var agencies: [Agency]
     public var reports: [SurveyReport]
     public var referrals: [Referral]
+
+    /// A year from its parts; `reports` and `referrals` refer to agencies by index into `agencies`.
+    public init(fiscalYear: FiscalYear, folder: String, agencies: [Agency], reports: [SurveyReport], referrals: [Referral]) {
+        (self.fiscalYear, self.folder, self.agencies, self.reports, self.referrals) = (fiscalYear, folder, agencies, reports, referrals)
+    }
 }
 
 /// A support network over the fiscal years on file, oldest first.

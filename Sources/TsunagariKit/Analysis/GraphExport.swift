@@ -1,0 +1,173 @@
+import Foundation
+
+/// File formats for other network tools.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// GraphML (Brandes et al.), read by Gephi, Cytoscape, networkx, igraph, yEd.
+    case graphml
+    /// GEXF 1.3, Gephi's own format.
+    case gexf
+    /// networkx's node-link JSON (`networkx.node_link_graph(data, edges="edges")`).
+    case json
+}
+
+/// One attribute of a node or a tie in an export, with its type.
+private struct Attribute {
+    enum Kind: String { case string, int, double, boolean }
+    var name: String
+    var kind: Kind
+    var value: (Int) -> String?
+}
+
+extension Analysis {
+    /// The works-with network with every agency attribute and measure and every tie attribute,
+    /// nodes by agency ID, ties in `(a, b)` order; values absent in the data are left out.
+    public func export(_ format: ExportFormat, language: Language) throws -> Data {
+        let nodes = nodeAttributes(language)
+        let ties = network.ties
+        let edges = edgeAttributes(language)
+        switch format {
+        case .graphml: return Data(graphML(nodes, ties, edges).utf8)
+        case .gexf: return Data(gexf(nodes, ties, edges).utf8)
+        case .json: return try nodeLinkJSON(nodes, ties, edges)
+        }
+    }
+
+    private func nodeAttributes(_ language: Language) -> [Attribute] {
+        let a = network.agencies, m = agencies
+        func number(_ x: Double?) -> String? { x.flatMap { $0.isFinite ? String($0) : nil } }
+        return [
+            Attribute(name: "name", kind: .string) { a[$0].name },
+            Attribute(name: "short_name", kind: .string) { a[$0].shortName },
+            Attribute(name: "field", kind: .string) { a[$0].field.label(language) },
+            Attribute(name: "public_private", kind: .string) { a[$0].publicPrivate?.label(language) },
+            Attribute(name: "age_min", kind: .int) { a[$0].ageMin.map(String.init) },
+            Attribute(name: "age_max", kind: .int) { a[$0].ageMax.map(String.init) },
+            Attribute(name: "responded", kind: .boolean) { String(m[$0].responded) },
+            Attribute(name: "degree", kind: .int) { String(m[$0].degree) },
+            Attribute(name: "in_degree", kind: .int) { String(m[$0].inDegree) },
+            Attribute(name: "out_degree", kind: .int) { String(m[$0].outDegree) },
+            Attribute(name: "weighted_degree", kind: .double) { number(m[$0].weightedDegree) },
+            Attribute(name: "betweenness", kind: .double) { number(m[$0].betweenness) },
+            Attribute(name: "betweenness_directed", kind: .double) { number(m[$0].betweennessDirected) },
+            Attribute(name: "closeness", kind: .double) { number(m[$0].closeness) },
+            Attribute(name: "harmonic", kind: .double) { number(m[$0].harmonic) },
+            Attribute(name: "pagerank", kind: .double) { number(m[$0].pagerank) },
+            Attribute(name: "eigenvector", kind: .double) { number(m[$0].eigenvector) },
+            Attribute(name: "core", kind: .int) { String(m[$0].core) },
+            Attribute(name: "clustering", kind: .double) { number(m[$0].clustering) },
+            Attribute(name: "constraint", kind: .double) { number(m[$0].constraint) },
+            Attribute(name: "effective_size", kind: .double) { number(m[$0].effectiveSize) },
+            Attribute(name: "articulation", kind: .boolean) { String(m[$0].articulation) },
+            Attribute(name: "community", kind: .int) { String(m[$0].community) },
+        ]
+    }
+
+    private func edgeAttributes(_ language: Language) -> [Attribute] {
+        let t = network.ties
+        return [
+            Attribute(name: "confirmed", kind: .boolean) { String(t[$0].isConfirmed) },
+            Attribute(name: "kinds", kind: .string) { t[$0].kinds.kinds.map { $0.label(language) }.joined(separator: ";") },
+            Attribute(name: "frequency", kind: .string) { t[$0].frequency?.label(language) },
+            Attribute(name: "familiarity", kind: .int) { t[$0].familiarity.map(String.init) },
+            Attribute(name: "person_dependent", kind: .boolean) { String(t[$0].personDependent) },
+            Attribute(name: "trust", kind: .int) { t[$0].trust.map(String.init) },
+            Attribute(name: "strength", kind: .double) { String(t[$0].strength) },
+        ]
+    }
+
+    private func graphML(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute]) -> String {
+        let agencies = network.agencies
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        for (i, a) in nodes.enumerated() {
+            out += "  <key id=\"n\(i)\" for=\"node\" attr.name=\"\(a.name)\" attr.type=\"\(a.kind.rawValue)\"/>\n"
+        }
+        for (i, a) in edges.enumerated() {
+            out += "  <key id=\"e\(i)\" for=\"edge\" attr.name=\"\(a.name)\" attr.type=\"\(a.kind.rawValue)\"/>\n"
+        }
+        out += "  <graph id=\"\(xml(network.data.fiscalYear.description))\" edgedefault=\"undirected\">\n"
+        for v in agencies.indices {
+            out += "    <node id=\"\(xml(agencies[v].id))\">"
+            for (i, a) in nodes.enumerated() { if let value = a.value(v) { out += "<data key=\"n\(i)\">\(xml(value))</data>" } }
+            out += "</node>\n"
+        }
+        for (k, tie) in ties.enumerated() {
+            out += "    <edge source=\"\(xml(agencies[tie.a].id))\" target=\"\(xml(agencies[tie.b].id))\">"
+            for (i, a) in edges.enumerated() { if let value = a.value(k) { out += "<data key=\"e\(i)\">\(xml(value))</data>" } }
+            out += "</edge>\n"
+        }
+        return out + "  </graph>\n</graphml>\n"
+    }
+
+    private func gexf(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute]) -> String {
+        let agencies = network.agencies
+        func type(_ k: Attribute.Kind) -> String { k == .int ? "integer" : k.rawValue }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+        out += "    <attributes class=\"node\">\n"
+        for (i, a) in nodes.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(a.name)\" type=\"\(type(a.kind))\"/>\n" }
+        out += "    </attributes>\n    <attributes class=\"edge\">\n"
+        for (i, a) in edges.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(a.name)\" type=\"\(type(a.kind))\"/>\n" }
+        out += "    </attributes>\n    <nodes>\n"
+        for v in agencies.indices {
+            out += "      <node id=\"\(xml(agencies[v].id))\" label=\"\(xml(agencies[v].displayName))\"><attvalues>"
+            for (i, a) in nodes.enumerated() { if let value = a.value(v) { out += "<attvalue for=\"\(i)\" value=\"\(xml(value))\"/>" } }
+            out += "</attvalues></node>\n"
+        }
+        out += "    </nodes>\n    <edges>\n"
+        for (k, tie) in ties.enumerated() {
+            out += "      <edge id=\"\(k)\" source=\"\(xml(agencies[tie.a].id))\" target=\"\(xml(agencies[tie.b].id))\" weight=\"\(tie.strength)\"><attvalues>"
+            for (i, a) in edges.enumerated() { if let value = a.value(k) { out += "<attvalue for=\"\(i)\" value=\"\(xml(value))\"/>" } }
+            out += "</attvalues></edge>\n"
+        }
+        return out + "    </edges>\n  </graph>\n</gexf>\n"
+    }
+
+    private func nodeLinkJSON(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute]) throws -> Data {
+        let agencies = network.agencies
+        func typed(_ a: Attribute, _ value: String) -> Any {
+            switch a.kind {
+            case .string: value
+            case .int: Int(value) ?? value
+            case .double: Double(value) ?? value
+            case .boolean: value == "true"
+            }
+        }
+        let nodeList: [[String: Any]] = agencies.indices.map { v in
+            var node: [String: Any] = ["id": agencies[v].id]
+            for a in nodes { if let value = a.value(v) { node[a.name] = typed(a, value) } }
+            return node
+        }
+        let edgeList: [[String: Any]] = ties.indices.map { k in
+            var edge: [String: Any] = ["source": agencies[ties[k].a].id, "target": agencies[ties[k].b].id]
+            for a in edges { if let value = a.value(k) { edge[a.name] = typed(a, value) } }
+            return edge
+        }
+        let document: [String: Any] = [
+            "directed": false, "multigraph": false,
+            "graph": ["fiscal_year": network.data.fiscalYear.year], "nodes": nodeList, "edges": edgeList,
+        ]
+        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    }
+}
+
+/// Text for an XML attribute or element: markup characters escaped, characters XML 1.0 forbids
+/// (control characters other than tab and line breaks) dropped.
+func xml(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&apos;"
+        case "\t", "\n", "\r": out += "&#\(scalar.value);"
+        default:
+            if scalar.value >= 0x20 && scalar.value != 0x7F && !(0xFFFE...0xFFFF).contains(scalar.value) {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out
+}
