@@ -13,6 +13,8 @@ build: deps
 
 run: build
 	.build/release/tsunagari check $(SAMPLE)
+	.build/release/tsunagari gaps $(SAMPLE)
+	.build/release/tsunagari map $(SAMPLE) --title みどり市 -o out/midori-network.svg
 
 test: deps
 	swift test

@@ -27,6 +27,12 @@ echo "  $(time_runs "$bin" check "$data/n17000")"
 echo "python3 csv module, reading the same survey.csv (reference, no checks):"
 echo "  $(time_runs python3 -c "import csv,sys; sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8')))" "$data/n17000/2025/survey.csv")"
 
+# A 300-agency city's map, end to end (load, analyse, lay out, render SVG): target under 1 s.
+[ -f "$data/n300/2025/survey.csv" ] || python3 scripts/gen_network.py --agencies 300 --out "$data/n300"
+echo
+echo "tsunagari map, 300 agencies, SVG (target: under 1 s):"
+echo "  $(time_runs "$bin" map "$data/n300" -o "$data/n300.svg")"
+
 # Measures beside igraph and networkx on the same generated networks (igraph installed with pip when missing).
 python3 -c "import igraph, networkx" 2>/dev/null || pip install -q igraph networkx
 for n in 1000 10000; do

@@ -110,7 +110,9 @@ private struct MapBuilder {
         return [
             "label": [options.area, year, subtitle].filter { !$0.isEmpty }.joined(separator: " "),
             "labelloc": "t", "fontsize": "22", "fontname": MapStyle.font,
-            "overlap": "prism", "sep": "+12", "splines": "false", "start": "1",
+            // neato: seeded; stress majorisation stopped at a relative change of 1e-3 (half the
+            // time of the default 1e-4 at 300 agencies, no visible difference); overlaps removed.
+            "overlap": "prism", "sep": "+12", "splines": "false", "start": "1", "epsilon": "0.001",
             "outputorder": "edgesfirst", "bgcolor": "white", "pad": "0.3",
             "size": String(format: "%.2f,%.2f", w, h),
         ]
