@@ -174,6 +174,23 @@ struct CLITests {
         #expect(result.stdout == "")
     }
 
+    @Test("map: byte-identical SVG from two runs; never written inside the input folder")
+    func map() throws {
+        let dir = try tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for i in 1...2 {
+            let result = try run(["map", Self.sample, "--gaps", "-o", "\(dir)/\(i).svg"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "\(dir)/\(i).svg\n")
+        }
+        #expect(FileManager.default.contentsEqual(atPath: "\(dir)/1.svg", andPath: "\(dir)/2.svg"))
+        let inside = try run(["map", Self.sample, "-o", Self.sample + "/2023/map.svg"])
+        #expect(inside.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: Self.sample + "/2023/map.svg"))
+        let ego = try run(["map", Self.sample, "--variant", "ego", "--focus", "NOPE", "-o", "\(dir)/e.svg"])
+        #expect(ego.status != 0 && ego.stderr.contains("--focus"))
+    }
+
     @Test("--version names the Graphviz library linked in")
     func version() throws {
         let result = try run(["--version"])
