@@ -15,10 +15,13 @@ public enum MapFormat: String, Sendable, CaseIterable {
 /// place. (Rendering with `nop2` instead kept about 0.4 KB per map inside Graphviz 2.43; pinned
 /// neato stays flat over 1,000 renders: see `make bench`.) `dot` output is the DOT text before
 /// layout and needs no Graphviz.
-public func renderMap(_ drawing: MapDrawing, format: MapFormat, engine: String? = nil) throws -> Data {
+///
+/// `positions` (by node id) skips the layout: maps of several years share one layout that way.
+public func renderMap(_ drawing: MapDrawing, format: MapFormat, engine: String? = nil,
+                      positions fixed: [String: NodeBox]? = nil, frame: MapFrame? = nil) throws -> Data {
     if format == .dot { return Data(drawing.structure.text.utf8) }
-    let positions = try layoutPositions(drawing.graph, engine: engine ?? (drawing.graph.nodes.count > 1000 ? "sfdp" : "neato"))
-    var final = drawing.composed(positions: positions)
+    let positions = try fixed ?? layoutPositions(drawing.graph, engine: engine ?? (drawing.graph.nodes.count > 1000 ? "sfdp" : "neato"))
+    var final = drawing.composed(positions: positions, frame: frame)
     if format == .png { final.attributes["dpi"] = "150" }
     let data = try graphvizRender(final.text, engine: "neato", format: format.rawValue)
     return format == .svg ? withFontFallbacks(data) : data
@@ -80,4 +83,36 @@ func withFontFallbacks(_ svg: Data) -> Data {
     let text = String(decoding: svg, as: UTF8.self)
     let fallback = "font-family=\"\(MapStyle.font),Noto Sans JP,Hiragino Sans,Hiragino Kaku Gothic ProN,Yu Gothic,Meiryo,sans-serif\""
     return Data(text.replacingOccurrences(of: "font-family=\"\(MapStyle.font)\"", with: fallback).utf8)
+}
+
+/// One layout for several years: where every agency goes, by canonical ID, and the page they share.
+public struct StableLayout: Sendable {
+    public var positions: [String: NodeBox]
+    public var frame: MapFrame
+}
+
+/// Lays out the union of all years' ties once (agencies without ties in any year are left to the
+/// isolated box); every year's map and the change map reuse it.
+public func stableLayout(_ years: [Analysis], ids: [[String]], allIDs: [String], options: MapOptions,
+                         engine: String? = nil) throws -> StableLayout {
+    let union = MapDrawing.union(years, ids: ids, allIDs: allIDs, options: options)
+    let boxes = try layoutPositions(union.graph, engine: engine ?? (union.graph.nodes.count > 1000 ? "sfdp" : "neato"))
+    var byID: [String: NodeBox] = [:]
+    for (k, id) in allIDs.enumerated() { if let box = boxes["u\(k)"] { byID[id] = box } }
+    let mostIsolated = max(years.map { $0.summary.isolates.count }.max() ?? 0, union.isolated.count)
+    return StableLayout(positions: byID, frame: MapFrame(positions: Array(byID.values), isolatedSlots: mostIsolated))
+}
+
+/// One year's map on the shared layout: node `n<i>` goes where agency `ids[i]` is.
+public func renderYearMap(_ drawing: MapDrawing, ids: [String], stable: StableLayout, format: MapFormat) throws -> Data {
+    var positions: [String: NodeBox] = [:]
+    for (i, id) in ids.enumerated() { if let box = stable.positions[id] { positions["n\(i)"] = box } }
+    return try renderMap(drawing, format: format, positions: positions, frame: stable.frame)
+}
+
+/// The change map on the shared layout (node ids `u<k>` as in `MapDrawing.union`).
+public func renderChangeMap(_ drawing: MapDrawing, allIDs: [String], stable: StableLayout, format: MapFormat) throws -> Data {
+    var positions: [String: NodeBox] = [:]
+    for (k, id) in allIDs.enumerated() { if let box = stable.positions[id] { positions["u\(k)"] = box } }
+    return try renderMap(drawing, format: format, positions: positions, frame: stable.frame)
 }

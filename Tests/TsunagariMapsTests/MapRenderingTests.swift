@@ -20,7 +20,10 @@ private final class SVGReader: NSObject, XMLParserDelegate {
     var elements: [String] = []
     var attributes: [(element: String, name: String, value: String)] = []
     var texts: [String] = []
+    /// Each text with the x and y attributes of its element.
+    var placedTexts: [(text: String, x: String, y: String)] = []
     private var current = ""
+    private var currentPlace = ("", "")
 
     static func read(_ data: Data) throws -> SVGReader {
         let reader = SVGReader()
@@ -35,12 +38,16 @@ private final class SVGReader: NSObject, XMLParserDelegate {
         elements.append(name)
         for (key, value) in attributes { self.attributes.append((name, key, value)) }
         current = ""
+        if name == "text" { currentPlace = (attributes["x"] ?? "", attributes["y"] ?? "") }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "text" { texts.append(current) }
+        if name == "text" {
+            texts.append(current)
+            placedTexts.append((current, currentPlace.0, currentPlace.1))
+        }
         current = ""
     }
 }
@@ -122,6 +129,41 @@ struct MapRenderingTests {
             results.set(i, try? renderMap(drawings[i % drawings.count], format: .svg))
         }
         for i in 0..<8 { #expect(results.get(i) == serial[i % drawings.count]) }
+    }
+
+    @Test("on the shared layout, an agency tied in two years sits at the same coordinates in both maps")
+    func stablePositions() throws {
+        let (network, _) = loadNetwork(at: sample)
+        let history = NetworkHistory(network)
+        var options = MapOptions()
+        options.sizeBy = .none
+        let stable = try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: options)
+        var placed: [[String: String]] = []  // per year: label → "x,y"
+        for (y, analysis) in history.analyses.enumerated() {
+            let svg = try SVGReader.read(try renderYearMap(try MapDrawing(analysis, options), ids: history.matching.canonical[y], stable: stable, format: .svg))
+            var positions: [String: String] = [:]
+            for t in svg.placedTexts { positions[t.text] = "\(t.x),\(t.y)" }
+            placed.append(positions)
+        }
+        // Agencies with ties in 2023 and 2025 whose one-line label did not change.
+        let first = history.analyses[0], last = history.analyses[2]
+        let common = first.network.agencies.indices.filter { first.agencies[$0].degree > 0 }.compactMap { i -> String? in
+            let id = history.matching.canonical[0][i]
+            guard let j = history.matching.canonical[2].firstIndex(of: id), last.agencies[j].degree > 0,
+                  last.network.agencies[j].displayName == first.network.agencies[i].displayName,
+                  !MapStyle.wrap(first.network.agencies[i].displayName).contains("\n") else { return nil }
+            return first.network.agencies[i].displayName
+        }
+        #expect(common.count >= 30)
+        for label in common {
+            #expect(placed[0][label] != nil && placed[0][label] == placed[2][label], "\(label): \(placed[0][label] ?? "-") vs \(placed[2][label] ?? "-")")
+        }
+        // The change map puts them in the same places too.
+        let change = MapDrawing(comparison: history.comparison(from: 0, to: 2), allIDs: history.allIDs, options: options)
+        let svg = try SVGReader.read(try renderChangeMap(change, allIDs: history.allIDs, stable: stable, format: .svg))
+        let changePositions = Dictionary(svg.placedTexts.map { ($0.text, "\($0.x),\($0.y)") }, uniquingKeysWith: { a, _ in a })
+        for label in common { #expect(changePositions[label] == placed[2][label], "\(label) in the change map") }
+        #expect(try renderChangeMap(change, allIDs: history.allIDs, stable: stable, format: .pdf).starts(with: Array("%PDF".utf8)))
     }
 
     @Test("every variant renders as PNG and PDF")

@@ -191,6 +191,33 @@ struct CLITests {
         #expect(ego.status != 0 && ego.stderr.contains("--focus"))
     }
 
+    @Test("compare: the sample's last two years, the change map in SVG and PDF, year maps and trend charts")
+    func compare() throws {
+        let dir = try tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let table = try run(["compare", Self.sample, "--map", dir + "/change.svg", "--year-maps", dir + "/years", "--charts", dir + "/charts"],
+                            lang: "ja_JP.UTF-8")
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.hasPrefix("令和6年度 → 令和7年度\n機関: 46 → 51 (加わった機関: ケアマネさくら、よりみち、通信制サポート校、はたけの学校、あおぞら中。なくなった機関: なし)\n"))
+        #expect(table.stdout.contains("つながり: 143 → 163 (新しい 23、なくなった 3、"))
+        #expect(table.stdout.contains("■ 推移"))
+        for file in ["change.svg", "years/map-2023.svg", "years/map-2024.svg", "years/map-2025.svg", "charts/trend-ties.svg"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
+        }
+        #expect(try run(["compare", Self.sample, "--from", "2023", "--to", "R6", "--map", dir + "/change.pdf"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/change.pdf")).starts(with: Array("%PDF".utf8)))
+
+        let csv = try run(["compare", Self.sample, "--format", "csv"])
+        let rows = csv.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.count { $0.hasPrefix("new,") } == 23 && rows.count { $0.hasPrefix("lost,") } == 3)
+        // 2023 → R6: the job café (A34) closed; its ties are lost.
+        let early = try run(["compare", Self.sample, "--from", "2023", "--to", "R6", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as? [String: Any])
+        #expect(object["closed_agencies"] as? [String] == ["A34"])
+        #expect((object["trends"] as? [Any])?.count == 3)
+        #expect(try run(["compare", Self.sample, "--from", "R7", "--to", "2023"]).status != 0)
+    }
+
     @Test("--version names the Graphviz library linked in")
     func version() throws {
         let result = try run(["--version"])

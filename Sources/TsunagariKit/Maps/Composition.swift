@@ -12,6 +12,26 @@ public struct NodeBox: Sendable, Equatable {
     }
 }
 
+/// The page area shared by the maps of several years: the extent of the shared layout and room
+/// for the largest isolated box, so that every year's map has the same size and scale and an
+/// agency lands on the same spot of the page every year.
+public struct MapFrame: Sendable, Equatable {
+    public var minX: Double
+    public var minY: Double
+    public var maxX: Double
+    public var maxY: Double
+    /// Room for this many agencies in the isolated box.
+    public var isolatedSlots: Int
+
+    public init(positions: [NodeBox], isolatedSlots: Int) {
+        minX = positions.map { $0.x - $0.width / 2 }.min() ?? 0
+        maxX = positions.map { $0.x + $0.width / 2 }.max() ?? 0
+        minY = positions.map { $0.y - $0.height / 2 }.min() ?? 0
+        maxY = positions.map { $0.y + $0.height / 2 }.max() ?? 0
+        self.isolatedSlots = isolatedSlots
+    }
+}
+
 extension MapDrawing {
     /// The map as DOT without positions: the graph and its isolated agencies, ready for any
     /// Graphviz layout program (what `--format dot` writes; no Graphviz needed).
@@ -25,24 +45,26 @@ extension MapDrawing {
     /// keeps pinned nodes where they are): laid-out nodes where the layout put them, the isolated
     /// agencies in a labelled box below, the legend on the right. Pure arithmetic on `positions`,
     /// so the same positions give the same map.
-    public func composed(positions: [String: NodeBox]) -> DOTGraph {
+    /// With `frame`, the map is laid out on the shared page of several years' maps.
+    public func composed(positions: [String: NodeBox], frame: MapFrame? = nil) -> DOTGraph {
         var g = graph
         g.nodes = []
         g.attributes["overlap"] = "true"  // everything is placed already
         let placed = graph.nodes.compactMap { n in positions[n.id].map { (n, $0) } }
-        var minX = placed.map { $0.1.x - $0.1.width / 2 }.min() ?? 0
-        var maxX = placed.map { $0.1.x + $0.1.width / 2 }.max() ?? 0
-        var minY = placed.map { $0.1.y - $0.1.height / 2 }.min() ?? 0
-        let maxY = placed.map { $0.1.y + $0.1.height / 2 }.max() ?? 0
+        let bounds = frame ?? MapFrame(positions: placed.map(\.1), isolatedSlots: isolated.count)
+        var (minX, maxX, minY, maxY) = (bounds.minX, bounds.maxX, bounds.minY, bounds.maxY)
+        let framed = frame != nil && !placed.isEmpty
 
         // Isolated agencies: a grid in a dashed box below the map.
         var background: [DOTGraph.Node] = [], front: [DOTGraph.Node] = []
+        let cellWidth = 130.0, cellHeight = 58.0
+        let slots = max(isolated.count, bounds.isolatedSlots)
+        let columns = max(1, min(slots, max(3, Int(max(maxX - minX, 400) / cellWidth))))
+        let top = minY - 30
+        let reservedBottom = slots > 0 ? top - Double((slots + columns - 1) / columns) * cellHeight - 36 : minY
         if !isolated.isEmpty {
-            let cellWidth = 130.0, cellHeight = 58.0
-            let columns = max(1, min(isolated.count, max(3, Int(max(maxX - minX, 400) / cellWidth))))
             let rows = (isolated.count + columns - 1) / columns
             let boxWidth = Double(columns) * cellWidth + 20, boxHeight = Double(rows) * cellHeight + 36
-            let top = minY - 30
             let centreX = placed.isEmpty ? boxWidth / 2 : (minX + maxX) / 2
             background.append(DOTGraph.Node("isolated_box", [
                 "label": isolatedTitle, "labelloc": "t", "shape": "box", "style": "dashed,rounded", "fillcolor": "none",
@@ -65,6 +87,14 @@ extension MapDrawing {
             var node = node
             node.attributes["pos"] = point(box.x, box.y)
             front.append(node)
+        }
+        if framed {
+            // Invisible corners fix the page: the same bounding box, so the same scale and offset, every year.
+            maxX = max(maxX, minX + Double(columns) * cellWidth + 20)
+            let corners = [("frame_top_left", minX, maxY), ("frame_bottom_right", maxX + 420, min(minY, reservedBottom))]
+            for (id, x, y) in corners {
+                background.append(DOTGraph.Node(id, ["shape": "point", "style": "invis", "width": "0.01", "pos": point(x, y)]))
+            }
         }
 
         // Legend: a column to the right, entries drawn as in the map, all node entries one width.

@@ -79,7 +79,7 @@ extension MapDrawing {
     }
 }
 
-private struct MapBuilder {
+struct MapBuilder {
     let analysis: Analysis
     let options: MapOptions
     var ja: Bool { options.language == .ja }
@@ -315,5 +315,88 @@ private struct MapBuilder {
         entries.append(.edge(label: text("紹介 (太さ・数字: 件数。\(options.smallCountThreshold)件未満は数字なし)", "hand-offs (width and number: count; none shown under \(options.smallCountThreshold))"), attributes: ["penwidth": "3", "dir": "forward"]))
         entries.append(.edge(label: text("半数以上がつながらなかった紹介", "half or more did not connect"), attributes: ["penwidth": "2", "style": "dashed", "color": MapStyle.highlight, "dir": "forward"]))
         return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: text("凡例", "Legend"), paper: options.paper)
+    }
+}
+
+// MARK: maps across years
+
+extension MapDrawing {
+    /// Every agency of every year with the union of their ties, drawn at one size: the graph whose
+    /// layout every year's map and the change map share, so that an agency stays where it is.
+    /// Node ids are `u<k>`, k the position of the canonical ID in `allIDs`.
+    public static func union(_ years: [Analysis], ids: [[String]], allIDs: [String], options: MapOptions) -> MapDrawing {
+        var fixed = options
+        fixed.sizeBy = .none
+        let index = Dictionary(uniqueKeysWithValues: allIDs.enumerated().map { ($1, $0) })
+        var node: [Int: DOTGraph.Node] = [:]
+        var edges: Set<[Int]> = []
+        for (y, analysis) in years.enumerated() {
+            let builder = MapBuilder(analysis: analysis, options: fixed)
+            for v in analysis.network.agencies.indices {
+                var n = builder.agencyNode(v, size: 0)
+                n.id = "u\(index[ids[y][v]]!)"
+                node[index[ids[y][v]]!] = n  // the latest year's name and field win
+            }
+            for tie in analysis.network.ties {
+                let (a, b) = (index[ids[y][tie.a]]!, index[ids[y][tie.b]]!)
+                edges.insert([min(a, b), max(a, b)])
+            }
+        }
+        let connected = Set(edges.joined())
+        var g = MapBuilder(analysis: years.last!, options: fixed).baseGraph("")
+        g.nodes = node.keys.sorted().filter(connected.contains).map { node[$0]! }
+        g.edges = edges.sorted { $0.lexicographicallyPrecedes($1) }.map { DOTGraph.Edge("u\($0[0])", "u\($0[1])", [:]) }
+        return MapDrawing(graph: g, isolated: node.keys.sorted().filter { !connected.contains($0) }.map { node[$0]! },
+                          isolatedTitle: "", legend: [], legendTitle: "", paper: options.paper)
+    }
+
+    /// The change map between two years on the shared layout: new ties in green, lost ties dashed
+    /// in orange, kept ties grey; agencies that joined marked with a double border, agencies that
+    /// closed in grey. Node ids as in `union`.
+    public init(comparison c: YearComparison, allIDs: [String], options: MapOptions) {
+        var fixed = options
+        fixed.sizeBy = .none
+        let index = Dictionary(uniqueKeysWithValues: allIDs.enumerated().map { ($1, $0) })
+        let after = MapBuilder(analysis: c.after, options: fixed), before = MapBuilder(analysis: c.before, options: fixed)
+        let years = "\(c.before.network.data.fiscalYear.label(options.language)) → \(c.after.network.data.fiscalYear.label(options.language))"
+        var g = after.baseGraph(after.text("つながりの変化", "changes in ties"))
+        g.attributes["label"] = [options.area, years, after.text("つながりの変化", "changes in ties")].filter { !$0.isEmpty }.joined(separator: " ")
+        let new = Set(c.newAgencies), closed = Set(c.closedAgencies)
+        var nodes: [Int: DOTGraph.Node] = [:]
+        for v in c.before.network.agencies.indices where closed.contains(c.beforeIDs[v]) {
+            var n = before.agencyNode(v, size: 0)
+            n.attributes["fillcolor"] = "#FFFFFF"
+            n.attributes["fontcolor"] = "#777777"
+            n.attributes["color"] = "#999999"
+            n.attributes["style"] = "dashed"
+            nodes[index[c.beforeIDs[v]]!] = n
+        }
+        for v in c.after.network.agencies.indices {
+            var n = after.agencyNode(v, size: 0)
+            if new.contains(c.afterIDs[v]) {
+                n.attributes["peripheries"] = "2"
+                n.attributes["color"] = "#009E73"
+                n.attributes["penwidth"] = "2.5"
+            }
+            nodes[index[c.afterIDs[v]]!] = n
+        }
+        for k in nodes.keys { nodes[k]!.id = "u\(k)" }
+        func edge(_ t: TieDifference, _ attributes: [String: String]) -> DOTGraph.Edge {
+            DOTGraph.Edge("u\(index[t.a]!)", "u\(index[t.b]!)", attributes)
+        }
+        g.edges = c.keptTies.map { edge($0, ["color": "#BBBBBB", "penwidth": "1.2"]) }
+            + c.lostTies.map { edge($0, ["color": "#D55E00", "style": "dashed", "penwidth": "2"]) }
+            + c.newTies.map { edge($0, ["color": "#009E73", "penwidth": "2.5"]) }
+        let connected = Set(g.edges.flatMap { [$0.from, $0.to] })
+        g.nodes = nodes.keys.sorted().map { nodes[$0]! }.filter { connected.contains($0.id) }
+        let legend: [LegendEntry] = [
+            .edge(label: after.text("新しいつながり", "new tie"), attributes: ["color": "#009E73", "penwidth": "2.5"]),
+            .edge(label: after.text("なくなったつながり", "lost tie"), attributes: ["color": "#D55E00", "style": "dashed", "penwidth": "2"]),
+            .edge(label: after.text("続いているつながり", "kept tie"), attributes: ["color": "#BBBBBB", "penwidth": "1.2"]),
+            .node(label: after.text("新しく加わった機関", "agency that joined"), attributes: ["shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2", "color": "#009E73", "penwidth": "2.5"]),
+            .node(label: after.text("なくなった機関", "agency that closed"), attributes: ["shape": "ellipse", "style": "dashed", "color": "#999999", "fontcolor": "#777777"]),
+        ]
+        self.init(graph: g, isolated: nodes.keys.sorted().map { nodes[$0]! }.filter { !connected.contains($0.id) },
+                  isolatedTitle: after.isolatedTitle, legend: legend, legendTitle: after.text("凡例", "Legend"), paper: options.paper)
     }
 }

@@ -263,3 +263,4 @@ extension Vocabulary where Self: Encodable {
 }
 
 extension Field: Encodable {}
+extension TieKind: Encodable {}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import TsunagariKit
+import TsunagariMaps
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What changed from one fiscal year to another: agencies, ties, gaps, trends.",
+        discussion: """
+            Defaults to the last two years. --map writes the change map (new ties green, lost ties \
+            dashed orange) and --year-maps a map of every year, all on one layout so that every \
+            agency stays in its place; --charts writes one small SVG line chart per measure.
+            """
+    )
+
+    @Argument(help: "The network folder.")
+    var directory: String
+
+    @Option(help: "The earlier year (default: the one before --to).")
+    var from: String?
+
+    @Option(help: "The later year (default: the latest).")
+    var to: String?
+
+    @Option(help: "table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Write the change map to this file (.svg, .pdf or .png).")
+    var map: String?
+
+    @Option(name: .customLong("year-maps"), help: "Write each year's map into this folder, on the shared layout.")
+    var yearMaps: String?
+
+    @Option(help: "Write the trend charts (SVG) into this folder.")
+    var charts: String?
+
+    @Option(help: "The area's name for map titles (default: the folder's name).")
+    var title: String?
+
+    @OptionGroup var options: LanguageOption
+
+    func run() throws {
+        let language = options.language
+        let (network, diagnostics) = loadNetwork(at: directory)
+        Console.report(diagnostics, language)
+        if diagnostics.hasErrors {
+            Console.err(language == .ja ? "入力にエラーがあるため比較しません。tsunagari check で確かめてください"
+                                        : "not comparing input with errors; see tsunagari check")
+            throw ExitCode.failure
+        }
+        guard network.years.count >= 2 else {
+            Console.err(language == .ja ? "比べるには2年度以上のデータが必要です" : "comparing needs at least two years")
+            throw ExitCode.failure
+        }
+        let history = NetworkHistory(network)
+        let toIndex = try index(of: to, in: network) ?? network.years.count - 1
+        let fromIndex = try index(of: from, in: network) ?? max(0, toIndex - 1)
+        guard fromIndex < toIndex else { throw ValidationError("--from must be a year before --to") }
+        let c = history.comparison(from: fromIndex, to: toIndex)
+
+        switch format {
+        case .table: print(CompareReport.table(c, history: history, language))
+        case .csv: print(CompareReport.csv(c, language), terminator: "")
+        case .json: print(String(decoding: try CompareReport.json(c, history: history, language), as: UTF8.self))
+        }
+
+        var mapOptions = MapOptions()
+        mapOptions.language = language
+        mapOptions.area = title ?? URL(fileURLWithPath: directory).standardized.lastPathComponent
+        mapOptions.sizeBy = .none
+        if map != nil || yearMaps != nil {
+            let stable = try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
+            if let map {
+                let drawing = MapDrawing(comparison: c, allIDs: history.allIDs, options: mapOptions)
+                let data = try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: Self.format(of: map))
+                try OutputFile.write(data, to: map, input: directory, language)
+                Console.err(map)
+            }
+            if let yearMaps {
+                for (y, analysis) in history.analyses.enumerated() {
+                    let drawing = try MapDrawing(analysis, mapOptions)
+                    let data = try renderYearMap(drawing, ids: history.matching.canonical[y], stable: stable, format: .svg)
+                    let path = (yearMaps as NSString).appendingPathComponent("map-\(analysis.network.data.fiscalYear.year).svg")
+                    try OutputFile.write(data, to: path, input: directory, language)
+                    Console.err(path)
+                }
+            }
+        }
+        if let charts {
+            let years = history.analyses.map { $0.network.data.fiscalYear.label(language) }
+            for series in trendSeries(history.trends) {
+                let path = (charts as NSString).appendingPathComponent("trend-\(series.key).svg")
+                try OutputFile.write(Data(trendChartSVG(series, years: years, language: language).utf8), to: path, input: directory, language)
+            }
+            Console.err(charts)
+        }
+    }
+
+    private func index(of year: String?, in network: Network) throws -> Int? {
+        guard let year else { return nil }
+        guard let fy = FiscalYear(folderName: year), let i = network.years.firstIndex(where: { $0.fiscalYear == fy }) else {
+            throw ValidationError("no data for the year '\(year)'")
+        }
+        return i
+    }
+
+    static func format(of path: String) -> MapFormat {
+        MapFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? .svg
+    }
+}

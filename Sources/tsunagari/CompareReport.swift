@@ -1,0 +1,82 @@
+import Foundation
+import TsunagariKit
+
+/// The text, CSV and JSON forms of a comparison.
+enum CompareReport {
+    static func table(_ c: YearComparison, history: NetworkHistory, _ language: Language) -> String {
+        let ja = language == .ja
+        let (y0, y1) = (c.before.network.data.fiscalYear.label(language), c.after.network.data.fiscalYear.label(language))
+        let names = nameLookup(c)
+        let kept = c.keptTies
+        func list(_ ids: [String]) -> String { ids.isEmpty ? (ja ? "なし" : "none") : ids.map { names[$0] ?? $0 }.joined(separator: ja ? "、" : ", ") }
+        var lines = [
+            "\(y0) → \(y1)",
+            ja ? "機関: \(c.before.summary.agencies) → \(c.after.summary.agencies) (加わった機関: \(list(c.newAgencies))。なくなった機関: \(list(c.closedAgencies)))"
+               : "agencies: \(c.before.summary.agencies) → \(c.after.summary.agencies) (joined: \(list(c.newAgencies)); closed: \(list(c.closedAgencies)))",
+            ja ? "つながり: \(c.before.summary.ties) → \(c.after.summary.ties) (新しい \(c.newTies.count)、なくなった \(c.lostTies.count)、強まった \(kept.count { $0.change == .stronger })、弱まった \(kept.count { $0.change == .weaker })、変わった \(kept.count { $0.change == .changed })、同じ \(kept.count { $0.change == .same }))"
+               : "ties: \(c.before.summary.ties) → \(c.after.summary.ties) (new \(c.newTies.count), lost \(c.lostTies.count), stronger \(kept.count { $0.change == .stronger }), weaker \(kept.count { $0.change == .weaker }), changed \(kept.count { $0.change == .changed }), same \(kept.count { $0.change == .same }))",
+            ja ? "つながりを持つようになった機関: \(list(c.newlyConnected))" : "agencies no longer isolated: \(list(c.newlyConnected))",
+        ]
+        let news = c.gapNews(language)
+        if !news.closed.isEmpty {
+            lines += ["", ja ? "■ よくなったこと" : "■ What got better"] + news.closed.map { "- " + $0 }
+        }
+        if !news.opened.isEmpty {
+            lines += ["", ja ? "■ 新たに気づいた点" : "■ New findings"] + news.opened.map { "- " + $0 }
+        }
+        var pairs = [[ja ? "分野" : "fields", ja ? "新しい" : "new", ja ? "なくなった" : "lost", ja ? "続いている" : "kept"]]
+        for p in c.byFieldPair where p.new + p.lost > 0 {
+            pairs.append(["\(p.a.label(language)) – \(p.b.label(language))", "\(p.new)", "\(p.lost)", "\(p.kept)"])
+        }
+        lines += ["", ja ? "■ 分野の組ごとのつながりの増減" : "■ Ties gained and lost by pair of fields", Table.render(pairs, rightAligned: [1, 2, 3])]
+        let trends = history.trends
+        var rows = [[ja ? "年度" : "year"] + trendSeries(trends).map { $0.title(language) }]
+        for (i, t) in trends.enumerated() {
+            rows.append([FiscalYear(t.fiscalYear).label(language)] + trendSeries(trends).map { String(format: "%.\($0.digits)f", $0.values[i]) })
+        }
+        let transposed = (0..<rows[0].count).map { col in rows.map { $0[col] } }
+        lines += ["", ja ? "■ 推移" : "■ Trends", Table.render(transposed, rightAligned: Set(1..<rows.count))]
+        return lines.joined(separator: "\n")
+    }
+
+    /// One row per tie that is new, lost or kept, with how it changed.
+    static func csv(_ c: YearComparison, _ language: Language) -> String {
+        let names = nameLookup(c)
+        var lines = ["status,a,b,name_a,name_b,change,familiarity_before,familiarity_after,confirmed_before,confirmed_after,kinds_added,kinds_lost"]
+        func flag(_ b: Bool?) -> String { b.map { $0 ? "1" : "0" } ?? "" }
+        func number(_ n: Int?) -> String { n.map(String.init) ?? "" }
+        func kinds(_ k: [TieKind]) -> String { k.map { $0.label(language) }.joined(separator: ";") }
+        func row(_ status: String, _ t: TieDifference) -> String {
+            let cells: [String] = [status, t.a, t.b, names[t.a] ?? "", names[t.b] ?? "", t.change?.rawValue ?? "",
+                                   number(t.familiarityBefore), number(t.familiarityAfter), flag(t.confirmedBefore),
+                                   flag(t.confirmedAfter), kinds(t.kindsAdded), kinds(t.kindsLost)]
+            return cells.map(csvCell).joined(separator: ",")
+        }
+        lines += c.newTies.map { row("new", $0) } + c.lostTies.map { row("lost", $0) } + c.keptTies.map { row("kept", $0) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ c: YearComparison, history: NetworkHistory, _ language: Language) throws -> Data {
+        struct Document: Encodable {
+            var from: Int, to: Int
+            var newAgencies: [String], closedAgencies: [String], newlyConnected: [String]
+            var newTies: [TieDifference], lostTies: [TieDifference], keptTies: [TieDifference]
+            var gapsClosed: [String], gapsOpened: [String]
+            var trends: [YearTrend]
+        }
+        let news = c.gapNews(language)
+        return try encodeJSON(Document(
+            from: c.before.network.data.fiscalYear.year, to: c.after.network.data.fiscalYear.year,
+            newAgencies: c.newAgencies, closedAgencies: c.closedAgencies, newlyConnected: c.newlyConnected,
+            newTies: c.newTies, lostTies: c.lostTies, keptTies: c.keptTies,
+            gapsClosed: news.closed, gapsOpened: news.opened, trends: history.trends))
+    }
+
+    /// Display names by canonical ID (the later year's name where the agency exists then).
+    private static func nameLookup(_ c: YearComparison) -> [String: String] {
+        var names: [String: String] = [:]
+        for (i, a) in c.before.network.agencies.enumerated() { names[c.beforeIDs[i]] = a.displayName }
+        for (i, a) in c.after.network.agencies.enumerated() { names[c.afterIDs[i]] = a.displayName }
+        return names
+    }
+}
