@@ -62,14 +62,21 @@ enum CompareReport {
             var newAgencies: [String], closedAgencies: [String], newlyConnected: [String]
             var newTies: [TieDifference], lostTies: [TieDifference], keptTies: [TieDifference]
             var gapsClosed: [String], gapsOpened: [String]
+            var agencyChanges: [AgencyChange]
             var trends: [YearTrend]
+        }
+        struct AgencyChange: Encodable {
+            var id: String, degreeBefore: Int, degreeAfter: Int, betweennessBefore: Double, betweennessAfter: Double
         }
         let news = c.gapNews(language)
         return try encodeJSON(Document(
             from: c.before.network.data.fiscalYear.year, to: c.after.network.data.fiscalYear.year,
             newAgencies: c.newAgencies, closedAgencies: c.closedAgencies, newlyConnected: c.newlyConnected,
             newTies: c.newTies, lostTies: c.lostTies, keptTies: c.keptTies,
-            gapsClosed: news.closed, gapsOpened: news.opened, trends: history.trends))
+            gapsClosed: news.closed, gapsOpened: news.opened,
+            agencyChanges: c.agencyChanges.map { AgencyChange(id: $0.id, degreeBefore: $0.degreeBefore, degreeAfter: $0.degreeAfter,
+                                                               betweennessBefore: $0.betweennessBefore, betweennessAfter: $0.betweennessAfter) },
+            trends: history.trends))
     }
 
     /// Display names by canonical ID (the later year's name where the agency exists then).

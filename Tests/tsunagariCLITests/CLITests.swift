@@ -215,6 +215,8 @@ struct CLITests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as? [String: Any])
         #expect(object["closed_agencies"] as? [String] == ["A34"])
         #expect((object["trends"] as? [Any])?.count == 3)
+        let changes = try #require(object["agency_changes"] as? [[String: Any]])
+        #expect(changes.first { $0["id"] as? String == "A38" }?["degree_before"] as? Int == 0)  // ゆるりの会 connects in R6
         #expect(try run(["compare", Self.sample, "--from", "R7", "--to", "2023"]).status != 0)
     }
 
