@@ -13,8 +13,7 @@ build: deps
 
 run: build
 	.build/release/tsunagari check $(SAMPLE)
-	.build/release/tsunagari gaps $(SAMPLE)
-	.build/release/tsunagari map $(SAMPLE) --title みどり市 -o out/midori-network.svg
+	.build/release/tsunagari report $(SAMPLE) --title みどり市 --lang ja -o out
 
 test: deps
 	swift test

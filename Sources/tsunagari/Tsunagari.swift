@@ -13,7 +13,7 @@ struct Tsunagari: ParsableCommand {
             agencies.csv, survey.csv and optionally referrals.csv. See docs/FORMATS.md.
             """,
         version: "0.1.0 (Graphviz \(graphvizVersion))",
-        subcommands: [Check.self, Analyze.self, Gaps.self, MapCommand.self, Compare.self, Export.self, Template.self, Collect.self]
+        subcommands: [ReportCommand.self, Check.self, Analyze.self, Gaps.self, MapCommand.self, Compare.self, Export.self, Template.self, Collect.self]
     )
 }
 

@@ -15,6 +15,11 @@ struct YearOptions: ParsableArguments {
     /// Loads the network; prints diagnostics and stops with exit status 1 when there are errors
     /// (analysing data with errors would give wrong answers) or the year is not there.
     func load(_ language: Language) throws -> YearNetwork {
+        try loadAll(language).year
+    }
+
+    /// The whole network and its diagnostics as well as the chosen year (see `load`).
+    func loadAll(_ language: Language) throws -> (network: Network, diagnostics: Diagnostics, year: YearNetwork) {
         let (network, diagnostics) = loadNetwork(at: directory)
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
@@ -39,11 +44,11 @@ struct YearOptions: ParsableArguments {
                 : "no data for that year (available: \(available))")
             throw ExitCode.failure
         }
-        guard let kind else { return YearNetwork(data) }
+        guard let kind else { return (network, diagnostics, YearNetwork(data)) }
         guard let layer = TieKind(cell: kind) else {
             throw ValidationError("'\(kind)' is not a kind of tie; use one of: \(TieKind.list(language))")
         }
-        return YearNetwork(data, kind: layer)
+        return (network, diagnostics, YearNetwork(data, kind: layer))
     }
 }
 

@@ -220,6 +220,31 @@ struct CLITests {
         #expect(try run(["compare", Self.sample, "--from", "R7", "--to", "2023"]).status != 0)
     }
 
+    @Test("report: report.html and the maps as SVG and PDF, never inside the input folder")
+    func report() throws {
+        let dir = try tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try run(["report", Self.sample, "-o", dir, "--title", "みどり市"], lang: "ja_JP.UTF-8")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == dir + "/report.html\n")
+        for file in ["report.html", "maps/network.svg", "maps/network.pdf", "maps/fields.svg", "maps/fields.pdf", "maps/change.svg", "maps/change.pdf"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
+        }
+        let page = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
+        #expect(page.contains("みどり市の令和7年度の支援ネットワークには51の機関が参加し、163本のつながりがあります。"))
+        #expect(!page.contains("C2025-"))  // no case IDs
+        #expect(!page.contains("http://") || !page.contains("src=\"http"))  // nothing loaded from the network
+        #expect(try run(["report", Self.sample, "-o", dir + "/again"]).status == 0)
+        let again = try String(contentsOfFile: dir + "/again/report.html", encoding: .utf8)
+        let english = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
+        #expect(again != english)  // --lang follows the locale: C gives English
+        #expect(try run(["report", Self.sample, "-o", dir + "/again2"]).stdout == dir + "/again2/report.html\n")
+        #expect(try String(contentsOfFile: dir + "/again2/report.html", encoding: .utf8) == again)  // byte-identical reruns
+        let inside = try run(["report", Self.sample, "-o", Self.sample + "/out"])
+        #expect(inside.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: Self.sample + "/out"))
+    }
+
     @Test("--version names the Graphviz library linked in")
     func version() throws {
         let result = try run(["--version"])

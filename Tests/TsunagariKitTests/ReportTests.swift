@@ -1,0 +1,60 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Foundation
+import Testing
+@testable import TsunagariKit
+
+@Suite("Meeting report (HTML)")
+struct ReportTests {
+    /// Two years; the second has an agency with a hostile name and a failed hand-off counted once.
+    private func input(internalUse: Bool) -> ReportInput {
+        let first = year([("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15)], reports: mutual("A-B"))
+        let second = year([("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15), ("X", .employment, 15, 49)],
+                          reports: mutual("A-B", "A-C", "C-X"), referrals: [("C", "X", .interrupted, ["卒業後"])],
+                          names: ["X": "<script>alert(1)</script>"])
+        let data = [first, second].enumerated().map { i, a in
+            YearData(fiscalYear: FiscalYear(2024 + i), folder: "\(2024 + i)", agencies: a.network.agencies,
+                     reports: a.network.data.reports, referrals: a.network.data.referrals)
+        }
+        let svg = "<?xml version=\"1.0\"?><!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\"><text>地図</text></g></svg>"
+        return ReportInput(history: NetworkHistory(Network(name: "t", years: data)), year: 1, area: "テスト市", language: .ja,
+                           internalUse: internalUse, networkMap: svg, fieldMap: svg, changeMap: svg, trendCharts: [svg],
+                           cardMaps: ["A": svg], warnings: [])
+    }
+
+    @Test("sections in the presenter's order, well-formed, ids unique, hostile names as text")
+    func structure() throws {
+        let page = reportHTML(input(internalUse: false))
+        let ids = ["summary", "maps", "gaps", "fragility", "change", "agencies", "quality", "method"]
+        let positions = ids.map { page.range(of: "<section id=\"\($0)\"")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        let parser = XMLParser(data: Data(page.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "")")
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!page.contains("<script>alert"))
+        #expect(page.contains("id=\"network-graph0\"") && page.contains("id=\"fields-graph0\"") && page.contains("id=\"card0-graph0\""))
+        #expect(!page.contains("<?xml") && !page.contains("DOCTYPE svg"))
+        #expect(page.contains("順位ではありません"))
+    }
+
+    @Test("meeting copy hides small counts and case IDs; the internal copy shows them and says so")
+    func privacy() {
+        let meeting = reportHTML(input(internalUse: false))
+        #expect(meeting.contains("&lt;3件"))
+        #expect(!meeting.contains("C0") && !meeting.contains("内部資料"))
+        let internalCopy = reportHTML(input(internalUse: true))
+        #expect(internalCopy.contains("<div class=\"internal\">内部資料"))
+        #expect(internalCopy.contains("1件が、中断・拒否・待機に終わりました"))
+        #expect(!internalCopy.contains("&lt;3件"))
+    }
+
+    @Test("the summary tells the size, the growth and the main findings in sentences")
+    func summary() {
+        let page = reportHTML(input(internalUse: false))
+        #expect(page.contains("テスト市の令和7年度の支援ネットワークには4の機関が参加し、3本のつながりがあります。"))
+        #expect(page.contains("令和6年度と比べて、機関は3から4に、つながりは1本から3本になりました (新しいつながり2本、なくなったつながり0本)。"))
+        #expect(page.contains("<ol class=\"key\"><li>"))
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Chromium, if installed (CI installs Debian's chromium; elsewhere the test is skipped).
+private let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+@Suite("The report in a real browser")
+struct BrowserTests {
+    @Test("headless Chromium: no console error, a screenshot that is not blank, the maps and Japanese text in the DOM",
+          .enabled(if: chromium != nil, "Chromium is not installed (apt-get install chromium); .ci/run installs it"))
+    func chromiumRendersTheReport() throws {
+        let cli = CLITests()
+        let dir = try cli.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["report", CLITests.sample, "-o", dir, "--cards"], lang: "ja_JP.UTF-8").status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", CLITests.repository.appendingPathComponent("Tests/scripts/check_report_browser.py").path,
+                             dir + "/report.html", dir + "/screenshot.png"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text == "OK\n")
+    }
+}
