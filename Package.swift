@@ -37,6 +37,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TsunagariMapsTests", dependencies: ["TsunagariMaps", "TsunagariKit"]),
-        .testTarget(name: "tsunagariCLITests", dependencies: ["tsunagari"]),
+        .testTarget(name: "tsunagariCLITests", dependencies: ["tsunagari"], resources: [.copy("Fixtures")]),
     ]
 )

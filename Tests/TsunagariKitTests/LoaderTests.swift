@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TsunagariKit
 
@@ -219,5 +220,42 @@ struct LoaderTests {
         #expect(year.reports.map(\.note) == ["担当者が替わると心配、要引継ぎ", "複数行の\n備考", ""])
         let summary = YearSummary(year)
         #expect((summary.confirmedTies, summary.oneSidedTies, summary.nonResponding) == (1, 1, [3]))
+    }
+}
+
+@Suite("Guards: personal data, limits")
+struct GuardTests {
+    @Test("a case file with a column that looks like personal data is refused, naming the column")
+    func personalData() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", fourAgencies)
+        try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
+        try net.write("2025/referrals.csv", "事例ID,順番,紹介元,紹介先,氏名,電話番号\nC1,1,A01,A02,山田,000\n")
+        let p = net.path("2025/referrals.csv")
+        #expect(net.lines() == [
+            "\(p):1:17: error: the column '氏名' looks like personal data (name, address, birth date, contact); the file is not read",
+            "\(p):1:20: error: the column '電話番号' looks like personal data (name, address, birth date, contact); the file is not read",
+        ])
+        #expect(net.load().network.years.first?.referrals.isEmpty == true)
+        try net.write("2025/referrals.csv", "case,step,from,to,Email\nC1,1,A01,A02,x\n")
+        #expect(net.lines().count == 1)
+    }
+
+    @Test("a row with more than 1,000 cells ends the reading with an error, not exhausted memory")
+    func tooManyColumns() throws {
+        let (records, errors) = parseCSV("a,b\n" + String(repeating: "x,", count: 2_000) + "x\nc,d\n")
+        #expect(errors == [CSVSyntaxError(kind: .tooManyColumns, line: 2, column: 2_001)])
+        #expect(records.count == 1)
+    }
+
+    @Test("a file over 1 GB is refused before it is read")
+    func hugeFile() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", fourAgencies)
+        try net.write("2025/survey.csv", "")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: net.path("2025/survey.csv")))
+        try handle.truncate(atOffset: 2_000_000_000)  // sparse: no disk space used
+        try handle.close()
+        #expect(net.lines() == ["\(net.path("2025/survey.csv")): error: the file is too large (2000 MB; the limit is 1000 MB)"])
     }
 }

@@ -49,6 +49,9 @@ struct MapDrawingTests {
         #expect(dotString("tab\there\u{7}bell\r") == "\"tab here bell \"")
         #expect(dotString("graph { node -> x }") == "\"graph { node -> x }\"")
         #expect(dotString("a & b &amp;") == "\"a &amp; b &amp;amp;\"")
+        var g = DOTGraph(directed: false)
+        g.nodes = [DOTGraph.Node("n0", ["tooltip": #"a\Nb"#, "label": #"a\Nb"#])]
+        #expect(g.text.contains(#"label="a\\Nb", tooltip="a＼Nb""#))
     }
 
     @Test("long names wrap at spaces or 「・」 and never start a line with ー or a small kana")

@@ -23,6 +23,8 @@ public struct CSVSyntaxError: Sendable, Equatable {
         case unterminatedQuote
         /// Text after a closing quote and before the next comma or line end (`"ab"c`).
         case textAfterQuote
+        /// A record with more cells than `maximumColumns`; the rest of the file is not read.
+        case tooManyColumns
     }
 
     public var kind: Kind
@@ -34,13 +36,15 @@ public struct CSVSyntaxError: Sendable, Equatable {
 /// quotes, quoted commas and newlines, CRLF or LF line ends.
 ///
 /// Hand-written over UTF-8 bytes so that every field knows its line and column and a broken
-/// quote is reported where it opens. Linear time in the size of the text.
-public func parseCSV(_ text: String) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+/// quote is reported where it opens. Linear time in the size of the text. A record with more
+/// than `maximumColumns` cells ends the reading (a file like that is not a survey sheet, and
+/// holding a million cells of one row would only exhaust memory).
+public func parseCSV(_ text: String, maximumColumns: Int = 1_000) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
     var text = text
-    return text.withUTF8 { bytes in parseCSVBytes(bytes) }
+    return text.withUTF8 { bytes in parseCSVBytes(bytes, maximumColumns: maximumColumns) }
 }
 
-private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: Int) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
     let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     var records: [CSVRecord] = []
     var errors: [CSVSyntaxError] = []
@@ -111,6 +115,10 @@ private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (records: [CS
             value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         }
         fields.append(CSVField(value: value, line: fieldLine, column: fieldColumn))
+        if fields.count > maximumColumns {
+            errors.append(CSVSyntaxError(kind: .tooManyColumns, line: fieldLine, column: fieldColumn))
+            return (records, errors)
+        }
 
         // Delimiter after the field.
         if i < n && bytes[i] == comma {

@@ -1,5 +1,9 @@
 import Foundation
 
+/// Files larger than this are refused before reading (a year's survey of 1,000,000 rows is
+/// about 60 MB).
+let maximumFileSize = 1_000_000_000
+
 /// A CSV input file read against its schema: decoded, parsed, header matched, blank rows dropped.
 struct CSVTable {
     let path: String
@@ -14,6 +18,15 @@ struct CSVTable {
     /// the file is missing or unreadable, in an unknown encoding, empty, or lacks a required column.
     static func read(_ path: String, schema: FileSchema, diagnostics: inout Diagnostics) -> CSVTable? {
         let fileStart = SourceLocation(file: path, line: 0, column: 0)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maximumFileSize {
+            let megabytes = size / 1_000_000, limit = maximumFileSize / 1_000_000
+            diagnostics.error(fileStart,
+                Text(ja: "ファイルが大きすぎます (\(megabytes) MB。上限は \(limit) MB)", en: "the file is too large (\(megabytes) MB; the limit is \(limit) MB)"),
+                hint: Text(ja: "別の種類のファイルでないか確かめ、不要な列や行を削除してください",
+                           en: "check that it is the right file, and remove columns or rows that are not needed"))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.error(fileStart, Text(ja: "ファイルを読めません", en: "cannot read the file"),
                               hint: Text(ja: "ファイルの場所と読み取り権限を確かめてください",
@@ -43,6 +56,10 @@ struct CSVTable {
                          en: "a quoted cell is never closed; the rest of the file cannot be read"),
                     hint: Text(ja: "セルの終わりに \" を加えるか、セル内の \" を \"\" と二重にしてください",
                                en: "add the closing \" or double each \" inside the cell as \"\""))
+            case .tooManyColumns:
+                diagnostics.error(at,
+                    Text(ja: "1行のセルが多すぎます (上限は1,000列)。ここから後は読めません", en: "a row has too many cells (the limit is 1,000); the rest of the file cannot be read"),
+                    hint: Text(ja: "Excel で余分な列を削除して保存し直してください", en: "delete the extra columns in Excel and save the file again"))
             case .textAfterQuote:
                 diagnostics.error(at,
                     Text(ja: "引用符 \" で閉じたセルの後ろに文字があります",
@@ -66,6 +83,18 @@ struct CSVTable {
                 hint: Text(ja: "どちらかの列を削除するか見出しを変えてください",
                            en: "delete one of the two columns or rename its header"))
         }
+        // Case files must not hold personal data: a column that looks like it refuses the file.
+        let personal = header.fields.enumerated().filter { i, cell in
+            !positions.contains(i) && schema.personalDataWords.contains { normalizedKey(cell.value).contains($0) }
+        }
+        for (_, cell) in personal {
+            diagnostics.error(SourceLocation(file: path, line: cell.line, column: cell.column),
+                Text(ja: "列「\(cell.value)」は個人情報 (氏名・住所・生年月日・連絡先) のようです。このファイルは読み込みません",
+                     en: "the column '\(cell.value)' looks like personal data (name, address, birth date, contact); the file is not read"),
+                hint: Text(ja: "事例の記録には仮名の事例ID・年齢帯・タグだけを入れます。この列を削除してから読み込んでください",
+                           en: "case records hold only a pseudonymous case ID, an age band and tags; delete this column and try again"))
+        }
+        guard personal.isEmpty else { return nil }
         let missing = schema.columns.filter { $0.required && positions[$0.index] == nil }
         for column in missing {
             diagnostics.error(SourceLocation(file: path, line: header.line, column: 1),

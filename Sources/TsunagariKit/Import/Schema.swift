@@ -22,8 +22,12 @@ public struct Column: Sendable {
 public struct FileSchema: Sendable {
     public var fileName: String
     public var columns: [Column]
+    /// Header words that mark personal data, which this file must not hold (compared after
+    /// `normalizedKey`); a column whose header contains one makes the file be refused.
+    public var personalDataWords: [String] = []
 
-    init(fileName: String, columns: [Column]) {
+    init(fileName: String, columns: [Column], personalDataWords: [String] = []) {
+        self.personalDataWords = personalDataWords
         self.fileName = fileName
         self.columns = columns.enumerated().map { i, column in
             var column = column
@@ -82,5 +86,6 @@ public enum Schema {
         Column(en: "outcome", ja: "結果", required: false),
         Column(en: "age_band", ja: "年齢帯", required: false),
         Column(en: "gap", ja: "はざま", required: false),
-    ])
+    ], personalDataWords: ["氏名", "名前", "なまえ", "住所", "生年月日", "誕生日", "電話", "携帯", "メール",
+                           "name", "address", "birth", "phone", "mail", "tel"])
 }

@@ -35,7 +35,8 @@ public struct DOTGraph: Sendable, Equatable {
     public var text: String {
         var out = directed ? "digraph map {\n" : "graph map {\n"
         func list(_ attributes: [String: String]) -> String {
-            attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(dotString($0.value))" }.joined(separator: ", ")
+            attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(dotString($0.key == "tooltip" ? tooltipText($0.value) : $0.value))" }
+                .joined(separator: ", ")
         }
         if !attributes.isEmpty { out += "  graph [\(list(attributes))];\n" }
         if !nodeDefaults.isEmpty { out += "  node [\(list(nodeDefaults))];\n" }
@@ -48,6 +49,13 @@ public struct DOTGraph: Sendable, Equatable {
         }
         return out + "}\n"
     }
+}
+
+/// Graphviz 2.43 expands backslash sequences in tooltips twice, so a doubled backslash still turns
+/// `\N` into the node's name there; tooltips get the full-width ＼ instead (Japanese fonts draw a
+/// backslash as ¥ anyway).
+func tooltipText(_ text: String) -> String {
+    text.replacingOccurrences(of: "\\", with: "＼")
 }
 
 /// A DOT double-quoted string holding `text` as plain text.

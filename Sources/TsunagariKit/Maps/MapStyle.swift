@@ -52,8 +52,14 @@ public enum MapStyle {
     /// two). Names only a little over the width stay on one line; a line never starts with a
     /// character Japanese typesetting keeps off line starts (ー, small kana, closing brackets,
     /// punctuation), and breaks fall after a space or 「・」 in the last two thirds of a line.
+    /// Names longer than four lines are cut with 「…」 (the tooltip keeps the full name).
     public static func wrap(_ text: String, width: Int = 18) -> String {
-        let flat = String(text.map { $0.isNewline ? " " : $0 })
+        var flat = String(text.map { $0.isNewline ? " " : $0 })
+        if displayWidth(flat) > 4 * width {
+            var cut = ""
+            for c in flat where displayWidth(cut + String(c)) <= 4 * width - 2 { cut.append(c) }
+            flat = cut + "…"
+        }
         guard displayWidth(flat) > width + 4 else { return flat }
         let noStart: Set<Character> = Set("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．・：；？！」』）］｝〕〉》】”’)]},.:;?!")
         var lines: [String] = [], line = ""
