@@ -3,7 +3,7 @@
 #   make test   install what is missing, run every test
 SAMPLE := SampleData/midori
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench fuzz memcheck clean
 
 deps:
 	@scripts/install-deps.sh
@@ -22,6 +22,12 @@ bench: deps
 	swift build -c release --product tsunagari-bench
 	swift build -c release --product tsunagari
 	scripts/bench.sh
+
+fuzz: deps
+	scripts/fuzz.sh
+
+memcheck: deps
+	scripts/memcheck.sh
 
 clean:
 	rm -rf .build out bench-data

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "TsunagariKit", targets: ["TsunagariKit"]),
+        .library(name: "TsunagariMaps", targets: ["TsunagariMaps"]),
         .executable(name: "tsunagari", targets: ["tsunagari"]),
     ],
     dependencies: [

@@ -107,7 +107,10 @@ func forEachSourceChunk<T: Sendable>(_ count: Int, nodeCount: Int, _ body: @Send
     // Each iteration writes its own slot only.
     nonisolated(unsafe) let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: chunks)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+        results.deinitialize()  // releases the chunks' arrays (valgrind found them lost without this)
+        results.deallocate()
+    }
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
         let range = (count * c / chunks)..<(count * (c + 1) / chunks)
         var workspace = PathWorkspace(nodeCount: nodeCount)

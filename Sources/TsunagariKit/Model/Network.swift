@@ -14,6 +14,12 @@ public struct Agency: Sendable, Hashable {
     public var aliases: [String]
     public var location: SourceLocation
 
+    public init(id: String, name: String, shortName: String?, field: Field, publicPrivate: PublicPrivate?,
+                ageMin: Int?, ageMax: Int?, aliases: [String], location: SourceLocation) {
+        (self.id, self.name, self.shortName, self.field, self.publicPrivate) = (id, name, shortName, field, publicPrivate)
+        (self.ageMin, self.ageMax, self.aliases, self.location) = (ageMin, ageMax, aliases, location)
+    }
+
     /// The short name where there is one, for maps and tables.
     public var displayName: String { shortName ?? name }
 }
@@ -33,6 +39,12 @@ public struct SurveyReport: Sendable, Hashable {
     public var trust: Int?
     public var note: String
     public var location: SourceLocation
+
+    public init(reporter: Int, partner: Int, kinds: TieKinds, frequency: Frequency?, familiarity: Int?,
+                personDependent: Bool?, trust: Int?, note: String, location: SourceLocation) {
+        (self.reporter, self.partner, self.kinds, self.frequency, self.familiarity) = (reporter, partner, kinds, frequency, familiarity)
+        (self.personDependent, self.trust, self.note, self.location) = (personDependent, trust, note, location)
+    }
 }
 
 /// A calendar month, as in `2025-04`.
