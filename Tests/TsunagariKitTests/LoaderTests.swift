@@ -259,3 +259,20 @@ struct GuardTests {
         #expect(net.lines() == ["\(net.path("2025/survey.csv")): error: the file is too large (2000 MB; the limit is 1000 MB)"])
     }
 }
+
+/// Inputs the fuzzer (Fuzz/) found crashing, kept as regression tests. Each file holds a year's
+/// agencies.csv, survey.csv and referrals.csv separated by the byte 0x1E, as FuzzImport reads them.
+@Suite("Fuzzer regressions")
+struct FuzzRegressionTests {
+    @Test("import inputs that once crashed load with diagnostics", arguments: ["import-string-index.bin"])
+    func importInput(_ name: String) throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: fixtures + "/fuzz/" + name))
+        let net = try TempNetwork()
+        let parts = bytes.split(separator: 0x1E, maxSplits: 2, omittingEmptySubsequences: false)
+        for (i, file) in ["agencies.csv", "survey.csv", "referrals.csv"].enumerated() {
+            try (i < parts.count ? Data(parts[i]) : Data()).write(to: URL(fileURLWithPath: net.path("2025/" + file)).creatingFolder())
+        }
+        // A misspelled partner written with NUL characters made the "did you mean" search trap in String.contains.
+        #expect(net.load().diagnostics.hasErrors)
+    }
+}

@@ -62,11 +62,14 @@ struct NameIndex {
     private func suggestions(for key: String) -> [Int] {
         guard !key.isEmpty else { return [] }
         let written = Array(key)
+        let keyBytes = Array(key.utf8)
         var best: [Int: Int] = [:]  // agency → score (lower is closer)
         for (bytes, targets) in byKey {
             let candidate = String(decoding: bytes, as: UTF8.self)
             let score: Int
-            if candidate.count >= 2 && key.count >= 2 && (candidate.contains(key) || key.contains(candidate)) {
+            // Containment on UTF-8 bytes: Foundation's String.contains trapped ("String index is out of
+            // bounds") on a name with NUL characters that the fuzzer made.
+            if candidate.count >= 2 && key.count >= 2 && (contains(bytes, keyBytes) || contains(keyBytes, bytes)) {
                 score = 0
             } else {
                 let d = editDistance(written, Array(candidate))
@@ -79,6 +82,16 @@ struct NameIndex {
         }
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map(\.key)
     }
+}
+
+/// Whether `needle` occurs in `haystack` (naive search; names are short).
+private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count else { return false }
+    if needle.isEmpty { return true }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+        if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
 }
 
 /// Levenshtein distance (insertions, deletions, substitutions), O(|a|·|b|) time, O(|b|) memory.
