@@ -14,16 +14,8 @@ struct BrowserTests {
         let dir = try cli.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(try cli.run(["report", CLITests.sample, "-o", dir, "--cards"], lang: "ja_JP.UTF-8").status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLITests.repository.appendingPathComponent("Tests/scripts/check_report_browser.py").path,
-                             dir + "/report.html", dir + "/screenshot.png"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try cli.runScript("check_report_browser.py", [dir + "/report.html", dir + "/screenshot.png"])
+        #expect(status == 0, "\(text)")
         #expect(text == "OK\n")
     }
 }

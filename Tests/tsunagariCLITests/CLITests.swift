@@ -31,6 +31,19 @@ struct CLITests {
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Runs a Python script of Tests/scripts; returns its exit status and standard output.
+    func runScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.repository.appendingPathComponent("Tests/scripts/" + name).path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
     func tempFolder() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagari-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -28,16 +28,8 @@ struct ExportTests {
         #expect(export.status == 0, "\(export.stderr)")
         let csv = try cli.run(["analyze", CLITests.sample, "--format", "csv"])
         try csv.stdout.write(toFile: dir + "/analyze.csv", atomically: true, encoding: .utf8)
-        let script = CLITests.repository.appendingPathComponent("Tests/scripts/check_graphml.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, dir + "/net.graphml", dir + "/analyze.csv"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try cli.runScript("check_graphml.py", [dir + "/net.graphml", dir + "/analyze.csv"])
+        #expect(status == 0, "\(text)")
         #expect(text == "OK 51 nodes 163 ties\n")
     }
 

@@ -151,8 +151,9 @@ extension Analysis {
     }
 }
 
-/// Text for an XML attribute or element: markup characters escaped, characters XML 1.0 forbids
-/// (control characters other than tab and line breaks) dropped.
+/// Text for an XML (or HTML) attribute or element: markup characters escaped, tab and line breaks
+/// as character references (so they survive in attributes), characters XML 1.0 forbids (other
+/// control characters) dropped.
 func xml(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {

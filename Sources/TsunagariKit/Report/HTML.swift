@@ -1,19 +1,5 @@
-/// Text for HTML: markup characters escaped, characters HTML forbids dropped.
-func html(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default:
-            if scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" { out.unicodeScalars.append(scalar) }
-        }
-    }
-    return out
-}
+/// Text for HTML: the same escaping as for XML (the report is polyglot markup).
+func html(_ text: String) -> String { xml(text) }
 
 /// An SVG document (as Graphviz writes it) ready to sit inside HTML: the XML declaration, DOCTYPE
 /// and comments before the `<svg>` element removed, and its element ids prefixed so that several
