@@ -20,11 +20,22 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Betweenness, closeness and harmonic use tie strength: a tie where people know each other well is a shorter way.")
     var weighted = false
 
+    @Option(help: "Estimate betweenness from this many randomly chosen (seeded) agencies instead of all: for very large networks.")
+    var sample: Int?
+
     @OptionGroup var options: LanguageOption
 
     func run() throws {
         let language = options.language
-        let analysis = Analysis(try input.load(language), weighted: weighted)
+        let network = try input.load(language)
+        let n = network.agencies.count
+        if sample == nil && n > 20_000 {
+            let k = 1_000
+            Console.err(language == .ja
+                ? "機関が\(n)あるため、媒介中心性の正確な計算には時間がかかります。--sample \(k) で推定すると速く終わります (誤差 ±\(fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)) 以内、確率95%)"
+                : "with \(n) agencies exact betweenness takes long; --sample \(k) estimates it quickly (within ±\(fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)) with 95% probability)")
+        }
+        let analysis = Analysis(network, weighted: weighted, betweennessSample: sample)
         switch format {
         case .csv: print(analysis.agencyCSV(language), terminator: "")
         case .json: print(String(decoding: try analysis.json(), as: UTF8.self))
@@ -43,13 +54,13 @@ struct Analyze: ParsableCommand {
             "最大のまとまりの直径 \(s.diameter)、平均の距離 \(fixed(s.averagePathLength, digits: 2))、推移性 \(fixed(s.transitivity, digits: 3))",
             "中心化 (次数 \(fixed(s.degreeCentralization, digits: 3))・媒介 \(fixed(s.betweennessCentralization, digits: 3)))、コミュニティ \(s.communities) (モジュラリティ \(fixed(s.modularity, digits: 3)))",
             "分野をまたぐつながり E-I 指数 \(fixed(s.eiIndex, digits: 3)) (−1 すべて分野内、+1 すべて分野間)",
-        ] : [
+        ] + (s.betweennessSampleSize.map { ["媒介中心性は\($0)機関からの標本による推定値です (95%の確率で誤差 ±\(fixed(s.betweennessErrorBound, digits: 4)) 以内)"] } ?? []) : [
             "\(year): \(s.agencies) agencies, \(s.ties) ties (\(s.confirmedTies) confirmed, \(s.oneSidedTies) one-sided), \(s.respondents) answered",
             "density \(fixed(s.density, digits: 3)), share confirmed \(fixed(s.reciprocity, digits: 3)), \(s.components.count) components, \(s.isolates.count) isolated",
             "largest component: diameter \(s.diameter), average distance \(fixed(s.averagePathLength, digits: 2)); transitivity \(fixed(s.transitivity, digits: 3))",
             "centralization: degree \(fixed(s.degreeCentralization, digits: 3)), betweenness \(fixed(s.betweennessCentralization, digits: 3)); \(s.communities) communities (modularity \(fixed(s.modularity, digits: 3)))",
             "cross-field ties: E-I index \(fixed(s.eiIndex, digits: 3)) (−1 all within fields, +1 all across)",
-        ]
+        ] + (s.betweennessSampleSize.map { ["betweenness estimated from \($0) sampled agencies (within ±\(fixed(s.betweennessErrorBound, digits: 4)) with 95% probability)"] } ?? [])
         var rows = [ja
             ? ["ID", "機関", "分野", "つながり", "挙げた", "挙げられた", "媒介", "近接", "コア", "制約", "切断点"]
             : ["ID", "agency", "field", "ties", "named", "named by", "between", "closeness", "core", "constraint", "cut point"]]

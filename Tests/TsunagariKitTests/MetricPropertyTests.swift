@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TsunagariKit
 
@@ -131,5 +132,30 @@ struct MetricPropertyTests {
                 }
             }
         }
+    }
+}
+
+@Suite("Sampled betweenness (Brandes–Pich)")
+struct SampledBetweennessTests {
+    @Test("all sources sampled gives the exact values")
+    func allSources() {
+        let g = Graph(nodeCount: 6, edges: [(0, 1, 1), (1, 2, 1), (2, 3, 1), (3, 4, 1), (1, 5, 1)], directed: false)
+        #expect(betweenness(g, sample: (sources: 6, seed: 9)) == betweenness(g))
+    }
+
+    @Test("estimates stay within the stated bound, and the same seed gives the same estimate")
+    func bound() {
+        var rng = SplitMix64(seed: 5)
+        var edges: [(Int, Int, Double)] = []
+        for a in 0..<400 { for _ in 0..<3 { let b = Int(rng.next() % 400); if a != b { edges.append((a, b, 1)) } } }
+        let g = Graph(nodeCount: 400, edges: edges, directed: false)
+        let exact = betweenness(g)
+        let estimate = betweenness(g, sample: (sources: 100, seed: 3))
+        let bound = sampledBetweennessError(nodes: 400, samples: 100)
+        #expect(zip(exact, estimate).allSatisfy { abs($0 - $1) <= bound })
+        #expect(betweenness(g, sample: (sources: 100, seed: 3)) == estimate)
+        #expect(estimate != exact)
+        // ε = n/(n−1) · √(ln(2n/δ)/(2k)) by hand for n = 400, k = 100, δ = 0.05.
+        #expect(abs(bound - 400.0 / 399 * (log(2 * 400 / 0.05) / 200).squareRoot()) < 1e-12)
     }
 }

@@ -77,6 +77,10 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
     public var fieldAssortativity: Double
     /// Every pair of fields present (a ≤ b).
     public var fieldMixing: [FieldPair]
+    /// Sources sampled for betweenness, when it was estimated rather than computed exactly.
+    public var betweennessSampleSize: Int?
+    /// With a sample: every agency's betweenness is within ± this of the exact value with 95 % probability.
+    public var betweennessErrorBound: Double?
 }
 
 /// What `tsunagari analyze` computes for a year.
@@ -87,15 +91,17 @@ public struct Analysis: Sendable {
     public var cutPoints: CutPoints
 
     /// Computes every measure. `weighted`: betweenness and closeness use tie strength (distance
-    /// 1 / strength) in the works-with network.
-    public init(_ network: YearNetwork, weighted: Bool = false) {
+    /// 1 / strength) in the works-with network. `betweennessSample`: estimate betweenness from that
+    /// many sources (seeded) instead of all, for very large networks.
+    public init(_ network: YearNetwork, weighted: Bool = false, betweennessSample: Int? = nil) {
         self.network = network
         let g = network.worksWith
         let n = g.nodeCount
         let agencies = network.agencies
         let fields = agencies.map(\.field.rawValue)
-        let between = betweenness(g, weighted: weighted)
-        let betweenDirected = betweenness(network.reports)
+        let sample = betweennessSample.flatMap { $0 < g.nodeCount ? (sources: $0, seed: UInt64(1)) : nil }
+        let between = betweenness(g, weighted: weighted, sample: sample)
+        let betweenDirected = betweenness(network.reports, sample: sample)
         let (closeness, harmonic) = closenessAndHarmonic(g, weighted: weighted)
         let rank = pagerank(g)
         let eigen = eigenvectorCentrality(g)
@@ -145,12 +151,14 @@ public struct Analysis: Sendable {
             respondents: network.responded.count { $0 },
             components: parts.map(\.count), isolates: (0..<n).filter { g.outDegree($0) == 0 }.map { agencies[$0].id },
             degreeCentralization: degreeCentralization(g),
-            betweennessCentralization: betweennessCentralization(weighted ? betweenness(g) : between),
+            betweennessCentralization: betweennessCentralization(weighted ? betweenness(g, sample: sample) : between),
             diameter: diameter, averagePathLength: average, transitivity: transitivity,
             communities: Dictionary(grouping: communities, by: { $0 }).values.count { $0.count >= 2 }, modularity: modularity(g, communities: communities),
             eiIndex: ei.overall,
             eiByField: Dictionary(uniqueKeysWithValues: present.map { ($0.en, ei.perGroup[$0.rawValue]) }),
             fieldAssortativity: assortativity(g, groups: fields),
-            fieldMixing: mixing)
+            fieldMixing: mixing,
+            betweennessSampleSize: sample?.sources,
+            betweennessErrorBound: sample.map { sampledBetweennessError(nodes: n, samples: $0.sources) })
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Betweenness centrality: how often an agency lies on the shortest paths between two others.
 ///
 /// c_B(v) = Σ_{s ≠ v ≠ t} σ(s, t | v) / σ(s, t), where σ(s, t) is the number of shortest s–t paths
@@ -11,28 +13,52 @@
 /// way). Sources run in parallel on all cores.
 ///
 /// Time O(nm) unweighted, O(nm + n² log n) weighted; memory O(n + m) plus O(n) per worker.
-public func betweenness(_ g: Graph, weighted: Bool = false, normalized: Bool = true) -> [Double] {
+///
+/// With `sample`, only `sample.sources` sources chosen at random (seeded) are searched and the sums
+/// scaled by n / k (Brandes & Pich 2007, "Centrality estimation in large networks"): time O(km).
+/// See `sampledBetweennessError` for how far the estimate can be off.
+public func betweenness(_ g: Graph, weighted: Bool = false, normalized: Bool = true,
+                        sample: (sources: Int, seed: UInt64)? = nil) -> [Double] {
     let n = g.nodeCount
-    let partial = forEachSourceChunk(n, nodeCount: n) { sources, ws -> [Double] in
-        weighted ? weightedDependencies(g, sources, &ws) : unweightedDependencies(g, sources)
+    var sources = Array(0..<n)
+    if let sample, sample.sources < n {
+        var rng = SplitMix64(seed: sample.seed)
+        for i in stride(from: n - 1, to: 0, by: -1) { sources.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        sources = Array(sources.prefix(max(1, sample.sources))).sorted()
+    }
+    let chosen = sources
+    let partial = forEachSourceChunk(chosen.count, nodeCount: n) { range, ws -> [Double] in
+        weighted ? weightedDependencies(g, chosen[range], &ws) : unweightedDependencies(g, chosen[range])
     }
     var result = [Double](repeating: 0, count: n)
     for chunk in partial {
         for v in 0..<n { result[v] += chunk[v] }
     }
-    let scale: Double
+    var scale: Double
     if normalized {
         scale = n > 2 ? 1 / Double((n - 1) * (n - 2)) : 1
     } else {
         scale = g.isDirected ? 1 : 0.5
     }
+    scale *= Double(n) / Double(max(1, chosen.count))
     return result.map { $0 * scale }
+}
+
+/// The error bound of sampled normalised betweenness: with probability `confidence`, every
+/// agency's estimate is within ± this of its exact value. Each sampled source adds
+/// X = n·δ_s(v)/((n−1)(n−2)) ∈ [0, n/(n−1)] to an average of k terms; Hoeffding's inequality with a
+/// union bound over the n agencies gives ε = n/(n−1) · √(ln(2n/δ) / (2k)), δ = 1 − confidence
+/// (Hoeffding 1963; the bound also holds for sampling without replacement).
+public func sampledBetweennessError(nodes n: Int, samples k: Int, confidence: Double = 0.95) -> Double {
+    guard n > 2, k > 0 else { return 0 }
+    let range = Double(n) / Double(n - 1)
+    return range * (log(2 * Double(n) / (1 - confidence)) / (2 * Double(k))).squareRoot()
 }
 
 /// Brandes' accumulation for unweighted graphs over `sources`: breadth-first search with integer
 /// distances, then dependencies pulled back along in-edges one level closer to the source.
 /// Written over raw buffers: this loop is where the time of `analyze` goes.
-private func unweightedDependencies(_ g: Graph, _ sources: Range<Int>) -> [Double] {
+private func unweightedDependencies(_ g: Graph, _ sources: ArraySlice<Int>) -> [Double] {
     let n = g.nodeCount
     var total = [Double](repeating: 0, count: n)
     var distance = [Int32](repeating: -1, count: n)
@@ -86,7 +112,7 @@ private func unweightedDependencies(_ g: Graph, _ sources: Range<Int>) -> [Doubl
 }
 
 /// Brandes' accumulation for weighted graphs (edge length 1/w) over `sources`, with Dijkstra.
-private func weightedDependencies(_ g: Graph, _ sources: Range<Int>, _ ws: inout PathWorkspace) -> [Double] {
+private func weightedDependencies(_ g: Graph, _ sources: ArraySlice<Int>, _ ws: inout PathWorkspace) -> [Double] {
     let n = g.nodeCount
     var total = [Double](repeating: 0, count: n)
     var delta = [Double](repeating: 0, count: n)
