@@ -245,6 +245,8 @@ struct CLITests {
         }
         let page = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
         #expect(page.contains("みどり市の令和7年度の支援ネットワークには51の機関が参加し、163本のつながりがあります。"))
+        #expect(page.contains("<li>「消費生活センター」がほかの機関とつながりました。</li>"))  // improvements listed in full
+        #expect(page.contains("ほか、参考程度の点が"))  // minor ones counted
         #expect(!page.contains("C2025-"))  // no case IDs
         #expect(!page.contains("http://") || !page.contains("src=\"http"))  // nothing loaded from the network
         #expect(try run(["report", Self.sample, "-o", dir + "/again"]).status == 0)

@@ -77,7 +77,7 @@ public func trendSeries(_ trends: [YearTrend]) -> [TrendSeries] {
 /// A small line chart as SVG: one measure over the fiscal years, each point labelled with its
 /// value, readable in print (black lines, 12 pt text, Japanese font with fallbacks).
 public func trendChartSVG(_ series: TrendSeries, years: [String], language: Language) -> String {
-    let width = 360.0, height = 200.0, left = 40.0, right = 20.0, top = 36.0, bottom = 34.0
+    let width = 360.0, height = 210.0, left = 44.0, right = 44.0, top = 52.0, bottom = 34.0
     let values = series.values
     let low = min(0, values.min() ?? 0), high = max(values.max() ?? 1, low + 1e-9)
     let span = high - low

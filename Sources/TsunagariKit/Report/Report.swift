@@ -202,9 +202,14 @@ private struct ReportWriter {
         }
         var out = "<figure>\(inlineSVG(map, prefix: "change"))<figcaption>" + t("緑の線は新しいつながり、オレンジの破線はなくなったつながり、灰色は続いているつながり。機関の位置は毎年同じです。",
                                                              "Green: new ties; dashed orange: lost ties; grey: kept ties. Agencies keep their places every year.") + "</figcaption></figure>\n"
+        // The important improvements in full; the minor ones counted.
         let news = c.gapNews(input.language)
+        let important = zip(c.gapsClosed, news.closed).filter { $0.0.severity != .low }.map(\.1)
+        let minor = news.closed.count - important.count
         if !news.closed.isEmpty {
-            out += "<h3>" + t("よくなったこと", "What got better") + "</h3><ul>" + news.closed.map { "<li>\(html($0))</li>" }.joined() + "</ul>\n"
+            out += "<h3>" + t("よくなったこと", "What got better") + "</h3><ul>" + important.map { "<li>\(html($0))</li>" }.joined()
+            if minor > 0 { out += "<li>" + t("ほか、参考程度の点が\(minor)件解消しました。", "and \(minor) minor points no longer apply.") + "</li>" }
+            out += "</ul>\n"
         }
         out += "<div class=\"charts\">" + input.trendCharts.enumerated().map { "<div class=\"chart\">\(inlineSVG($1, prefix: "chart\($0)"))</div>" }.joined() + "</div>\n"
         func tieRows(_ ties: [TieDifference]) -> String {
