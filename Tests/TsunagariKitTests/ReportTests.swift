@@ -50,6 +50,20 @@ struct ReportTests {
         #expect(!internalCopy.contains("&lt;3件"))
     }
 
+    @Test("per-agency cards list partners by kind, and ties without a stated kind as such")
+    func cards() {
+        var report = input(internalUse: false)
+        var years = report.history.analyses.map { $0.network.data }
+        let location = SourceLocation(file: "t", line: 1, column: 1)
+        years[1].reports.append(SurveyReport(reporter: 1, partner: 2, kinds: [], frequency: nil, familiarity: nil,
+                                             personDependent: nil, trust: nil, note: "", location: location))
+        report.history = NetworkHistory(Network(name: "t", years: years))
+        let page = reportHTML(report)
+        #expect(page.contains("<tr><td>情報共有</td><td>B、C</td></tr>"))  // A's card
+        #expect(page.contains("<tr><td>連携内容の記載なし</td><td>C</td></tr>"))  // B's card: B–C has no kind
+        #expect(!page.contains("<tr><td>情報共有</td><td>A、C</td></tr>"))
+    }
+
     @Test("the summary tells the size, the growth and the main findings in sentences")
     func summary() {
         let page = reportHTML(input(internalUse: false))

@@ -86,10 +86,4 @@ public struct Graph: Sendable {
         }
         return Graph(nodeCount: nodeCount, edges: edges, directed: false, weighted: isWeighted)
     }
-
-    /// All neighbours of `v` in either direction, ascending, each once.
-    public func neighbours(_ v: Int) -> [Int32] {
-        guard isDirected else { return Array(successors(v)) }
-        return Array(Set(successors(v)).union(predecessors(v))).sorted()
-    }
 }

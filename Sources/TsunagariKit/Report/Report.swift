@@ -289,12 +289,12 @@ private struct ReportWriter {
         var out = ""
         for (i, a) in agencies.enumerated() {
             var body = "<p>\(html(a.name)) — \(html(a.field.label(input.language)))</p>\n"
-            var byKind: [TieKind: [String]] = [:]
+            var byKind: [TieKind: [String]] = [:], unstated: [String] = []
             var notes: [String] = []
             for tie in analysis.network.ties where tie.a == i || tie.b == i {
                 let other = tie.a == i ? tie.b : tie.a
                 for kind in tie.kinds.kinds { byKind[kind, default: []].append(agencies[other].displayName) }
-                if tie.kinds.rawValue == 0 { byKind[.information, default: []].append(agencies[other].displayName) }
+                if tie.kinds.kinds.isEmpty { unstated.append(agencies[other].displayName) }
                 if input.internalUse {
                     for r in [tie.reportAB, tie.reportBA].compactMap({ $0 }) where analysis.network.data.reports[r].reporter == i {
                         let note = analysis.network.data.reports[r].note
@@ -303,7 +303,11 @@ private struct ReportWriter {
                 }
             }
             body += "<table class=\"card\"><tr><th>" + t("連携内容", "kind") + "</th><th>" + t("相手", "partners") + "</th></tr>"
-            for kind in TieKind.allCases { if let list = byKind[kind] { body += "<tr><td>\(html(kind.label(input.language)))</td><td>\(list.map(html).joined(separator: t("、", ", ")))</td></tr>" } }
+            var rows = TieKind.allCases.compactMap { kind in byKind[kind].map { (kind.label(input.language), $0) } }
+            if !unstated.isEmpty { rows.append((t("連携内容の記載なし", "kind not given"), unstated)) }
+            for (kind, list) in rows {
+                body += "<tr><td>\(html(kind))</td><td>\(list.map(html).joined(separator: t("、", ", ")))</td></tr>"
+            }
             body += "</table>\n"
             if let map = input.cardMaps[a.id] { body += "<figure>\(inlineSVG(map, prefix: "card\(i)"))</figure>\n" }
             if let c = comparison {
