@@ -72,12 +72,14 @@ struct MetricFixtureTests {
     func paths(_ file: String) throws {
         let f = try Fixture(file: file)
         expectClose(betweenness(f.graph), f.values("betweenness"), "betweenness", f)
-        let (closeness, harmonic) = closenessAndHarmonic(f.graph)
+        let paths = PathMeasures(f.graph)
+        let (closeness, harmonic) = (paths.closeness, paths.harmonic)
         expectClose(closeness, f.values("closeness"), "closeness", f)
         expectClose(harmonic, f.values("harmonic"), "harmonic", f)
         if f.graph.isWeighted {
             expectClose(betweenness(f.graph, weighted: true), f.values("betweenness_weighted"), "betweenness_weighted", f)
-            let (closeness, harmonic) = closenessAndHarmonic(f.graph, weighted: true)
+            let weighted = PathMeasures(f.graph, weighted: true)
+            let (closeness, harmonic) = (weighted.closeness, weighted.harmonic)
             expectClose(closeness, f.values("closeness_weighted"), "closeness_weighted", f)
             expectClose(harmonic, f.values("harmonic_weighted"), "harmonic_weighted", f)
         }
@@ -125,9 +127,9 @@ struct MetricFixtureTests {
         #expect(components(g) == expectedComponents, "\(f.name) components")
         expectClose(density(g), f.number("density"), "density", f)
         if !g.isDirected {
-            let (diameter, average) = pathLengths(g)
-            expectClose(Double(diameter), f.number("diameter_lcc"), "diameter", f)
-            expectClose(average, f.number("average_path_length_lcc"), "average path length", f)
+            let paths = PathMeasures(g)
+            expectClose(paths.diameter, f.number("diameter_lcc"), "diameter", f)
+            expectClose(paths.averagePathLength, f.number("average_path_length_lcc"), "average path length", f)
             expectClose(degreeAssortativity(g), f.number("degree_assortativity"), "degree assortativity", f)
         }
         if let groups = f.groups {

@@ -121,7 +121,7 @@ struct MetricPropertyTests {
             for a in 0..<40 { for i in g.offsets[a]..<g.offsets[a + 1] { edges.append((permutation[a], permutation[Int(g.targets[i])], g.weights[i])) } }
             let h = Graph(nodeCount: 40, edges: edges, directed: g.isDirected, weighted: true)
             let measures: [(Graph) -> [Double]] = [
-                { betweenness($0, weighted: true) }, { closenessAndHarmonic($0).closeness }, { closenessAndHarmonic($0).harmonic },
+                { betweenness($0, weighted: true) }, { PathMeasures($0).closeness }, { PathMeasures($0).harmonic },
                 { pagerank($0, weighted: true) }, { coreNumbers($0).map(Double.init) }, { clustering($0).local },
                 { structuralHoles($0).constraint },
             ]
@@ -157,5 +157,59 @@ struct SampledBetweennessTests {
         #expect(estimate != exact)
         // ε = n/(n−1) · √(ln(2n/δ)/(2k)) by hand for n = 400, k = 100, δ = 0.05.
         #expect(abs(bound - 400.0 / 399 * (log(2 * 400 / 0.05) / 200).squareRoot()) < 1e-12)
+    }
+}
+
+@Suite("Path measures: threads, sampling, progress")
+struct PathMeasureRunTests {
+    static func random(_ n: Int, seed: UInt64) -> Graph {
+        var rng = SplitMix64(seed: seed)
+        var edges: [(Int, Int, Double)] = []
+        for a in 0..<n { for _ in 0..<3 { let b = Int(rng.next() % UInt64(n)); if a != b { edges.append((a, b, 1)) } } }
+        return Graph(nodeCount: n, edges: edges, directed: false)
+    }
+
+    @Test("one thread and two threads give identical values, to the last bit")
+    func threads() {
+        let g = Self.random(300, seed: 11)
+        let before = Parallelism.threads
+        defer { Parallelism.threads = before }
+        Parallelism.threads = 1
+        let one = PathMeasures(g)
+        Parallelism.threads = 2
+        let two = PathMeasures(g)
+        #expect(one.betweenness == two.betweenness)
+        #expect(one.closeness == two.closeness)
+        #expect(one.harmonic == two.harmonic)
+        #expect(one.averagePathLength == two.averagePathLength)
+    }
+
+    @Test("sampled closeness and harmonic are near the exact values; the diameter is a lower bound")
+    func sampledCloseness() {
+        let g = Self.random(400, seed: 5)
+        let exact = PathMeasures(g)
+        let estimate = PathMeasures(g, sample: (sources: 200, seed: 2))
+        for v in 0..<400 where exact.closeness[v] > 0 {
+            #expect(abs(estimate.closeness[v] / exact.closeness[v] - 1) < 0.1, "closeness of \(v)")
+            #expect(abs(estimate.harmonic[v] / exact.harmonic[v] - 1) < 0.1, "harmonic of \(v)")
+        }
+        #expect(estimate.closeness != exact.closeness)
+        #expect(estimate.diameter <= exact.diameter && estimate.diameter >= exact.diameter - 2)
+        #expect(abs(estimate.averagePathLength / exact.averagePathLength - 1) < 0.05)
+    }
+
+    @Test("progress counts every source once and ends at the total")
+    func progress() {
+        let g = Self.random(120, seed: 3)
+        final class Calls: @unchecked Sendable {
+            let lock = NSLock()
+            var list: [(ProgressStep, Int, Int)] = []
+        }
+        let seen = Calls()
+        _ = PathMeasures(g, step: .directedPaths) { step, done, total in seen.lock.withLock { seen.list.append((step, done, total)) } }
+        let calls = seen.list
+        #expect(calls.count == 121)  // the start (0) and one call per source
+        #expect(calls.allSatisfy { $0.0 == .directedPaths && $0.2 == 120 })
+        #expect(Set(calls.map(\.1)) == Set(0...120))
     }
 }

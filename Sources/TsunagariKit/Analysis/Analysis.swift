@@ -77,7 +77,8 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
     public var fieldAssortativity: Double
     /// Every pair of fields present (a ≤ b).
     public var fieldMixing: [FieldPair]
-    /// Sources sampled for betweenness, when it was estimated rather than computed exactly.
+    /// Sources sampled for betweenness and closeness, when they were estimated rather than computed
+    /// exactly (the diameter is then the longest distance seen, a lower bound).
     public var betweennessSampleSize: Int?
     /// With a sample: every agency's betweenness is within ± this of the exact value with 95 % probability.
     public var betweennessErrorBound: Double?
@@ -91,18 +92,22 @@ public struct Analysis: Sendable {
     public var cutPoints: CutPoints
 
     /// Computes every measure. `weighted`: betweenness and closeness use tie strength (distance
-    /// 1 / strength) in the works-with network. `betweennessSample`: estimate betweenness from that
-    /// many sources (seeded) instead of all, for very large networks.
-    public init(_ network: YearNetwork, weighted: Bool = false, betweennessSample: Int? = nil) {
+    /// 1 / strength) in the works-with network. `betweennessSample`: estimate betweenness and
+    /// closeness from that many sources (seeded) instead of all, for very large networks.
+    /// `progress` hears how far the long steps have come.
+    public init(_ network: YearNetwork, weighted: Bool = false, betweennessSample: Int? = nil,
+                progress: ProgressHandler? = nil) {
         self.network = network
         let g = network.worksWith
         let n = g.nodeCount
         let agencies = network.agencies
         let fields = agencies.map(\.field.rawValue)
         let sample = betweennessSample.flatMap { $0 < g.nodeCount ? (sources: $0, seed: UInt64(1)) : nil }
-        let between = betweenness(g, weighted: weighted, sample: sample)
-        let betweenDirected = betweenness(network.reports, sample: sample)
-        let (closeness, harmonic) = closenessAndHarmonic(g, weighted: weighted)
+        let paths = PathMeasures(g, sample: sample, progress: progress)
+        let strength = weighted ? PathMeasures(g, weighted: true, sample: sample, step: .weightedPaths, progress: progress) : paths
+        let betweenDirected = PathMeasures(network.reports, sample: sample, step: .directedPaths, progress: progress).betweenness
+        progress?(.otherMeasures, 0, 1)
+        let (between, closeness, harmonic) = (strength.betweenness, strength.closeness, strength.harmonic)
         let rank = pagerank(g)
         let eigen = eigenvectorCentrality(g)
         let cores = coreNumbers(g)
@@ -128,7 +133,6 @@ public struct Analysis: Sendable {
         }
 
         let parts = components(g)
-        let (diameter, average) = pathLengths(g)
         let present = Field.allCases.filter { f in agencies.contains { $0.field == f } }
         let ei = eiIndex(g, groups: fields, groupCount: Field.allCases.count)
         let confirmed = network.ties.count { $0.isConfirmed }
@@ -151,8 +155,8 @@ public struct Analysis: Sendable {
             respondents: network.responded.count { $0 },
             components: parts.map(\.count), isolates: (0..<n).filter { g.outDegree($0) == 0 }.map { agencies[$0].id },
             degreeCentralization: degreeCentralization(g),
-            betweennessCentralization: betweennessCentralization(weighted ? betweenness(g, sample: sample) : between),
-            diameter: diameter, averagePathLength: average, transitivity: transitivity,
+            betweennessCentralization: betweennessCentralization(paths.betweenness),
+            diameter: Int(paths.diameter), averagePathLength: paths.averagePathLength, transitivity: transitivity,
             communities: Dictionary(grouping: communities, by: { $0 }).values.count { $0.count >= 2 }, modularity: modularity(g, communities: communities),
             eiIndex: ei.overall,
             eiByField: Dictionary(uniqueKeysWithValues: present.map { ($0.en, ei.perGroup[$0.rawValue]) }),
@@ -160,5 +164,6 @@ public struct Analysis: Sendable {
             fieldMixing: mixing,
             betweennessSampleSize: sample?.sources,
             betweennessErrorBound: sample.map { sampledBetweennessError(nodes: n, samples: $0.sources) })
+        progress?(.otherMeasures, 1, 1)
     }
 }

@@ -1,7 +1,6 @@
-import Dispatch
-
-/// Scratch arrays for single-source shortest paths, reused across sources by one worker.
-struct PathWorkspace {
+/// Scratch arrays for Dijkstra's algorithm from one source at a time, reused across sources by
+/// one worker.
+struct DijkstraWorkspace {
     /// Distance from the source; `.infinity` when not reached.
     var distance: [Double]
     /// Number of shortest paths from the source (σ in Brandes 2001).
@@ -16,35 +15,13 @@ struct PathWorkspace {
         order.reserveCapacity(nodeCount)
     }
 
-    /// Settles every node reachable from `source` along out-edges (`reverse`: along in-edges, which
-    /// gives distances *to* the source). Unweighted graphs use breadth-first search, O(n + m);
-    /// weighted ones Dijkstra with a binary heap and the distance 1 / weight, O((n + m) log n).
-    /// `countPaths` also counts shortest paths (σ).
-    mutating func run(_ g: Graph, from source: Int, reverse: Bool = false, weighted: Bool, countPaths: Bool) {
+    /// Settles every node reachable from `source` along out-edges, an edge of weight w having
+    /// length 1/w, and counts shortest paths. Binary heap: O((n + m) log n).
+    mutating func run(_ g: Graph, from source: Int) {
         for v in order { distance[Int(v)] = .infinity; sigma[Int(v)] = 0 }
         order.removeAll(keepingCapacity: true)
-        let offsets = reverse ? g.inOffsets : g.offsets
-        let targets = reverse ? g.inTargets : g.targets
         distance[source] = 0
         sigma[source] = 1
-        if !weighted {
-            order.append(Int32(source))
-            var head = 0
-            while head < order.count {
-                let v = Int(order[head]); head += 1
-                let dv = distance[v]
-                for i in offsets[v]..<offsets[v + 1] {
-                    let w = Int(targets[i])
-                    if distance[w] == .infinity {
-                        distance[w] = dv + 1
-                        order.append(Int32(w))
-                    }
-                    if countPaths && distance[w] == dv + 1 { sigma[w] += sigma[v] }
-                }
-            }
-            return
-        }
-        let weights = reverse ? g.inWeights : g.weights
         heap.removeAll(keepingCapacity: true)
         push((0, Int32(source)))
         // A node is settled when popped with its current distance; entries left behind by a later
@@ -53,14 +30,14 @@ struct PathWorkspace {
             let v = Int(v32)
             if d > distance[v] { continue }
             order.append(v32)
-            for i in offsets[v]..<offsets[v + 1] {
-                let w = Int(targets[i])
-                let dw = d + 1 / weights[i]
+            for i in g.offsets[v]..<g.offsets[v + 1] {
+                let w = Int(g.targets[i])
+                let dw = d + 1 / g.weights[i]
                 if dw < distance[w] {
                     distance[w] = dw
-                    if countPaths { sigma[w] = sigma[v] }
+                    sigma[w] = sigma[v]
                     push((dw, Int32(w)))
-                } else if countPaths && dw == distance[w] {
+                } else if dw == distance[w] {
                     sigma[w] += sigma[v]
                 }
             }
@@ -96,25 +73,4 @@ struct PathWorkspace {
         }
         return top
     }
-}
-
-/// Runs `body(range, workspace)` over `0 ..< count` (the sources) split into a fixed number of
-/// contiguous chunks, in parallel on all cores, with a workspace for graphs of `nodeCount` nodes,
-/// and returns the chunks' results in chunk order. A fixed chunk count makes sums over chunks, and
-/// so every result, independent of the number of cores.
-func forEachSourceChunk<T: Sendable>(_ count: Int, nodeCount: Int, _ body: @Sendable (Range<Int>, inout PathWorkspace) -> T) -> [T] {
-    let chunks = max(1, min(32, count))
-    // Each iteration writes its own slot only.
-    nonisolated(unsafe) let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: chunks)
-    results.initialize(repeating: nil)
-    defer {
-        results.deinitialize()  // releases the chunks' arrays (valgrind found them lost without this)
-        results.deallocate()
-    }
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        let range = (count * c / chunks)..<(count * (c + 1) / chunks)
-        var workspace = PathWorkspace(nodeCount: nodeCount)
-        results[c] = body(range, &workspace)
-    }
-    return results.map { $0! }
 }

@@ -1,0 +1,96 @@
+import Dispatch
+import Foundation
+
+/// How many threads the per-source computations (betweenness, closeness) use: all cores unless
+/// set (the command line's `--threads`). Results do not depend on it.
+public enum Parallelism {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var limit = 0
+
+    /// 0 means one per core.
+    public static var threads: Int {
+        get { lock.withLock { limit > 0 ? limit : ProcessInfo.processInfo.activeProcessorCount } }
+        set { lock.withLock { limit = max(0, newValue) } }
+    }
+}
+
+/// A long step of the analysis, as shown in a progress bar.
+public enum ProgressStep: Sendable, Equatable {
+    /// Shortest paths from every agency of the works-with network: betweenness, closeness, distances.
+    case paths
+    /// The same in the directed network of reports (directed betweenness).
+    case directedPaths
+    /// Shortest paths using tie strength (`--weighted`).
+    case weightedPaths
+    /// The remaining measures (PageRank, cores, clustering, communities, …).
+    case otherMeasures
+
+    public func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.paths, .ja): "最短経路 (媒介・近接中心性)"
+        case (.paths, .en): "shortest paths (betweenness, closeness)"
+        case (.directedPaths, .ja): "最短経路 (回答の向き)"
+        case (.directedPaths, .en): "shortest paths (directed)"
+        case (.weightedPaths, .ja): "最短経路 (つながりの強さ)"
+        case (.weightedPaths, .en): "shortest paths (tie strength)"
+        case (.otherMeasures, .ja): "その他の指標"
+        case (.otherMeasures, .en): "other measures"
+        }
+    }
+}
+
+/// Receives `(step, done, total)` while a step runs; called from worker threads, often (once per
+/// source), so it must be cheap and thread-safe.
+public typealias ProgressHandler = @Sendable (ProgressStep, _ done: Int, _ total: Int) -> Void
+
+/// Counts finished units of one step across threads and passes the count to a handler.
+final class ProgressMeter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let step: ProgressStep
+    private let total: Int
+    private let handler: ProgressHandler
+
+    init?(_ step: ProgressStep, total: Int, _ handler: ProgressHandler?) {
+        guard let handler else { return nil }
+        (self.step, self.total, self.handler) = (step, total, handler)
+        handler(step, 0, total)
+    }
+
+    func advance() {
+        let now = lock.withLock { done += 1; return done }
+        handler(step, now, total)
+    }
+}
+
+/// Runs `body` over `0 ..< count` (the sources) split into a fixed number of contiguous chunks, on
+/// `Parallelism.threads` threads, and folds the chunks' results into `initial` with `merge` in chunk
+/// order. A fixed chunk count and a fixed merge order make every sum, and so every result,
+/// independent of the number of threads. A chunk's result is merged and released as soon as the
+/// chunks before it are merged, so memory is the graph plus a working set per thread and a few
+/// results waiting their turn.
+func forEachSourceChunk<T, Result>(_ count: Int, into initial: Result, _ body: @Sendable (Range<Int>) -> T,
+                                   merge: @Sendable (inout Result, T) -> Void) -> Result {
+    let chunks = max(1, min(32, count))
+    let workers = max(1, min(Parallelism.threads, chunks))
+    // Shared state, touched only under `lock`.
+    let lock = NSLock()
+    nonisolated(unsafe) var nextChunk = 0, nextMerge = 0
+    nonisolated(unsafe) var waiting: [Int: T] = [:]
+    nonisolated(unsafe) var result = initial
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+            let c: Int = lock.withLock { defer { nextChunk += 1 }; return nextChunk }
+            guard c < chunks else { return }
+            let value = body((count * c / chunks)..<(count * (c + 1) / chunks))
+            lock.withLock {
+                waiting[c] = value
+                while let ready = waiting.removeValue(forKey: nextMerge) {
+                    merge(&result, ready)
+                    nextMerge += 1
+                }
+            }
+        }
+    }
+    return result
+}
