@@ -116,4 +116,22 @@ struct GapTests {
         #expect(recommended.map(\.score!) == recommended.map(\.score!).sorted(by: >))
         #expect(!recommended.contains { $0.agencies.contains("A") && $0.agencies.contains("C") })  // tied already
     }
+
+    @Test("the best few recommendations are the head of the full ranking (pruning loses none)")
+    func recommendationsPruned() {
+        var rng = SplitMix64(seed: 8)
+        let fields = Field.allCases
+        let agencies: [(String, Field, Int?, Int?)] = (0..<150).map { i in
+            ("A\(i)", fields[Int(rng.next() % UInt64(fields.count))], i % 3 == 0 ? 15 : nil, i % 4 == 0 ? 39 : nil)
+        }
+        var reports: [String] = []
+        for i in 0..<150 { for _ in 0..<3 { let j = Int(rng.next() % 150); if j != i { reports.append("A\(i)>A\(j)") } } }
+        let a = year(agencies, reports: reports)
+        var few = GapOptions(), all = GapOptions()
+        few.recommendations = 10
+        all.recommendations = 100_000
+        let full = findGaps(a, options: all).filter { $0.kind == .recommendation }
+        #expect(full.count > 500)
+        #expect(findGaps(a, options: few).filter { $0.kind == .recommendation } == Array(full.prefix(10)))
+    }
 }

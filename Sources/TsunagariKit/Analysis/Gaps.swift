@@ -68,21 +68,26 @@ func serves(_ agency: Agency, band: AgeBand) -> Bool {
 public func findGaps(_ analysis: Analysis, options: GapOptions = GapOptions()) -> [Finding] {
     var finder = GapFinder(analysis: analysis, options: options)
     finder.run()
-    let kindOrder = Dictionary(uniqueKeysWithValues: Finding.Kind.allCases.enumerated().map { ($1, $0) })
-    return finder.findings.sorted { x, y in
-        if x.severity != y.severity { return x.severity < y.severity }
-        if x.kind != y.kind { return kindOrder[x.kind]! < kindOrder[y.kind]! }
-        if let sx = x.score, let sy = y.score, sx != sy { return sx > sy }
-        let (ax, ay) = (x.agencies.joined(separator: ","), y.agencies.joined(separator: ","))
-        if ax != ay { return naturalOrder(ax, ay) }
-        return x.message.en < y.message.en
-    }
+    // Sort keys computed once: a large network has hundreds of thousands of findings. Agencies
+    // are numbered in the natural order of their IDs, so their numbers order the findings by ID.
+    let findings = finder.findings, members = finder.members
+    let kindRank = Dictionary(uniqueKeysWithValues: Finding.Kind.allCases.enumerated().map { ($1, $0) })
+    let severityRank = Dictionary(uniqueKeysWithValues: Finding.Severity.allCases.enumerated().map { ($1, $0) })
+    let rank = findings.map { (severityRank[$0.severity]!, kindRank[$0.kind]!) }
+    return findings.indices.sorted { i, j in
+        if rank[i] != rank[j] { return rank[i] < rank[j] }
+        if let si = findings[i].score, let sj = findings[j].score, si != sj { return si > sj }
+        if members[i] != members[j] { return members[i].lexicographicallyPrecedes(members[j]) }
+        return findings[i].message.en < findings[j].message.en
+    }.map { findings[$0] }
 }
 
 private struct GapFinder {
     let analysis: Analysis
     let options: GapOptions
     var findings: [Finding] = []
+    /// The agency numbers of each finding, for sorting.
+    var members: [[Int]] = []
 
     var agencies: [Agency] { analysis.network.agencies }
     var g: Graph { analysis.network.worksWith }
@@ -118,6 +123,7 @@ private struct GapFinder {
                       ja: String, en: String, score: Double? = nil) {
         findings.append(Finding(kind: kind, severity: severity, agencies: ids.map { agencies[$0].id }, fields: fields,
                                 message: Text(ja: ja, en: en), score: score))
+        members.append(ids)
     }
 
     // MARK: 1. isolated agencies, agencies with a single tie
@@ -160,8 +166,10 @@ private struct GapFinder {
     // MARK: 3. field pairs without ties (制度のはざま)
 
     mutating func fieldGaps() {
+        var size = [Field: Int]()
+        for agency in agencies { size[agency.field, default: 0] += 1 }
         for pair in analysis.summary.fieldMixing where pair.a != pair.b {
-            let na = agencies.count { $0.field == pair.a }, nb = agencies.count { $0.field == pair.b }
+            let (na, nb) = (size[pair.a, default: 0], size[pair.b, default: 0])
             if pair.observed == 0 {
                 // How surprising the gap is: with λ expected ties, no tie at all has chance e^−λ
                 // (about 14 % for λ = 2, 37 % for λ = 1).
@@ -295,36 +303,60 @@ private struct GapFinder {
 
     // MARK: 7. recommended connections
 
+    /// Pairs without a tie scored by their shared partners, each weighted 1 / log k by the shared
+    /// partner's number of ties k (Adamic & Adar 2003; Liben-Nowell & Kleinberg 2007), times 1.5 when
+    /// the pair crosses fields and 1.5 when it spans an age boundary (else 1.2 for a shared age
+    /// band). Only the best `options.recommendations` are kept, so a pair whose score could not
+    /// reach them even with both bonuses is not examined further: O(Σ_w k_w²) array updates.
     mutating func recommendations() {
-        let n = g.nodeCount
-        var candidates: [(score: Double, a: Int, b: Int, shared: Int, crossField: Bool, ages: AgeBand?, boundary: Int?)] = []
+        typealias Candidate = (score: Double, a: Int, b: Int, shared: Int, crossField: Bool, ages: AgeBand?, boundary: Int?)
+        let n = g.nodeCount, keep = options.recommendations
+        guard keep > 0 else { return }
+        let limited = agencies.map(hasAgeLimit)
+        let ending = agencies.map(endingBoundary)
+        /// Better first: higher score, then smaller a, then smaller b.
+        func better(_ x: Candidate, _ y: Candidate) -> Bool { (y.score, x.a, x.b) < (x.score, y.a, y.b) }
+        var best: [Candidate] = []  // sorted, at most `keep`
+        var score = [Double](repeating: 0, count: n)
+        var shared = [Int32](repeating: 0, count: n)
+        var partner = [Bool](repeating: false, count: n)
+        var touched: [Int] = []
         for a in 0..<n {
-            // Partners of partners, with the Adamic–Adar weight 1 / log k of the shared partner
-            // (Adamic & Adar 2003; Liben-Nowell & Kleinberg 2007).
-            var score: [Int: (Double, Int)] = [:]
+            for w in g.successors(a) { partner[Int(w)] = true }
             for w in g.successors(a) {
                 let weight = 1 / log(Double(g.outDegree(Int(w))))
-                for b in g.successors(Int(w)) where Int(b) > a && !g.hasEdge(a, Int(b)) {
-                    score[Int(b), default: (0, 0)].0 += weight
-                    score[Int(b), default: (0, 0)].1 += 1
+                for b32 in g.successors(Int(w)) {
+                    let b = Int(b32)
+                    guard b > a && !partner[b] else { continue }
+                    if shared[b] == 0 { touched.append(b) }
+                    score[b] += weight
+                    shared[b] += 1
                 }
             }
-            for (b, (s, shared)) in score {
+            for w in g.successors(a) { partner[Int(w)] = false }
+            touched.sort()
+            for b in touched {
+                let s = score[b]
+                score[b] = 0
+                defer { shared[b] = 0 }
+                if best.count == keep, let last = best.last, s * 2.25 * (1 + 1e-12) < last.score { continue }
                 let crossField = agencies[a].field != agencies[b].field
                 let sharedBand = AgeBand.allCases.first { band in
-                    hasAgeLimit(agencies[a]) && hasAgeLimit(agencies[b]) && serves(agencies[a], band: band) && serves(agencies[b], band: band)
+                    limited[a] && limited[b] && serves(agencies[a], band: band) && serves(agencies[b], band: band)
                 }
                 let boundary = [(a, b), (b, a)].compactMap { (x, y) -> Int? in
-                    guard let edge = endingBoundary(agencies[x]), hasAgeLimit(agencies[y]), serves(agencies[y], age: edge),
-                          endingBoundary(agencies[y]) != edge else { return nil }
+                    guard let edge = ending[x], limited[y], serves(agencies[y], age: edge), ending[y] != edge else { return nil }
                     return edge
                 }.first
                 let total = s * (crossField ? 1.5 : 1) * (boundary != nil ? 1.5 : sharedBand != nil ? 1.2 : 1)
-                candidates.append((total, a, b, shared, crossField, sharedBand, boundary))
+                let candidate: Candidate = (total, a, b, Int(shared[b]), crossField, sharedBand, boundary)
+                guard best.count < keep || better(candidate, best[best.count - 1]) else { continue }
+                best.insert(candidate, at: best.firstIndex { better(candidate, $0) } ?? best.count)
+                if best.count > keep { best.removeLast() }
             }
+            touched.removeAll(keepingCapacity: true)
         }
-        candidates.sort { ($1.score, $0.a, $0.b) < ($0.score, $1.a, $1.b) }
-        for c in candidates.prefix(options.recommendations) {
+        for c in best {
             var ja = "\(self.ja(c.a))と\(self.ja(c.b))は共通の連携先が\(c.shared)つありますが、直接のつながりはありません。"
             var en = "\(self.en(c.a)) and \(self.en(c.b)) share \(c.shared) partner\(c.shared == 1 ? "" : "s") but have no tie."
             if c.crossField {
