@@ -13,25 +13,37 @@ public func eigenvectorCentrality(_ g: Graph, weighted: Bool = false,
     guard n > 0 else { return [] }
     var x = [Double](repeating: 1 / Double(n), count: n)
     var next = x
-    for _ in 0..<maxIterations {
-        next = x
-        for u in 0..<n {
-            let xu = x[u]
-            for i in g.offsets[u]..<g.offsets[u + 1] {
-                next[Int(g.targets[i])] += xu * (weighted ? g.weights[i] : 1)
+    let ones = [Double](repeating: 1, count: weighted ? 0 : g.inTargets.count)
+    let weights = weighted ? g.inWeights : ones
+    // Pulled along in-edges: next[v] = x[v] + Σ_{u → v} w_uv x_u, summed in ascending u as a push
+    // over out-edges would, so the result does not depend on the direction of the loop.
+    return g.inOffsets.withUnsafeBufferPointer { offsets in
+        g.inTargets.withUnsafeBufferPointer { sources in
+            weights.withUnsafeBufferPointer { weights -> [Double]? in
+                for _ in 0..<maxIterations {
+                    var norm = 0.0
+                    x.withUnsafeBufferPointer { x in
+                        next.withUnsafeMutableBufferPointer { next in
+                            for v in 0..<n {
+                                var sum = x[v]
+                                for i in offsets[v]..<offsets[v + 1] { sum += x[Int(sources[i])] * weights[i] }
+                                next[v] = sum
+                                norm += sum * sum
+                            }
+                        }
+                    }
+                    norm = norm.squareRoot()
+                    if norm == 0 { norm = 1 }
+                    var change = 0.0
+                    for v in 0..<n {
+                        next[v] /= norm
+                        change += abs(next[v] - x[v])
+                    }
+                    swap(&x, &next)
+                    if change < Double(n) * tolerance { return x }
+                }
+                return nil
             }
         }
-        var norm = 0.0
-        for v in 0..<n { norm += next[v] * next[v] }
-        norm = norm.squareRoot()
-        if norm == 0 { norm = 1 }
-        var change = 0.0
-        for v in 0..<n {
-            next[v] /= norm
-            change += abs(next[v] - x[v])
-        }
-        swap(&x, &next)
-        if change < Double(n) * tolerance { return x }
     }
-    return nil
 }

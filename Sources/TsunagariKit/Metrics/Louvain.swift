@@ -10,39 +10,43 @@
 public func louvainCommunities(_ g: Graph, seed: UInt64 = 1) -> [Int] {
     let u = g.undirected
     let n = u.nodeCount
-    // The current level as weighted adjacency lists (self-loops hold the weight inside a node).
-    var adjacency: [[(Int, Double)]] = (0..<n).map { v in
-        (u.offsets[v]..<u.offsets[v + 1]).map { (Int(u.targets[$0]), u.weights[$0]) }
-    }
+    // The current level in compressed rows (self-loops hold the weight inside a node).
+    var level = (offsets: u.offsets, targets: u.targets.map(Int.init), weights: u.weights)
     var membership = Array(0..<n)  // agency → node of the current level
     var rng = SplitMix64(seed: seed)
-    let total = adjacency.joined().reduce(0) { $0 + $1.1 }  // 2m
+    let total = u.weights.reduce(0, +)  // 2m
     guard total > 0 else { return Array(0..<n) }
 
     while true {
-        let size = adjacency.count
+        let size = level.offsets.count - 1
         var community = Array(0..<size)
-        let degree = adjacency.map { $0.reduce(0) { $0 + $1.1 } }
+        let degree = (0..<size).map { v in level.weights[level.offsets[v]..<level.offsets[v + 1]].reduce(0, +) }
         var communityTotal = degree
         var order = Array(0..<size)
         for i in stride(from: size - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        var links = [Double](repeating: 0, count: size)  // weight from the node to each community
+        var touched: [Int] = []
         var improved = false
         var moved = true
         while moved {
             moved = false
             for v in order {
-                var links: [Int: Double] = [:]
-                for (w, weight) in adjacency[v] where w != v { links[community[w], default: 0] += weight }
+                for i in level.offsets[v]..<level.offsets[v + 1] where level.targets[i] != v {
+                    let c = community[level.targets[i]]
+                    if links[c] == 0 { touched.append(c) }
+                    links[c] += level.weights[i]
+                }
                 let current = community[v]
                 communityTotal[current] -= degree[v]
-                func gain(_ c: Int) -> Double {
-                    (links[c] ?? 0) - communityTotal[c] * degree[v] / total
-                }
+                func gain(_ c: Int) -> Double { links[c] - communityTotal[c] * degree[v] / total }
                 var best = current, bestGain = gain(current)
-                for c in links.keys.sorted() where c != current {
+                touched.sort()
+                for c in touched where c != current {
                     let candidate = gain(c)
                     if candidate > bestGain + 1e-12 { best = c; bestGain = candidate }
                 }
+                for c in touched { links[c] = 0 }
+                touched.removeAll(keepingCapacity: true)
                 communityTotal[best] += degree[v]
                 if best != current {
                     community[v] = best
@@ -52,22 +56,41 @@ public func louvainCommunities(_ g: Graph, seed: UInt64 = 1) -> [Int] {
             }
         }
         guard improved else { break }
-        // Phase 2: one node per community.
-        var renumber: [Int: Int] = [:]
-        for c in community where renumber[c] == nil { renumber[c] = renumber.count }
-        var merged = [[Int: Double]](repeating: [:], count: renumber.count)
-        for v in 0..<size {
-            for (w, weight) in adjacency[v] { merged[renumber[community[v]]!][renumber[community[w]]!, default: 0] += weight }
+        // Phase 2: one node per community, numbered in order of first appearance.
+        var renumber = [Int](repeating: -1, count: size)
+        var count = 0
+        for c in community where renumber[c] < 0 { renumber[c] = count; count += 1 }
+        var members = [[Int]](repeating: [], count: count)
+        for v in 0..<size { members[renumber[community[v]]].append(v) }
+        var next = (offsets: [0], targets: [Int](), weights: [Double]())
+        var weight = [Double](repeating: 0, count: count)
+        var seen = [Bool](repeating: false, count: count)
+        for group in members {
+            for v in group {
+                for i in level.offsets[v]..<level.offsets[v + 1] {
+                    let c = renumber[community[level.targets[i]]]
+                    if !seen[c] { seen[c] = true; touched.append(c) }
+                    weight[c] += level.weights[i]
+                }
+            }
+            touched.sort()
+            for c in touched {
+                next.targets.append(c)
+                next.weights.append(weight[c])
+                (weight[c], seen[c]) = (0, false)
+            }
+            touched.removeAll(keepingCapacity: true)
+            next.offsets.append(next.targets.count)
         }
-        adjacency = merged.map { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
-        membership = membership.map { renumber[community[$0]]! }
+        level = next
+        membership = membership.map { renumber[community[$0]] }
     }
     // Number communities by their smallest member.
-    var label: [Int: Int] = [:]
+    var label = [Int](repeating: -1, count: n)
+    var count = 0
     return membership.map { c in
-        if let l = label[c] { return l }
-        label[c] = label.count
-        return label.count - 1
+        if label[c] < 0 { label[c] = count; count += 1 }
+        return label[c]
     }
 }
 
