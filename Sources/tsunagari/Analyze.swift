@@ -27,7 +27,9 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let network = try input.load(language)
+        let progress = input.runOptions.start(language)
+        defer { progress.finish() }
+        let network = try input.load(language, progress)
         let n = network.agencies.count
         if sample == nil && n > 20_000 {
             let k = 1_000
@@ -35,7 +37,8 @@ struct Analyze: ParsableCommand {
                 ? "機関が\(n)あるため、媒介中心性の正確な計算には時間がかかります。--sample \(k) で推定すると速く終わります (誤差 ±\(fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)) 以内、確率95%)"
                 : "with \(n) agencies exact betweenness takes long; --sample \(k) estimates it quickly (within ±\(fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)) with 95% probability)")
         }
-        let analysis = Analysis(network, weighted: weighted, betweennessSample: sample)
+        let analysis = Analysis(network, weighted: weighted, betweennessSample: sample, progress: progress.handler)
+        progress.finish()
         switch format {
         case .csv: print(analysis.agencyCSV(language), terminator: "")
         case .json: print(String(decoding: try analysis.json(), as: UTF8.self))

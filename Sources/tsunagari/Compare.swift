@@ -37,11 +37,15 @@ struct Compare: ParsableCommand {
     @Option(help: "The area's name for map titles (default: the folder's name).")
     var title: String?
 
+    @OptionGroup var runOptions: RunOptions
+
     @OptionGroup var options: LanguageOption
 
     func run() throws {
         let language = options.language
-        let (network, diagnostics) = loadNetwork(at: directory)
+        let progress = runOptions.start(language)
+        defer { progress.finish() }
+        let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
             Console.err(language == .ja ? "入力にエラーがあるため比較しません。tsunagari check で確かめてください"
@@ -52,7 +56,8 @@ struct Compare: ParsableCommand {
             Console.err(language == .ja ? "比べるには2年度以上のデータが必要です" : "comparing needs at least two years")
             throw ExitCode.failure
         }
-        let history = NetworkHistory(network)
+        let history = NetworkHistory(network, progress: progress.handler)
+        progress.finish()
         let toIndex = try index(of: to, in: network) ?? network.years.count - 1
         let fromIndex = try index(of: from, in: network) ?? max(0, toIndex - 1)
         guard fromIndex < toIndex else { throw ValidationError("--from must be a year before --to") }

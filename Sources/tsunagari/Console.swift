@@ -46,10 +46,13 @@ enum Console {
                      + "\(count(s.cases, "case")) (\(count(s.handOffs, "hand-off")))"]
         }
         if !s.nonResponding.isEmpty {
-            let names = s.nonResponding.map { "\(year.agencies[$0].id) \(year.agencies[$0].displayName)" }
+            // A large network lists the first few; `analyze --format csv` has every agency's "responded".
+            let shown = 30
+            let names = s.nonResponding.prefix(shown).map { "\(year.agencies[$0].id) \(year.agencies[$0].displayName)" }
+            let more = s.nonResponding.count - names.count
             lines.append(language == .ja
-                ? "  未回答の機関 \(names.count): " + names.joined(separator: "、")
-                : "  did not answer (\(names.count)): " + names.joined(separator: ", "))
+                ? "  未回答の機関 \(s.nonResponding.count): " + names.joined(separator: "、") + (more > 0 ? "、ほか\(more)機関" : "")
+                : "  did not answer (\(s.nonResponding.count)): " + names.joined(separator: ", ") + (more > 0 ? ", and \(more) more" : ""))
         }
         return lines
     }

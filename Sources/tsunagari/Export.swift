@@ -20,7 +20,11 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let data = try Analysis(try input.load(language)).export(format, language: language)
+        let progress = input.runOptions.start(language)
+        defer { progress.finish() }
+        let network = try input.load(language, progress)
+        let data = try Analysis(network, progress: progress.handler).export(format, language: language)
+        progress.finish()
         if let output {
             try OutputFile.write(data, to: output, input: input.directory, language)
             Console.out(output)

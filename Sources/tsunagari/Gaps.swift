@@ -22,8 +22,12 @@ struct Gaps: ParsableCommand {
         let language = options.language
         var gapOptions = GapOptions()
         gapOptions.exactCounts = `internal`
-        let network = try input.load(language)
-        let findings = findGaps(Analysis(network), options: gapOptions)
+        let progress = input.runOptions.start(language)
+        defer { progress.finish() }
+        let network = try input.load(language, progress)
+        let analysis = Analysis(network, progress: progress.handler)
+        let findings = progress.run(.gaps) { findGaps(analysis, options: gapOptions) }
+        progress.finish()
         switch format {
         case .csv: print(findingsCSV(findings, language), terminator: "")
         case .json: print(String(decoding: try encodeJSON(findings), as: UTF8.self))

@@ -54,7 +54,9 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let network = try input.load(language)
+        let progress = input.runOptions.start(language)
+        defer { progress.finish() }
+        let network = try input.load(language, progress)
         var mapOptions = MapOptions()
         mapOptions.variant = variant
         mapOptions.language = language
@@ -68,7 +70,7 @@ struct MapCommand: ParsableCommand {
         mapOptions.exactCounts = `internal`
         let drawing: MapDrawing
         do {
-            drawing = try MapDrawing(Analysis(network), mapOptions)
+            drawing = try MapDrawing(Analysis(network, progress: progress.handler), mapOptions)
         } catch let error as MapError {
             throw ValidationError(error.message(language))
         }

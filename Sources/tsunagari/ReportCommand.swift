@@ -32,9 +32,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let (network, diagnostics, yearNetwork) = try input.loadAll(language)  // prints the diagnostics; stops on errors
+        let progress = input.runOptions.start(language)
+        defer { progress.finish() }
+        let (network, diagnostics, yearNetwork) = try input.loadAll(language, progress)  // prints the diagnostics; stops on errors
         guard let yearIndex = network.years.firstIndex(where: { $0.fiscalYear == yearNetwork.data.fiscalYear }) else { throw ExitCode.failure }
-        let history = NetworkHistory(network)
+        let history = NetworkHistory(network, progress: progress.handler)
         var mapOptions = MapOptions()
         mapOptions.language = language
         mapOptions.area = title ?? URL(fileURLWithPath: input.directory).standardized.lastPathComponent

@@ -12,15 +12,17 @@ struct YearOptions: ParsableArguments {
     @Option(help: "Only ties of this kind (one layer), e.g. 紹介 or referral, ケース会議 or case_conference.")
     var kind: String?
 
+    @OptionGroup var runOptions: RunOptions
+
     /// Loads the network; prints diagnostics and stops with exit status 1 when there are errors
     /// (analysing data with errors would give wrong answers) or the year is not there.
-    func load(_ language: Language) throws -> YearNetwork {
-        try loadAll(language).year
+    func load(_ language: Language, _ progress: ProgressLine) throws -> YearNetwork {
+        try loadAll(language, progress).year
     }
 
     /// The whole network and its diagnostics as well as the chosen year (see `load`).
-    func loadAll(_ language: Language) throws -> (network: Network, diagnostics: Diagnostics, year: YearNetwork) {
-        let (network, diagnostics) = loadNetwork(at: directory)
+    func loadAll(_ language: Language, _ progress: ProgressLine) throws -> (network: Network, diagnostics: Diagnostics, year: YearNetwork) {
+        let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
             Console.err(language == .ja

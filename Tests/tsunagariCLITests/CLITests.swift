@@ -133,6 +133,10 @@ struct CLITests {
         #expect(lines[0].hasPrefix("id,name,field,degree,in_degree,out_degree,betweenness,closeness,harmonic,pagerank,eigenvector,core,clustering,constraint,effective_size,articulation,"))
         #expect(lines.count == 1 + 51)  // FY2025: 51 agencies
         #expect(try run(["analyze", Self.sample, "--format", "csv"]).stdout == csv.stdout)
+        // One thread gives the same bytes; standard error is not a terminal, so no progress line.
+        let single = try run(["analyze", Self.sample, "--format", "csv", "--threads", "1"])
+        #expect(single.stdout == csv.stdout && single.stderr.isEmpty && csv.stderr.isEmpty)
+        #expect(try run(["analyze", Self.sample, "--format", "csv", "--quiet"]).stdout == csv.stdout)
         // A09 (council of social welfare) is the one agency whose exit cuts off A40 and A41; A30 and A48 have no ties.
         let header = lines[0].split(separator: ",").map(String.init)
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

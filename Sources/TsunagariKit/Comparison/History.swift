@@ -5,8 +5,9 @@ public struct NetworkHistory: Sendable {
     /// Every canonical agency ID of every year, in natural order.
     public let allIDs: [String]
 
-    public init(_ network: Network) {
-        analyses = network.years.map { Analysis(YearNetwork($0)) }
+    /// `progress` hears how far each year's long steps have come.
+    public init(_ network: Network, progress: ProgressHandler? = nil) {
+        analyses = network.years.map { Analysis(YearNetwork($0), progress: progress) }
         matching = AgencyMatching(network.years)
         allIDs = Set(matching.canonical.joined()).sorted(by: naturalOrder)
     }

@@ -10,6 +10,8 @@ struct YearLoader {
     private var agencies: [Agency] = []
     /// Where each reporter → partner pair was first reported (key: reporter · count + partner).
     private var reported: [Int: SourceLocation] = [:]
+    /// Kinds cells read before, by their bytes: a large survey repeats a few combinations.
+    private var knownKinds: [[UInt8]: TieKinds] = [:]
 
     init(folder: String, fiscalYear: FiscalYear) {
         self.folder = folder
@@ -291,9 +293,12 @@ struct YearLoader {
 
     /// The tie kinds of a `;`-separated cell; nil (after reporting) when one is unknown.
     private mutating func kindList(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> TieKinds? {
+        let written = table.value(record, column) ?? ""
+        let bytes = Array(written.utf8)
+        if let known = knownKinds[bytes] { return known }
         var kinds: [TieKind] = []
         var ok = true
-        for part in splitList(table.value(record, column) ?? "") {
+        for part in splitList(written) {
             if let kind = TieKind(cell: part) {
                 kinds.append(kind)
             } else {
@@ -304,7 +309,9 @@ struct YearLoader {
                                en: "choose from the following, separated by ;: \(TieKind.list(.en))"))
             }
         }
-        return ok ? TieKinds(kinds) : nil
+        guard ok else { return nil }  // not remembered: every row with the error is reported
+        knownKinds[bytes] = TieKinds(kinds)
+        return TieKinds(kinds)
     }
 
     /// An integer in `range` or a blank cell; `ok` is false after an error was reported.

@@ -16,6 +16,8 @@ public enum Parallelism {
 
 /// A long step of the analysis, as shown in a progress bar.
 public enum ProgressStep: Sendable, Equatable {
+    /// Reading and checking the files.
+    case reading
     /// Shortest paths from every agency of the works-with network: betweenness, closeness, distances.
     case paths
     /// The same in the directed network of reports (directed betweenness).
@@ -24,9 +26,13 @@ public enum ProgressStep: Sendable, Equatable {
     case weightedPaths
     /// The remaining measures (PageRank, cores, clustering, communities, …).
     case otherMeasures
+    /// Finding the gaps.
+    case gaps
 
     public func label(_ language: Language) -> String {
         switch (self, language) {
+        case (.reading, .ja): "読み込み"
+        case (.reading, .en): "reading"
         case (.paths, .ja): "最短経路 (媒介・近接中心性)"
         case (.paths, .en): "shortest paths (betweenness, closeness)"
         case (.directedPaths, .ja): "最短経路 (回答の向き)"
@@ -35,6 +41,8 @@ public enum ProgressStep: Sendable, Equatable {
         case (.weightedPaths, .en): "shortest paths (tie strength)"
         case (.otherMeasures, .ja): "その他の指標"
         case (.otherMeasures, .en): "other measures"
+        case (.gaps, .ja): "課題の洗い出し"
+        case (.gaps, .en): "finding gaps"
         }
     }
 }

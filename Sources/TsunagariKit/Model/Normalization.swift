@@ -13,6 +13,7 @@ public func normalizedKey(_ s: String) -> String {
         case 0x41...0x5A: out.append(Unicode.Scalar(scalar.value + 0x20)!)  // A–Z
         case 0x301C, 0x2053, 0x223C: out.append("~")  // 〜 ⁓ ∼ (NFKC already maps ～)
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: out.append("-")  // ‐ ‑ ‒ – −
+        case 0x3001...0x301B, 0x301D...0x9FFF: out.append(scalar)  // kana, kanji: no case (skips a slow lookup)
         case _ where isSpace(scalar): continue
         case _ where scalar.value >= 0x80 && scalar.properties.changesWhenLowercased:
             out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
@@ -74,22 +75,31 @@ func splitList(_ s: String) -> [String] {
 /// Orders IDs the way people expect: runs of digits by value, so `A2` < `A10`; ties broken by
 /// the plain string order, so the order is total.
 func naturalOrder(_ a: String, _ b: String) -> Bool {
-    var i = a.utf8.makeIterator(), j = b.utf8.makeIterator()
-    var x = i.next(), y = j.next()
-    func isDigit(_ c: UInt8?) -> Bool { c.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-    while let cx = x, let cy = y {
-        if isDigit(cx) && isDigit(cy) {
-            var nx: [UInt8] = [], ny: [UInt8] = []
-            while let c = x, isDigit(c) { if !(nx.isEmpty && c == 0x30) { nx.append(c) }; x = i.next() }
-            while let c = y, isDigit(c) { if !(ny.isEmpty && c == 0x30) { ny.append(c) }; y = j.next() }
-            if nx.count != ny.count { return nx.count < ny.count }
-            if nx != ny { return nx.lexicographicallyPrecedes(ny) }
+    var a = a, b = b  // native UTF-8, so the byte views below are contiguous (no allocation per comparison)
+    return a.withUTF8 { x in b.withUTF8 { y in naturalOrder(x, y) } } ?? (a < b)
+}
+
+private func naturalOrder(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool? {
+    func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    var i = 0, j = 0
+    while i < x.count && j < y.count {
+        if isDigit(x[i]) && isDigit(y[j]) {
+            // Compare the numbers: leading zeros skipped, then length, then digits.
+            while i < x.count && x[i] == 0x30 && i + 1 < x.count && isDigit(x[i + 1]) { i += 1 }
+            while j < y.count && y[j] == 0x30 && j + 1 < y.count && isDigit(y[j + 1]) { j += 1 }
+            var ei = i, ej = j
+            while ei < x.count && isDigit(x[ei]) { ei += 1 }
+            while ej < y.count && isDigit(y[ej]) { ej += 1 }
+            if ei - i != ej - j { return ei - i < ej - j }
+            while i < ei {
+                if x[i] != y[j] { return x[i] < y[j] }
+                i += 1; j += 1
+            }
             continue
         }
-        if cx != cy { return cx < cy }
-        x = i.next()
-        y = j.next()
+        if x[i] != y[j] { return x[i] < y[j] }
+        i += 1; j += 1
     }
-    if (x == nil) != (y == nil) { return x == nil }
-    return a < b
+    if (i == x.count) != (j == y.count) { return i == x.count }
+    return nil
 }

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import TsunagariKit
+
+/// `--quiet`, `--threads`: how a long run behaves (never what it computes).
+struct RunOptions: ParsableArguments {
+    @Flag(help: "No progress bar on standard error.")
+    var quiet = false
+
+    @Option(help: "Threads for the shortest-path measures (default: one per core). The results are the same with any number.")
+    var threads: Int?
+
+    /// Applies `--threads` and returns the progress line for this run.
+    func start(_ language: Language) -> ProgressLine {
+        if let threads { Parallelism.threads = threads }
+        return ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language)
+    }
+}
+
+/// A progress line on standard error for steps that run longer than about a second: what is being
+/// done, a bar with the percentage and the time left, or the time so far when the amount of work
+/// is not known. Redrawn five times a second; nothing at all when disabled (standard error is not
+/// a terminal, or `--quiet`).
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let language: Language
+    private var step: ProgressStep?
+    private var done = 0, total = 0
+    private var started = DispatchTime.now()
+    private var shown = false
+    private let timer: DispatchSourceTimer?
+
+    init(enabled: Bool, language: Language) {
+        self.language = language
+        timer = enabled ? DispatchSource.makeTimerSource(queue: .global()) : nil
+        timer?.schedule(deadline: .now() + 0.2, repeating: 0.2)
+        timer?.setEventHandler { [weak self] in self?.draw() }
+        timer?.resume()
+    }
+
+    /// For the library's long computations; nil when disabled, so they do not count at all.
+    var handler: ProgressHandler? {
+        timer == nil ? nil : { @Sendable [self] step, done, total in update(step, done, total) }
+    }
+
+    /// Runs one step of unknown length under its label.
+    func run<T>(_ step: ProgressStep, _ body: () throws -> T) rethrows -> T {
+        update(step, 0, 0)
+        defer { update(step, 1, 1) }
+        return try body()
+    }
+
+    /// Removes the line; call before printing results.
+    func finish() {
+        timer?.cancel()
+        lock.withLock { clear() }
+    }
+
+    private func update(_ step: ProgressStep, _ done: Int, _ total: Int) {
+        guard timer != nil else { return }
+        lock.withLock {
+            if step != self.step {
+                clear()
+                (self.step, started) = (step, .now())
+            }
+            (self.done, self.total) = (done, total)
+            if total > 0 && done >= total {
+                clear()
+                self.step = nil
+            }
+        }
+    }
+
+    private func draw() {
+        lock.withLock {
+            guard let step else { return }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            guard elapsed >= 1 else { return }
+            let ja = language == .ja
+            var line = step.label(language)
+            if total > 1 {
+                let fraction = Double(done) / Double(total)
+                let width = 24, filled = min(width, Int(fraction * Double(width)))
+                line += " [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+                    + String(format: "%3d%%", Int(fraction * 100))
+                if done > 0 {
+                    let left = clock(elapsed * (1 - fraction) / fraction)
+                    line += ja ? " 残り約\(left)" : " about \(left) left"
+                }
+            } else {
+                line += ja ? " … \(clock(elapsed))経過" : " … \(clock(elapsed))"
+            }
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+            shown = true
+        }
+    }
+
+    private func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        shown = false
+    }
+
+    /// 0:07, 12:34, 1:02:03.
+    private func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+    }
+}
