@@ -17,7 +17,7 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var input: YearOptions
 
-    @Option(help: "network, ego, fields, referrals or kind.")
+    @Option(help: "network, ego, fields, referrals, kind, or core (the densest part, for large networks).")
     var variant: MapVariant = .network
 
     @Option(help: "svg, png, pdf or dot (dot needs no Graphviz).")

@@ -43,7 +43,9 @@ struct ReportCommand: ParsableCommand {
         mapOptions.sizeBy = .none  // one size every year, so that agencies keep their places
         mapOptions.exactCounts = `internal`
         let analysis = history.analyses[yearIndex]
-        let stable = try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
+        // A large network gets the core map and no change map; see `largeReportAgencies`.
+        let large = analysis.agencies.count > largeReportAgencies
+        let stable = large ? nil : try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
 
         var files: [(String, Data)] = []
         func both(_ name: String, _ render: (MapFormat) throws -> Data) throws -> String {
@@ -52,21 +54,31 @@ struct ReportCommand: ParsableCommand {
             files.append(("maps/\(name).pdf", try render(.pdf)))
             return String(decoding: svg, as: UTF8.self)
         }
-        let networkMap = try both("network") { try renderYearMap(try MapDrawing(analysis, mapOptions), ids: history.matching.canonical[yearIndex], stable: stable, format: $0) }
+        var coreOptions = mapOptions
+        coreOptions.variant = .core
+        let networkMap = try stable.map { stable in
+            try both("network") { try renderYearMap(try MapDrawing(analysis, mapOptions), ids: history.matching.canonical[yearIndex], stable: stable, format: $0) }
+        } ?? both("core") { try renderMap(try MapDrawing(analysis, coreOptions), format: $0) }
         var fieldOptions = mapOptions
         fieldOptions.variant = .fields
         let fieldMap = try both("fields") { try renderMap(try MapDrawing(analysis, fieldOptions), format: $0) }
         var changeMap: String?
         var charts: [String] = []
         if yearIndex > 0 {
-            let drawing = MapDrawing(comparison: history.comparison(from: yearIndex - 1, to: yearIndex), allIDs: history.allIDs, options: mapOptions)
-            changeMap = try both("change") { try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: $0) }
+            if let stable {
+                let drawing = MapDrawing(comparison: history.comparison(from: yearIndex - 1, to: yearIndex), allIDs: history.allIDs, options: mapOptions)
+                changeMap = try both("change") { try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: $0) }
+            }
             let trends = Array(history.trends.prefix(yearIndex + 1))
             let years = trends.map { FiscalYear($0.fiscalYear).label(language) }
             charts = trendSeries(trends).map { trendChartSVG($0, years: years, language: language) }
         }
         var cardMaps: [String: String] = [:]
-        if cards {
+        if cards && large {
+            Console.err(language == .ja
+                ? "機関が\(analysis.agencies.count)あるため、機関ごとのページ (--cards) は作りません。tsunagari map --variant ego --focus ID で1機関ずつ描けます"
+                : "with \(analysis.agencies.count) agencies the report has no per-agency pages (--cards); draw one agency with tsunagari map --variant ego --focus ID")
+        } else if cards {
             var ego = mapOptions
             ego.variant = .ego
             for agency in analysis.network.agencies where analysis.agencies.first(where: { $0.id == agency.id })?.degree ?? 0 > 0 {

@@ -82,6 +82,25 @@ struct MapDrawingTests {
         #expect(throws: MapError.self) { try MapDrawing(analysis, kind) }
     }
 
+    @Test("the core map: the widest k-core that fits, here a clique of five inside a ring of 200")
+    func coreMap() throws {
+        let clique = (0..<5).map { "K\($0)" }, ring = (0..<200).map { "R\($0)" }
+        var reports: [String] = []
+        for i in 0..<5 { for j in (i + 1)..<5 { reports += mutual("\(clique[i])-\(clique[j])") } }
+        for i in 0..<200 { reports += mutual("\(ring[i])-\(ring[(i + 1) % 200])") }
+        reports += mutual("K0-R0")
+        let analysis = year((clique + ring).map { ($0, .health, nil, nil) }, reports: reports)
+        var options = MapOptions()
+        options.variant = .core
+        options.language = .en
+        let drawing = try MapDrawing(analysis, options)
+        let shown = Set(drawing.graph.nodes.map(\.id)).union(drawing.isolated.map(\.id))
+        let ids = Set(clique.map { id in "n\(analysis.agencies.firstIndex { $0.id == id }!)" })
+        #expect(shown == ids)  // the ring (core 2) would pass the limit of 150
+        #expect(drawing.isolated.isEmpty)
+        #expect(drawing.structure.text.contains("the core (5 agencies, each tied to at least 4 of them)"))
+    }
+
     @Test("referral maps print counts of 3 or more only, unless exact counts are asked for")
     func referralCounts() throws {
         let analysis = year([("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil)], reports: mutual("A-B"),

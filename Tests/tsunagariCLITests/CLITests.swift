@@ -264,6 +264,26 @@ struct CLITests {
         #expect(!FileManager.default.fileExists(atPath: Self.sample + "/out"))
     }
 
+    @Test("report on more than 5,000 agencies: the field map and the core instead of the whole map, and it says so")
+    func largeReport() throws {
+        let network = try tempFolder(), out = try tempFolder()
+        defer { for d in [network, out] { try? FileManager.default.removeItem(atPath: d) } }
+        try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
+        let fields = ["保健", "医療", "教育", "就労"]
+        let agencies = (0..<5_001).map { "B\($0),機関\($0),\(fields[$0 % 4])" }
+        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
+        let ties = (0..<400).map { "B\($0),B\(($0 * 7 + 1) % 400)" }  // a few hundred ties, so the test stays quick
+        try ("reporter,partner\n" + ties.joined(separator: "\n") + "\n").write(toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
+        let result = try run(["report", network, "-o", out, "--cards"], lang: "ja_JP.UTF-8")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("機関ごとのページ (--cards) は作りません"))
+        for file in ["maps/core.svg", "maps/fields.svg"] { #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)") }
+        #expect(!FileManager.default.fileExists(atPath: out + "/maps/network.svg"))
+        let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(page.contains("機関が5001あり、全体の図では線が重なって読み取れないため"))
+        #expect(page.contains("中核"))
+    }
+
     @Test("--version names the Graphviz library linked in")
     func version() throws {
         let result = try run(["--version"])

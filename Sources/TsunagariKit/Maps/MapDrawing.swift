@@ -12,7 +12,13 @@ public enum MapVariant: String, Sendable, CaseIterable {
     case referrals
     /// The ties of one kind (one layer of the multiplex network).
     case kind
+    /// The network's core: the agencies of the highest core numbers, at most `coreMapLimit` of them
+    /// (the whole map of a large network is a hairball).
+    case core
 }
+
+/// How many agencies the core map shows at most.
+public let coreMapLimit = 150
 
 /// What node size shows.
 public enum SizeMeasure: String, Sendable, CaseIterable {
@@ -97,6 +103,7 @@ struct MapBuilder {
             return agencyMap(nodes: Array(agencies.indices), ties: analysis.network.ties.filter { $0.kinds.contains(kind) },
                              subtitle: text("連携内容「\(kind.ja)」のつながり", "ties of kind \(kind.en)"), kind: kind)
         case .ego: return try egoMap()
+        case .core: return coreMap()
         case .fields: return fieldMap()
         case .referrals: return referralMap()
         }
@@ -259,6 +266,35 @@ struct MapBuilder {
         return drawing
     }
 
+    /// The k-core with the smallest k that still has at most `coreMapLimit` agencies (Seidman
+    /// 1983: every agency in it has at least k partners in it); if even the innermost core is
+    /// larger, its `coreMapLimit` agencies with the most ties.
+    func coreMap() -> MapDrawing {
+        let byCore = analysis.agencies.indices.sorted {
+            let (x, y) = (analysis.agencies[$0], analysis.agencies[$1])
+            return (x.core, x.degree, -$0) > (y.core, y.degree, -$1)
+        }
+        var k = analysis.agencies.map(\.core).max() ?? 0
+        var nodes = byCore.prefix { analysis.agencies[$0].core >= k }
+        if nodes.count > coreMapLimit {
+            // Those with the most ties, less any left without a tie among them.
+            let chosen = Set(nodes.prefix(coreMapLimit)), g = analysis.network.worksWith
+            let linked = chosen.filter { v in g.successors(v).contains { chosen.contains(Int($0)) } }.sorted()
+            return agencyMap(nodes: linked, ties: analysis.network.ties,
+                             subtitle: text("中核 (最も内側のコア\(nodes.count)機関のうち、つながりの多い\(linked.count)機関)",
+                                            "the core (of the \(nodes.count) agencies of the innermost core, the \(linked.count) with the most ties)"))
+        } else {
+            while k > 1 {
+                let wider = byCore.prefix { analysis.agencies[$0].core >= k - 1 }
+                guard wider.count <= coreMapLimit else { break }
+                (k, nodes) = (k - 1, wider)
+            }
+        }
+        k = nodes.map { analysis.agencies[$0].core }.min() ?? 0
+        return agencyMap(nodes: nodes.sorted(), ties: analysis.network.ties,
+                         subtitle: text("中核 (どの機関も互いに\(k)以上つながる\(nodes.count)機関)", "the core (\(nodes.count) agencies, each tied to at least \(k) of them)"))
+    }
+
     // MARK: field map
 
     func fieldMap() -> MapDrawing {
@@ -268,11 +304,13 @@ struct MapBuilder {
         for field in Field.allCases {
             guard let inside = pairs.first(where: { $0.a == field && $0.b == field }) else { continue }
             let count = agencies.count { $0.field == field }
+            // Sizes grow with the count up to 20 agencies, then slowly, so a national roll-up fits the page.
+            let scale = count <= 20 ? Double(count) : 20 + 4 * log2(Double(count) / 20)
             let label = "\(field.label(options.language))\n" + text("\(count)機関・分野内 \(inside.observed)本", "\(count) agencies, \(inside.observed) ties inside")
             g.nodes.append(DOTGraph.Node("f\(field.rawValue)", [
                 "label": label, "shape": "box", "style": "filled,rounded", "fillcolor": MapStyle.colour(field),
-                "fontcolor": MapStyle.textColour(field), "width": String(format: "%.2f", 1.2 + 0.08 * Double(count)),
-                "height": String(format: "%.2f", 0.6 + 0.04 * Double(count)), "fontsize": "13",
+                "fontcolor": MapStyle.textColour(field), "width": String(format: "%.2f", 1.2 + 0.08 * scale),
+                "height": String(format: "%.2f", 0.6 + 0.04 * scale), "fontsize": "13",
             ]))
         }
         for pair in pairs where pair.a != pair.b && pair.observed > 0 {

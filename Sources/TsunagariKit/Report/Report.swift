@@ -9,9 +9,10 @@ public struct ReportInput: Sendable {
     public var language: Language
     /// Exact case counts and survey notes, marked as internal on every page.
     public var internalUse: Bool
+    /// The whole network, or for more than `largeReportAgencies` agencies the core map.
     public var networkMap: String
     public var fieldMap: String
-    /// The change map since the previous year, if there is one.
+    /// The change map since the previous year, if there is one (none for a large network).
     public var changeMap: String?
     public var trendCharts: [String]
     /// Ego map of each agency by ID, for the per-agency cards (`--cards`); empty for none.
@@ -27,6 +28,10 @@ public struct ReportInput: Sendable {
         (self.cardMaps, self.warnings) = (cardMaps, warnings)
     }
 }
+
+/// Above this many agencies the report shows the core map instead of the whole network (and no
+/// change map): a map of thousands of agencies is a hairball, and its layout takes long.
+public let largeReportAgencies = 5_000
 
 /// The meeting report: one self-contained HTML file (inline SVG and CSS, a few lines of script for
 /// sorting the table), in the order a health centre presents it, printable on A4 landscape.
@@ -125,7 +130,15 @@ private struct ReportWriter {
     // MARK: 2. maps
 
     func maps() -> String {
-        section("maps", t("2. ネットワークの地図", "2. The network map"), """
+        if analysis.agencies.count > largeReportAgencies {
+            let n = analysis.agencies.count
+            return section("maps", t("2. ネットワークの地図", "2. The network map"), """
+                <p class="note">\(t("機関が\(n)あり、全体の図では線が重なって読み取れないため、分野どうしのつながりの図と、ネットワークの中核の図を示します。個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。", "With \(n) agencies a map of the whole network would be an unreadable tangle, so the report shows the ties between fields and the core of the network. Draw the surroundings of one agency with tsunagari map --variant ego --focus ID."))</p>
+                <figure>\(inlineSVG(input.fieldMap, prefix: "fields"))<figcaption>\(t("分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。", "Ties between fields: line width and number give the count."))</figcaption></figure>
+                <figure class="page">\(inlineSVG(input.networkMap, prefix: "network"))<figcaption>\(t("ネットワークの中核: どの機関も互いに多くつながっている機関の集まり (k-コア)。色は分野、形は官民です。", "The core of the network: agencies that are all tied to many of each other (a k-core). Colour shows the field, shape public or private."))</figcaption></figure>
+                """)
+        }
+        return section("maps", t("2. ネットワークの地図", "2. The network map"), """
             <figure>\(inlineSVG(input.networkMap, prefix: "network"))<figcaption>\(t("色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。", "Colour shows the field, shape public or private (square: public, hexagon: contracted, oval: private, diamond: voluntary), size the number of ties. Thick lines: people know each other well; dotted arrows: only one side named the tie."))</figcaption></figure>
             <figure class="page">\(inlineSVG(input.fieldMap, prefix: "fields"))<figcaption>\(t("分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。", "Ties between fields: line width and number give the count."))</figcaption></figure>
             """)
@@ -196,12 +209,14 @@ private struct ReportWriter {
     // MARK: 5. change
 
     func change() -> String {
-        guard let c = comparison, let map = input.changeMap else {
+        guard let c = comparison else {
             return section("change", t("5. 前年度からの変化", "5. Change since last year"),
                            "<p>" + t("前年度のデータがないため、変化はまだ示せません。", "There is no earlier year to compare with yet.") + "</p>")
         }
-        var out = "<figure>\(inlineSVG(map, prefix: "change"))<figcaption>" + t("緑の線は新しいつながり、オレンジの破線はなくなったつながり、灰色は続いているつながり。機関の位置は毎年同じです。",
-                                                             "Green: new ties; dashed orange: lost ties; grey: kept ties. Agencies keep their places every year.") + "</figcaption></figure>\n"
+        var out = input.changeMap.map {
+            "<figure>\(inlineSVG($0, prefix: "change"))<figcaption>" + t("緑の線は新しいつながり、オレンジの破線はなくなったつながり、灰色は続いているつながり。機関の位置は毎年同じです。",
+                                                       "Green: new ties; dashed orange: lost ties; grey: kept ties. Agencies keep their places every year.") + "</figcaption></figure>\n"
+        } ?? "<p class=\"note\">" + t("機関が多いため、変化の図は省き、表で示します。", "With this many agencies the change is shown in tables, without a map.") + "</p>\n"
         // The important improvements in full; the minor ones counted.
         let news = c.gapNews(input.language)
         let important = zip(c.gapsClosed, news.closed).filter { $0.0.severity != .low }.map(\.1)
