@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Benchmarks (release build). Prints wall-clock times; the figures go to docs/PERFORMANCE.md.
-# Not a test: timings depend on the machine.
+# Not a test: timings depend on the machine (and a virtual machine's neighbours).
+#   SIZES="100 1000 10000 100000"  networks to measure beside igraph (and networkx up to 3,000)
+#   BENCH_FULL=1                   also the exact analysis of 100,000 agencies (about an hour)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/tsunagari
+bench=.build/release/tsunagari-bench
 data=bench-data
-runs=${RUNS:-5}
+runs=${RUNS:-3}
+sizes=${SIZES:-"100 1000 10000 100000"}
+threads=$(nproc)
 
-# 17,000 agencies naming about 6 partners each: a 100,000-row survey.csv.
-[ -f "$data/n17000/2025/survey.csv" ] || python3 scripts/gen_network.py --agencies 17000 --out "$data/n17000"
+python3 -c "import igraph, networkx" 2>/dev/null || pip install -q igraph networkx
+
+network() {  # network N: generates bench-data/nN once (seeded, so always the same files)
+    [ -f "$data/n$1/2025/survey.csv" ] || python3 scripts/gen_network.py --agencies "$1" --out "$data/n$1" >/dev/null
+    echo "$data/n$1"
+}
 
 # Times one command $runs times; prints the fastest and the median run in seconds.
 time_runs() {
@@ -21,23 +30,57 @@ time_runs() {
     printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "best %.2f s, median %.2f s (%d runs)\n", t[1], t[int((NR + 1) / 2)], NR }'
 }
 
-rows=$(($(wc -l < "$data/n17000/2025/survey.csv") - 1))
-echo "tsunagari check, $rows-row survey.csv (target: under 2 s):"
-echo "  $(time_runs "$bin" check "$data/n17000")"
-echo "python3 csv module, reading the same survey.csv (reference, no checks):"
-echo "  $(time_runs python3 -c "import csv,sys; sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8')))" "$data/n17000/2025/survey.csv")"
+once() {  # runs a command once; prints its wall-clock time and peak resident memory
+    python3 -c '
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"{time.perf_counter() - start:.1f} s, peak memory {peak:.0f} MiB")' "$@"
+}
 
-# A 300-agency city's map, end to end (load, analyse, lay out, render SVG): target under 1 s.
-[ -f "$data/n300/2025/survey.csv" ] || python3 scripts/gen_network.py --agencies 300 --out "$data/n300"
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(swift --version 2>/dev/null | head -1)"
+echo
+
+# Import: a 1,000,000-row survey.csv (170,000 agencies naming about 6 partners each).
+big=$(network 170000)
+rows=$(($(wc -l < "$big/2025/survey.csv") - 1))
+echo "tsunagari check, $rows-row survey.csv, 170,000 agencies (target: import under 5 s):"
+echo "  $(time_runs "$bin" check "$big")"
+echo "  import alone (tsunagari-bench): $("$bench" "$big" --sources 1 --paths-only | awk '/^import/ { print $2 " s" }')"
+echo "python3 csv module, reading the same survey.csv (reference, no checks):"
+echo "  $(time_runs python3 -c "import csv,sys; sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8')))" "$big/2025/survey.csv")"
+
+# A 300-agency city: one map, and the whole report, end to end.
+city=$(network 300)
 echo
 echo "tsunagari map, 300 agencies, SVG (target: under 1 s):"
-echo "  $(time_runs "$bin" map "$data/n300" -o "$data/n300.svg")"
+echo "  $(time_runs "$bin" map "$city" -o "$data/n300.svg")"
+echo "tsunagari report, 300 agencies (target: under 2 s):"
+echo "  $(time_runs "$bin" report "$city" -o "$data/n300-report" --quiet)"
 
-# Measures beside igraph and networkx on the same generated networks (igraph installed with pip when missing).
-python3 -c "import igraph, networkx" 2>/dev/null || pip install -q igraph networkx
-for n in 1000 10000; do
-    [ -f "$data/n$n/2025/survey.csv" ] || python3 scripts/gen_network.py --agencies "$n" --out "$data/n$n"
-    .build/release/tsunagari-bench "$data/n$n" > "$data/n$n.tsunagari.txt"
+# Measures beside igraph and networkx on the same generated networks, one thread and all cores.
+for n in $sizes; do
+    dir=$(network "$n")
+    extra=(--runs 3) sources=()
+    [ "$n" -ge 100000 ] && extra=(--runs 1) sources=(--sources 1000)
+    maps=(--no-maps)
+    [ "$n" = 1000 ] && maps=()  # the map renderer's memory check, once
+    "$bench" "$dir" --threads 1 --no-maps "${extra[@]}" "${sources[@]}" > "$data/n$n.one.txt"
+    "$bench" "$dir" --threads "$threads" "${maps[@]}" "${extra[@]}" "${sources[@]}" > "$data/n$n.all.txt"
     echo
-    python3 scripts/bench_measures.py "$data/n$n" "$data/n$n.tsunagari.txt" 2>/dev/null
+    python3 -W ignore scripts/bench_measures.py "$dir" "$data/n$n.one.txt" "$data/n$n.all.txt" "${sources[@]}"
+    grep render_1000 "$data/n$n.all.txt" | sed 's/^/  /' || true
 done
+
+# 100,000 agencies with sampled path measures: the whole analysis and the gaps, with peak memory.
+if [[ " $sizes " == *" 100000 "* ]]; then
+    dir=$(network 100000)
+    echo
+    echo "tsunagari analyze --sample 1000, 100,000 agencies, load to CSV (target: under a minute, under 1 GiB):"
+    echo "  $(once "$bin" analyze "$dir" --sample 1000 --quiet --format csv)"
+    if [ "${BENCH_FULL:-0}" = 1 ]; then
+        echo "tsunagari analyze, exact, 100,000 agencies (target: 3x faster than igraph's betweenness alone, under 1 GiB):"
+        echo "  $(once "$bin" analyze "$dir" --quiet --format csv)"
+    fi
+fi

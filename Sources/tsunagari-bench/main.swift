@@ -20,7 +20,7 @@ func time<T>(_ stage: String, runs: Int = 1, _ body: () throws -> T) rethrows ->
         result = try body()
         best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    print(stage, String(format: "%.4f", best))
+    print(stage, String(format: "%.6f", best))
     return result!
 }
 
@@ -50,15 +50,15 @@ let year = time("model") { YearNetwork(data) }
 let g = year.worksWith
 let sample = sources.map { (sources: $0, seed: UInt64(1)) }
 _ = time("paths_undirected", runs: runs) { PathMeasures(g, sample: sample) }
-_ = time("paths_directed", runs: runs) { PathMeasures(year.reports, sample: sample) }
+_ = time("betweenness_directed", runs: runs) { betweenness(year.reports, sample: sample) }
 if pathsOnly { exit(0) }
-_ = time("pagerank") { pagerank(g) }
-_ = time("eigenvector") { eigenvectorCentrality(g) }
-_ = time("core") { coreNumbers(g) }
-_ = time("clustering") { clustering(g) }
-_ = time("constraint_effective_size") { structuralHoles(g) }
-_ = time("components_cut_points") { (components(g), cutPoints(g)) }
-_ = time("louvain") { louvainCommunities(g) }
+_ = time("pagerank", runs: runs) { pagerank(g) }
+_ = time("eigenvector", runs: runs) { eigenvectorCentrality(g) }
+_ = time("core", runs: runs) { coreNumbers(g) }
+_ = time("clustering", runs: runs) { clustering(g) }
+_ = time("constraint_effective_size", runs: runs) { structuralHoles(g) }
+_ = time("components_cut_points", runs: runs) { (components(g), cutPoints(g)) }
+_ = time("louvain", runs: runs) { louvainCommunities(g) }
 let analysis = time("analysis_all") { Analysis(year, betweennessSample: sources) }
 _ = time("gaps") { findGaps(analysis) }
 var usage = rusage()

@@ -333,6 +333,7 @@ struct YearLoader {
     /// Yes/no: 1/0, はい/いいえ, yes/no, true/false, ○/×, or blank.
     private mutating func boolean(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: Bool?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
+        if written.utf8.count == 1, let digit = written.utf8.first, digit == 0x30 || digit == 0x31 { return (digit == 0x31, true) }
         switch normalizedKey(written) {
         case "1", "はい", "yes", "y", "true", "○", "◯", "〇", "有", "有り", "あり": return (true, true)
         case "0", "いいえ", "no", "n", "false", "×", "無", "無し", "なし": return (false, true)
