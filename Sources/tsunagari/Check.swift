@@ -10,11 +10,15 @@ struct Check: ParsableCommand {
     @Argument(help: "The network folder (one sub-folder per fiscal year).")
     var directory: String
 
+    @OptionGroup var runOptions: RunOptions
+
     @OptionGroup var options: LanguageOption
 
     func run() throws {
         let language = options.language
-        let (network, diagnostics) = loadNetwork(at: directory)
+        let progress = runOptions.start(language)
+        let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
+        progress.finish()
         Console.report(diagnostics, language)
         for year in network.years {
             for line in Console.summary(year, language) { Console.out(line) }

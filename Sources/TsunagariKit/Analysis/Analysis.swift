@@ -105,7 +105,8 @@ public struct Analysis: Sendable {
         let sample = betweennessSample.flatMap { $0 < g.nodeCount ? (sources: $0, seed: UInt64(1)) : nil }
         let paths = PathMeasures(g, sample: sample, progress: progress)
         let strength = weighted ? PathMeasures(g, weighted: true, sample: sample, step: .weightedPaths, progress: progress) : paths
-        let betweenDirected = PathMeasures(network.reports, sample: sample, step: .directedPaths, progress: progress).betweenness
+        let betweenDirected = PathMeasures(network.reports, weighted: false, sample: sample, step: .directedPaths,
+                                           progress: progress, closeness: false).betweenness
         progress?(.otherMeasures, 0, 1)
         let (between, closeness, harmonic) = (strength.betweenness, strength.closeness, strength.harmonic)
         let rank = pagerank(g)

@@ -51,8 +51,10 @@ public func cutPoints(_ g: Graph) -> CutPoints {
     var bridges: [CutPoints.Pair] = []
     var separated: [Int: [Int]] = [:]  // articulation point → roots of the subtrees it separates
     var parent = [Int](repeating: -1, count: n)
+    var treeRoot = [Int](repeating: -1, count: n)  // the root of each agency's search tree
 
     for root in 0..<n where discovery[root] == -1 {
+        treeRoot[root] = root
         // Stack of (node, next edge index).
         var stack: [(Int, Int)] = [(root, u.offsets[root])]
         discovery[root] = time; low[root] = time; time += 1
@@ -62,6 +64,7 @@ public func cutPoints(_ g: Graph) -> CutPoints {
                 let w = Int(u.targets[next])
                 if discovery[w] == -1 {
                     parent[w] = v
+                    treeRoot[w] = root
                     discovery[w] = time; low[w] = time; time += 1
                     stack.append((w, u.offsets[w]))
                 } else if w != parent[v] {
@@ -88,7 +91,7 @@ public func cutPoints(_ g: Graph) -> CutPoints {
             parts.removeAll { $0 == largest }
         } else {
             // The rest of the network (through the parent) is kept unless a subtree is larger.
-            let componentSize = subtreeSize[rootOf(point, parent)]
+            let componentSize = subtreeSize[treeRoot[point]]
             let rest = componentSize - 1 - roots.reduce(0) { $0 + subtreeSize[$1] }
             if let largest = roots.max(by: { (subtreeSize[$0], -$0) < (subtreeSize[$1], -$1) }), subtreeSize[largest] > rest {
                 parts.removeAll { $0 == largest }
@@ -106,12 +109,6 @@ public func cutPoints(_ g: Graph) -> CutPoints {
         cutOff[point] = members.sorted()
     }
     return CutPoints(articulationPoints: cutOff.keys.sorted(), bridges: bridges.sorted(), cutOff: cutOff)
-}
-
-private func rootOf(_ v: Int, _ parent: [Int]) -> Int {
-    var r = v
-    while parent[r] != -1 { r = parent[r] }
-    return r
 }
 
 /// The agencies reachable from `start` without passing `blocked`.
