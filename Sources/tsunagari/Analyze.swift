@@ -34,8 +34,8 @@ struct Analyze: ParsableCommand {
         if sample == nil && n > 20_000 {
             let k = 1_000
             Console.err(language == .ja
-                ? "機関が\(n)あるため、媒介中心性の正確な計算には時間がかかります。--sample \(k) で推定すると速く終わります (誤差 ±\(fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)) 以内、確率95%)"
-                : "with \(n) agencies exact betweenness takes long; --sample \(k) estimates it quickly (within ±\(fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)) with 95% probability)")
+                ? "機関が\(n)あるため、媒介・近接中心性の正確な計算には時間がかかります。--sample \(k) で推定すると速く終わります (誤差 ±\(fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)) 以内、確率95%)"
+                : "with \(n) agencies exact betweenness and closeness take long; --sample \(k) estimates them quickly (within ±\(fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)) with 95% probability)")
         }
         let analysis = Analysis(network, weighted: weighted, betweennessSample: sample, progress: progress.handler)
         progress.finish()

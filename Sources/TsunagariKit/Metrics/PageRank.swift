@@ -14,24 +14,37 @@ public func pagerank(_ g: Graph, alpha: Double = 0.85, weighted: Bool = false,
     for u in 0..<n {
         for i in g.offsets[u]..<g.offsets[u + 1] { outWeight[u] += weighted ? g.weights[i] : 1 }
     }
+    let ones = [Double](repeating: 1, count: weighted ? 0 : g.inTargets.count)
+    let weights = weighted ? g.inWeights : ones
     var x = [Double](repeating: 1 / Double(n), count: n)
     var next = x
-    for _ in 0..<maxIterations {
-        var dangling = 0.0
-        for u in 0..<n where outWeight[u] == 0 { dangling += x[u] }
-        let base = alpha * dangling / Double(n) + (1 - alpha) / Double(n)
-        for v in 0..<n { next[v] = base }
-        for u in 0..<n where outWeight[u] > 0 {
-            let share = alpha * x[u] / outWeight[u]
-            for i in g.offsets[u]..<g.offsets[u + 1] {
-                next[Int(g.targets[i])] += share * (weighted ? g.weights[i] : 1)
+    var share = x
+    // Pulled along in-edges over raw buffers: next[v] = base + Σ_{u → v} share[u] · w_uv, summed in
+    // ascending u as a push over out-edges would.
+    g.inOffsets.withUnsafeBufferPointer { offsets in
+    g.inTargets.withUnsafeBufferPointer { sources in
+    weights.withUnsafeBufferPointer { weights in
+        for _ in 0..<maxIterations {
+            var dangling = 0.0
+            for u in 0..<n {
+                if outWeight[u] == 0 { dangling += x[u]; share[u] = 0 } else { share[u] = alpha * x[u] / outWeight[u] }
             }
+            let base = alpha * dangling / Double(n) + (1 - alpha) / Double(n)
+            var change = 0.0
+            share.withUnsafeBufferPointer { share in
+                next.withUnsafeMutableBufferPointer { next in
+                    for v in 0..<n {
+                        var sum = base
+                        for i in offsets[v]..<offsets[v + 1] { sum += share[Int(sources[i])] * weights[i] }
+                        next[v] = sum
+                        change += abs(sum - x[v])
+                    }
+                }
+            }
+            swap(&x, &next)
+            if change < Double(n) * tolerance { break }
         }
-        var change = 0.0
-        for v in 0..<n { change += abs(next[v] - x[v]) }
-        swap(&x, &next)
-        if change < Double(n) * tolerance { break }
-    }
+    }}}
     let sum = x.reduce(0, +)
     return x.map { $0 / sum }
 }
