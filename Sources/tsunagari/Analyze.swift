@@ -20,7 +20,7 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Betweenness, closeness and harmonic use tie strength: a tie where people know each other well is a shorter way.")
     var weighted = false
 
-    @Option(help: "Estimate betweenness from this many randomly chosen (seeded) agencies instead of all: for very large networks.")
+    @Option(help: "Estimate betweenness and closeness from this many randomly chosen (seeded) agencies instead of all: for very large networks. The error bound of betweenness is printed.")
     var sample: Int?
 
     @OptionGroup var options: LanguageOption

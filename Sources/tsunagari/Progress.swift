@@ -76,24 +76,32 @@ final class ProgressLine: @unchecked Sendable {
         lock.withLock {
             guard let step else { return }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            guard elapsed >= 1 else { return }
-            let ja = language == .ja
-            var line = step.label(language)
-            if total > 1 {
-                let fraction = Double(done) / Double(total)
-                let width = 24, filled = min(width, Int(fraction * Double(width)))
-                line += " [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
-                    + String(format: "%3d%%", Int(fraction * 100))
-                if done > 0 {
-                    let left = clock(elapsed * (1 - fraction) / fraction)
-                    line += ja ? " 残り約\(left)" : " about \(left) left"
-                }
-            } else {
-                line += ja ? " … \(clock(elapsed))経過" : " … \(clock(elapsed))"
-            }
+            guard let line = Self.line(step, done: done, total: total, elapsed: elapsed, language) else { return }
             FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
             shown = true
         }
+    }
+
+    /// The text of the line, or nil while the step is younger than a second: the label, then a
+    /// bar, the percentage and the time left when the amount of work is known (`total` > 1), else
+    /// the time so far.
+    static func line(_ step: ProgressStep, done: Int, total: Int, elapsed: Double, _ language: Language) -> String? {
+        guard elapsed >= 1 else { return nil }
+        let ja = language == .ja
+        var line = step.label(language)
+        if total > 1 {
+            let fraction = Double(done) / Double(total)
+            let width = 24, filled = min(width, Int(fraction * Double(width)))
+            line += " [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+                + String(format: "%3d%%", Int(fraction * 100))
+            if done > 0 {
+                let left = clock(elapsed * (1 - fraction) / fraction)
+                line += ja ? " 残り約\(left)" : " about \(left) left"
+            }
+        } else {
+            line += ja ? " … \(clock(elapsed))経過" : " … \(clock(elapsed))"
+        }
+        return line
     }
 
     private func clear() {
@@ -103,7 +111,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     /// 0:07, 12:34, 1:02:03.
-    private func clock(_ seconds: Double) -> String {
+    private static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
         return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
     }

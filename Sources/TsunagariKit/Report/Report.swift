@@ -130,18 +130,19 @@ private struct ReportWriter {
     // MARK: 2. maps
 
     func maps() -> String {
-        if analysis.agencies.count > largeReportAgencies {
-            let n = analysis.agencies.count
-            return section("maps", t("2. ネットワークの地図", "2. The network map"), """
-                <p class="note">\(t("機関が\(n)あり、全体の図では線が重なって読み取れないため、分野どうしのつながりの図と、ネットワークの中核の図を示します。個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。", "With \(n) agencies a map of the whole network would be an unreadable tangle, so the report shows the ties between fields and the core of the network. Draw the surroundings of one agency with tsunagari map --variant ego --focus ID."))</p>
-                <figure>\(inlineSVG(input.fieldMap, prefix: "fields"))<figcaption>\(t("分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。", "Ties between fields: line width and number give the count."))</figcaption></figure>
-                <figure class="page">\(inlineSVG(input.networkMap, prefix: "network"))<figcaption>\(t("ネットワークの中核: どの機関も互いに多くつながっている機関の集まり (k-コア)。色は分野、形は官民です。", "The core of the network: agencies that are all tied to many of each other (a k-core). Colour shows the field, shape public or private."))</figcaption></figure>
-                """)
+        func figure(_ svg: String, _ prefix: String, page: Bool = false, _ caption: String) -> String {
+            "<figure\(page ? " class=\"page\"" : "")>\(inlineSVG(svg, prefix: prefix))<figcaption>\(caption)</figcaption></figure>\n"
         }
-        return section("maps", t("2. ネットワークの地図", "2. The network map"), """
-            <figure>\(inlineSVG(input.networkMap, prefix: "network"))<figcaption>\(t("色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。", "Colour shows the field, shape public or private (square: public, hexagon: contracted, oval: private, diamond: voluntary), size the number of ties. Thick lines: people know each other well; dotted arrows: only one side named the tie."))</figcaption></figure>
-            <figure class="page">\(inlineSVG(input.fieldMap, prefix: "fields"))<figcaption>\(t("分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。", "Ties between fields: line width and number give the count."))</figcaption></figure>
-            """)
+        let fieldCaption = t("分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。", "Ties between fields: line width and number give the count.")
+        let n = analysis.agencies.count
+        // `networkMap` holds the core map above `largeReportAgencies` (see ReportInput).
+        let body = n > largeReportAgencies
+            ? "<p class=\"note\">" + t("機関が\(n)あり、全体の図では線が重なって読み取れないため、分野どうしのつながりの図と、ネットワークの中核の図を示します。個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。", "With \(n) agencies a map of the whole network would be an unreadable tangle, so the report shows the ties between fields and the core of the network. Draw the surroundings of one agency with tsunagari map --variant ego --focus ID.") + "</p>\n"
+                + figure(input.fieldMap, "fields", fieldCaption)
+                + figure(input.networkMap, "network", page: true, t("ネットワークの中核: どの機関も互いに多くつながっている機関の集まり (k-コア)。色は分野、形は官民です。", "The core of the network: agencies that are all tied to many of each other (a k-core). Colour shows the field, shape public or private."))
+            : figure(input.networkMap, "network", t("色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。", "Colour shows the field, shape public or private (square: public, hexagon: contracted, oval: private, diamond: voluntary), size the number of ties. Thick lines: people know each other well; dotted arrows: only one side named the tie."))
+                + figure(input.fieldMap, "fields", page: true, fieldCaption)
+        return section("maps", t("2. ネットワークの地図", "2. The network map"), body)
     }
 
     // MARK: 3. gaps
@@ -344,7 +345,7 @@ private struct ReportWriter {
 
     static let css = """
         body{font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif;margin:0 auto;max-width:1200px;padding:1rem 2rem;color:#111;line-height:1.7}
-        h1{font-size:1.6rem;border-bottom:3px solid #332288;padding-bottom:.3rem}h2{font-size:1.35rem;color:#332288;border-left:6px solid #332288;padding-left:.5rem;margin-top:2rem}
+        h1{font-size:1.6rem;border-bottom:3px solid #332288;padding-bottom:.3rem}.note{background:#f4f4f8;border-left:4px solid #888;padding:.4rem .8rem}h2{font-size:1.35rem;color:#332288;border-left:6px solid #332288;padding-left:.5rem;margin-top:2rem}
         h3{font-size:1.1rem;margin-top:1.2rem}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#333}
         ol.key li{font-weight:bold;margin:.3rem 0}ul.findings.high li{border-left:4px solid #D55E00;padding-left:.5rem;margin:.3rem 0;list-style:none}
         ul.findings.medium li{border-left:4px solid #E69F00;padding-left:.5rem;margin:.3rem 0;list-style:none}
