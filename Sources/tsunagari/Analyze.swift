@@ -25,6 +25,10 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var options: LanguageOption
 
+    func validate() throws {
+        if let sample, sample < 1 { throw ValidationError("--sample must be 1 or more: the number of agencies to search from") }
+    }
+
     func run() throws {
         let language = options.language
         let progress = input.runOptions.start(language)

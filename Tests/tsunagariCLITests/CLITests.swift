@@ -137,6 +137,10 @@ struct CLITests {
         let single = try run(["analyze", Self.sample, "--format", "csv", "--threads", "1"])
         #expect(single.stdout == csv.stdout && single.stderr.isEmpty && csv.stderr.isEmpty)
         #expect(try run(["analyze", Self.sample, "--format", "csv", "--quiet"]).stdout == csv.stdout)
+        let noThreads = try run(["analyze", Self.sample, "--threads", "0"])
+        #expect(noThreads.status != 0 && noThreads.stderr.contains("--threads must be 1 or more"))
+        let noSample = try run(["analyze", Self.sample, "--sample", "0"])
+        #expect(noSample.status != 0 && noSample.stderr.contains("--sample must be 1 or more"))
         // A09 (council of social welfare) is the one agency whose exit cuts off A40 and A41; A30 and A48 have no ties.
         let header = lines[0].split(separator: ",").map(String.init)
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
