@@ -10,6 +10,9 @@ struct Check: ParsableCommand {
     @Argument(help: "The network folder (one sub-folder per fiscal year).")
     var directory: String
 
+    @Flag(help: "Show exact case counts (fewer than 3 are otherwise shown as such). Not for meetings.")
+    var `internal` = false
+
     @OptionGroup var runOptions: RunOptions
 
     @OptionGroup var options: LanguageOption
@@ -21,7 +24,7 @@ struct Check: ParsableCommand {
         progress.finish()
         Console.report(diagnostics, language)
         for year in network.years {
-            for line in Console.summary(year, language) { Console.out(line) }
+            for line in Console.summary(year, language, counts: CaseCountRule(exact: `internal`)) { Console.out(line) }
         }
         Console.out(Console.counts(diagnostics, language))
         if diagnostics.hasErrors { throw ExitCode.failure }

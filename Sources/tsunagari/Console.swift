@@ -28,9 +28,10 @@ enum Console {
         "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
     }
 
-    /// The lines `check` prints for one year.
-    static func summary(_ year: YearData, _ language: Language) -> [String] {
+    /// The lines `check` prints for one year; case counts shown by `counts`.
+    static func summary(_ year: YearData, _ language: Language, counts: CaseCountRule = CaseCountRule()) -> [String] {
         let s = YearSummary(year)
+        let (cases, handOffs) = (counts.cell(s.cases), counts.cell(s.handOffs))
         let label = year.fiscalYear.label(language)
         let title = year.folder == label || year.folder == String(year.fiscalYear.year) && language == .en
             ? label : "\(label) (\(year.folder))"
@@ -39,11 +40,11 @@ enum Console {
         case .ja:
             lines = ["\(title): 機関 \(s.agencies)、回答 \(s.reports)件"
                      + " (相互に確認された連携 \(s.confirmedTies)組、一方向の連携 \(s.oneSidedTies)組)、"
-                     + "事例 \(s.cases)件 (つなぎ \(s.handOffs)件)"]
+                     + "事例 \(cases.text.ja) (つなぎ \(handOffs.text.ja))"]
         case .en:
             lines = ["\(title): \(count(s.agencies, "agency", "agencies")), \(count(s.reports, "report"))"
                      + " (\(count(s.confirmedTies, "confirmed tie")), \(s.oneSidedTies) one-sided), "
-                     + "\(count(s.cases, "case")) (\(count(s.handOffs, "hand-off")))"]
+                     + "\(cases.text.en) \(cases == .exact(1) ? "case" : "cases") (\(handOffs.text.en) \(handOffs == .exact(1) ? "hand-off" : "hand-offs"))"]
         }
         if !s.nonResponding.isEmpty {
             // A large network lists the first few; `analyze --format csv` has every agency's "responded".

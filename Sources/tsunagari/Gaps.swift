@@ -21,7 +21,7 @@ struct Gaps: ParsableCommand {
     func run() throws {
         let language = options.language
         var gapOptions = GapOptions()
-        gapOptions.exactCounts = `internal`
+        gapOptions.counts = CaseCountRule(exact: `internal`)
         let progress = input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)

@@ -67,7 +67,7 @@ struct MapCommand: ParsableCommand {
         mapOptions.radius = radius
         mapOptions.kind = network.kind
         mapOptions.paper = paper
-        mapOptions.exactCounts = `internal`
+        mapOptions.counts = CaseCountRule(exact: `internal`)
         let drawing: MapDrawing
         do {
             drawing = try MapDrawing(Analysis(network, progress: progress.handler), mapOptions)

@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
         mapOptions.language = language
         mapOptions.area = title ?? URL(fileURLWithPath: input.directory).standardized.lastPathComponent
         mapOptions.sizeBy = .none  // one size every year, so that agencies keep their places
-        mapOptions.exactCounts = `internal`
+        mapOptions.counts = CaseCountRule(exact: `internal`)
         let analysis = history.analyses[yearIndex]
         // A large network gets the core map and no change map; see `largeReportAgencies`.
         let large = analysis.agencies.count > largeReportAgencies

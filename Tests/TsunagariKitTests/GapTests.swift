@@ -3,7 +3,7 @@ import Testing
 
 private func findings(_ analysis: Analysis, _ kind: Finding.Kind, exact: Bool = false) -> [Finding] {
     var options = GapOptions()
-    options.exactCounts = exact
+    options.counts = CaseCountRule(exact: exact)
     return findGaps(analysis, options: options).filter { $0.kind == kind }
 }
 
@@ -92,15 +92,17 @@ struct GapTests {
             ("A", "C", .waiting, []),
         ])
         #expect(findings(a, .unreportedHandOff).map(\.agencies) == [["A", "C"]])
-        #expect(findings(a, .unreportedHandOff)[0].message.en == "Case records show <3 hand-off(s) from A to C, but neither named the other in the survey.")
+        #expect(findings(a, .unreportedHandOff)[0].message.en == "Case records show fewer than 3 hand-off(s) from A to C, but neither named the other in the survey.")
         let failed = findings(a, .failedHandOffs)
-        #expect(failed.contains { $0.agencies == ["A", "B"] && $0.message.en.hasPrefix("<3 hand-off(s) from A to B") })
-        #expect(failed.contains { $0.fields == [.education, .employment] && $0.message.en == "3 hand-offs from education to employment did not connect." })
-        #expect(failed.contains { $0.message.ja == "はざま「卒業後」の事例で、<3件の紹介がつながりませんでした。" })
+        #expect(failed.contains { $0.agencies == ["A", "B"] && $0.message.en.hasPrefix("fewer than 3 hand-off(s) from A to B") })
+        // The field pair's total (2 + 1) is shown beside its hidden parts: only as the bound they give.
+        #expect(failed.contains { $0.fields == [.education, .employment] && $0.message.en == "at least 3 hand-offs from education to employment did not connect." })
+        #expect(failed.contains { $0.tag == "卒業後" && $0.message.ja == "はざま「卒業後」の事例で、3件未満の紹介がつながりませんでした。" })
         // A count under the threshold shows in neither the number nor the severity.
-        #expect(failed.filter { $0.message.en.contains("<3") }.allSatisfy { $0.severity == .low })
+        #expect(failed.filter { $0.message.en.contains("fewer than 3") }.allSatisfy { $0.severity == .low })
         let exact = findings(a, .failedHandOffs, exact: true)
         #expect(exact.contains { $0.message.en.hasPrefix("2 hand-off(s) from A to B") })
+        #expect(exact.contains { $0.message.en == "3 hand-offs from education to employment did not connect." })
         #expect(findings(a, .deadEnd).map(\.agencies) == [["B"], ["C"]])
     }
 

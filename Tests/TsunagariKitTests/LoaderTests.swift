@@ -149,8 +149,8 @@ struct LoaderTests {
         let (network, _) = net.load()
         let p = net.path("2025/referrals.csv")
         #expect(net.lines() == [
-            "\(p):3:6: warning: 2026-04 lies outside FY2025 (April 2025 – March 2026)",
-            "\(p):4:4: error: case 'C1' has step 2 twice (first on line 3)",
+            "\(p):3:6: warning: 'month' (年月) lies outside FY2025 (April 2025 – March 2026)",
+            "\(p):4:4: error: the same case has step 2 twice (first on line 3)",
             "\(p):5:4: error: 'step' (順番) 'x' is not a whole number",
             "\(p):5:18: error: the hand-off goes from A01 to itself",
             "\(p):5:23: error: 'outcome' (結果) 'たぶん' is not one of the accepted values",

@@ -101,16 +101,24 @@ struct MapDrawingTests {
         #expect(drawing.structure.text.contains("the core (5 agencies, each tied to at least 4 of them)"))
     }
 
-    @Test("referral maps print counts of 3 or more only, unless exact counts are asked for")
+    @Test("referral maps label and widen shown counts only; every hidden count is drawn alike")
     func referralCounts() throws {
-        let analysis = year([("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil)], reports: mutual("A-B"),
-                            referrals: [("A", "B", .connected, []), ("A", "B", .connected, []), ("A", "B", .interrupted, []), ("B", "C", .refused, [])])
+        let analysis = year([("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil), ("D", .medical, nil, nil)],
+                            reports: mutual("A-B"),
+                            referrals: [("A", "B", .connected, []), ("A", "B", .connected, []), ("A", "B", .interrupted, []), ("B", "C", .refused, []),
+                                        ("C", "D", .refused, []), ("C", "D", .connected, []),
+                                        ("D", "A", .refused, []), ("D", "A", .refused, []), ("D", "A", .refused, []), ("D", "A", .connected, [])])
         var options = MapOptions()
         options.variant = .referrals
         let edges = try MapDrawing(analysis, options).graph.edges
-        #expect(edges.map { $0.attributes["label"] } == ["3", nil])
-        #expect(edges[1].attributes["style"] == "dashed")  // more than half did not connect
-        options.exactCounts = true
-        #expect(try MapDrawing(analysis, options).graph.edges.map { $0.attributes["label"] } == ["3", "1"])
+        // A→B: 3 = 1 failed + 2 connected, both parts hidden, so only "at least 3" shows.
+        #expect(edges.map { $0.attributes["label"] } == ["3+", nil, nil, "4+"])
+        // B→C (1, refused) and C→D (2, one refused) look the same: width, style, colour.
+        #expect(edges[1].attributes == edges[2].attributes)
+        // D→A: 3 of 4 failed, shown, so dashed; B→C's one failure is hidden, so it is not.
+        #expect(edges[3].attributes["style"] == "dashed")
+        #expect(edges[1].attributes["style"] == nil)
+        options.counts = CaseCountRule(exact: true)
+        #expect(try MapDrawing(analysis, options).graph.edges.map { $0.attributes["label"] } == ["3", "1", "2", "4"])
     }
 }

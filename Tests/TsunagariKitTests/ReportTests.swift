@@ -42,12 +42,12 @@ struct ReportTests {
     @Test("meeting copy hides small counts and case IDs; the internal copy shows them and says so")
     func privacy() {
         let meeting = reportHTML(input(internalUse: false))
-        #expect(meeting.contains("&lt;3件"))
+        #expect(meeting.contains("3件未満が、中断・拒否・待機に終わりました"))
         #expect(!meeting.contains("C0") && !meeting.contains("内部資料"))
         let internalCopy = reportHTML(input(internalUse: true))
         #expect(internalCopy.contains("<div class=\"internal\">内部資料"))
         #expect(internalCopy.contains("1件が、中断・拒否・待機に終わりました"))
-        #expect(!internalCopy.contains("&lt;3件"))
+        #expect(!internalCopy.contains("3件未満"))
     }
 
     @Test("per-agency cards list partners by kind, and ties without a stated kind as such")

@@ -23,6 +23,8 @@ public struct Finding: Sendable, Encodable, Equatable {
     public var agencies: [String]
     /// Fields involved (field gaps, failed hand-offs between fields).
     public var fields: [Field]
+    /// The gap tag (はざま) of the cases a finding counts, if it counts cases by tag.
+    public var tag: String? = nil
     /// The finding in plain words.
     public var message: Text
     /// Ranking score of a recommended connection.
@@ -31,10 +33,8 @@ public struct Finding: Sendable, Encodable, Equatable {
 
 /// Options for finding gaps.
 public struct GapOptions: Sendable {
-    /// Case counts below this are shown as "<N" (counts of 1 or 2 could point to a person).
-    public var smallCountThreshold = 3
-    /// Show exact case counts (internal use only).
-    public var exactCounts = false
+    /// How case counts are shown: small ones hidden, unless for internal use (`CaseCountRule`).
+    public var counts = CaseCountRule()
     /// How many recommended connections to list.
     public var recommendations = 10
 
@@ -114,15 +114,10 @@ private struct GapFinder {
     func jaList(_ ids: [Int]) -> String { ids.map(ja).joined(separator: "") }
     func enList(_ ids: [Int]) -> String { ids.map(en).joined(separator: ", ") }
 
-    /// A case count as shown in meeting output: small counts hidden.
-    func cases(_ n: Int) -> String {
-        options.exactCounts || n >= options.smallCountThreshold || n == 0 ? "\(n)" : "<\(options.smallCountThreshold)"
-    }
-
-    mutating func add(_ kind: Finding.Kind, _ severity: Finding.Severity, _ ids: [Int], fields: [Field] = [],
+    mutating func add(_ kind: Finding.Kind, _ severity: Finding.Severity, _ ids: [Int], fields: [Field] = [], tag: String? = nil,
                       ja: String, en: String, score: Double? = nil) {
         findings.append(Finding(kind: kind, severity: severity, agencies: ids.map { agencies[$0].id }, fields: fields,
-                                message: Text(ja: ja, en: en), score: score))
+                                tag: tag, message: Text(ja: ja, en: en), score: score))
         members.append(ids)
     }
 
@@ -257,41 +252,49 @@ private struct GapFinder {
 
     mutating func referralEvidence() {
         let n = agencies.count
-        let referrals = analysis.network.data.referrals
+        let rule = options.counts
         var handOffs: [Int: Int] = [:], failedByPair: [Int: Int] = [:]
-        var failedByFields: [Int: Int] = [:], failedByTag: [String: Int] = [:]
-        for r in referrals {
-            handOffs[r.from * n + r.to, default: 0] += 1
+        // Failed hand-offs by pair of fields and by tag, each split by pair of agencies: the
+        // parts that the pairs' own findings show beside these totals (`CaseCountRule.total`).
+        var failedByFields: [Int: [Int: Int]] = [:], failedByTag: [String: [Int: Int]] = [:]
+        for r in analysis.network.data.referrals {
+            let pair = r.from * n + r.to
+            handOffs[pair, default: 0] += 1
             guard r.outcome?.isFailure == true else { continue }
-            failedByPair[r.from * n + r.to, default: 0] += 1
-            failedByFields[agencies[r.from].field.rawValue * 100 + agencies[r.to].field.rawValue, default: 0] += 1
-            for tag in r.gaps { failedByTag[tag, default: 0] += 1 }
+            failedByPair[pair, default: 0] += 1
+            failedByFields[agencies[r.from].field.rawValue * 100 + agencies[r.to].field.rawValue, default: [:]][pair, default: 0] += 1
+            for tag in r.gaps { failedByTag[tag, default: [:]][pair, default: 0] += 1 }
         }
         for (key, count) in handOffs.sorted(by: { $0.key < $1.key }) {
             let (from, to) = (key / n, key % n)
             guard !g.hasEdge(from, to) else { continue }
+            let failed = failedByPair[key] ?? 0
+            let shown = rule.total(of: [failed, count - failed]).text
             add(.unreportedHandOff, .medium, [from, to],
-                ja: "事例では\(ja(from))から\(ja(to))への紹介が\(cases(count))件ありましたが、アンケートではどちらも相手を連携先に挙げていません。",
-                en: "Case records show \(cases(count)) hand-off(s) from \(en(from)) to \(en(to)), but neither named the other in the survey.")
+                ja: "事例では\(ja(from))から\(ja(to))への紹介が\(shown.ja)ありましたが、アンケートではどちらも相手を連携先に挙げていません。",
+                en: "Case records show \(shown.en) hand-off(s) from \(en(from)) to \(en(to)), but neither named the other in the survey.")
         }
-        // Severity never depends on a count below the threshold, or it would reveal the count.
-        let threshold = options.smallCountThreshold
+        // Severity never depends on a hidden count, or it would reveal the count.
         for (key, count) in failedByPair.sorted(by: { $0.key < $1.key }) {
             let (from, to) = (key / n, key % n)
-            add(.failedHandOffs, count >= threshold ? .medium : .low, [from, to],
-                ja: "\(ja(from))から\(ja(to))への紹介のうち\(cases(count))件が、中断・拒否・待機に終わりました。",
-                en: "\(cases(count)) hand-off(s) from \(en(from)) to \(en(to)) ended interrupted, refused or waiting.")
+            let shown = rule.cell(count)
+            add(.failedHandOffs, count >= rule.threshold ? .medium : .low, [from, to],
+                ja: "\(ja(from))から\(ja(to))への紹介のうち\(shown.text.ja)が、中断・拒否・待機に終わりました。",
+                en: "\(shown.text.en) hand-off(s) from \(en(from)) to \(en(to)) ended interrupted, refused or waiting.")
         }
-        for (key, count) in failedByFields.sorted(by: { $0.key < $1.key }) where count >= threshold {
+        for (key, parts) in failedByFields.sorted(by: { $0.key < $1.key }) where parts.values.reduce(0, +) >= rule.threshold {
             let (a, b) = (Field(rawValue: key / 100)!, Field(rawValue: key % 100)!)
+            let shown = rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value)).text
             add(.failedHandOffs, .medium, [], fields: [a, b],
-                ja: "「\(a.ja)」から「\(b.ja)」への紹介で、\(cases(count))件がつながりませんでした。",
-                en: "\(cases(count)) hand-offs from \(a.en) to \(b.en) did not connect.")
+                ja: "「\(a.ja)」から「\(b.ja)」への紹介で、\(shown.ja)がつながりませんでした。",
+                en: "\(shown.en) hand-offs from \(a.en) to \(b.en) did not connect.")
         }
-        for (tag, count) in failedByTag.sorted(by: { $0.key < $1.key }) {
-            add(.failedHandOffs, count >= threshold ? .medium : .low, [],
-                ja: "はざま「\(tag)」の事例で、\(cases(count))件の紹介がつながりませんでした。",
-                en: "\(cases(count)) hand-off(s) in cases tagged '\(tag)' did not connect.")
+        for (tag, parts) in failedByTag.sorted(by: { $0.key < $1.key }) {
+            let total = parts.values.reduce(0, +)
+            let shown = rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value)).text
+            add(.failedHandOffs, total >= rule.threshold ? .medium : .low, [], tag: tag,
+                ja: "はざま「\(tag)」の事例で、\(shown.ja)の紹介がつながりませんでした。",
+                en: "\(shown.en) hand-off(s) in cases tagged '\(tag)' did not connect.")
         }
         let flow = analysis.network.referralFlow
         for v in 0..<n where flow.inDegree(v) > 0 && flow.outDegree(v) == 0 {

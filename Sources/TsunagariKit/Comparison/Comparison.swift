@@ -121,13 +121,16 @@ public struct YearComparison: Sendable {
         newlyConnected = after.agencies.indices.filter { after.agencies[$0].degree > 0 && isolatedBefore.contains(afterIDs[$0]) }
             .map { afterIDs[$0] }.sorted(by: naturalOrder)
 
-        // Findings compared by kind, canonical agencies and fields; recommendations are suggestions, not gaps.
+        // Findings compared by kind, canonical agencies, fields and tag, never by their wording (which
+        // holds counts: a count compared across years would show its difference, `CaseCountRule`);
+        // recommendations are suggestions, not gaps.
         func signatures(_ analysis: Analysis, _ ids: [String]) -> [String: Finding] {
             let index = Dictionary(uniqueKeysWithValues: analysis.network.agencies.enumerated().map { ($1.id, ids[$0]) })
             var out: [String: Finding] = [:]
             for f in findGaps(analysis) where f.kind != .recommendation {
                 let key = f.kind.rawValue + "|" + f.agencies.map { index[$0] ?? $0 }.joined(separator: ",") + "|"
-                    + f.fields.map(\.en).joined(separator: ",") + (f.agencies.isEmpty && f.fields.isEmpty ? "|" + f.message.en : "")
+                    + f.fields.map(\.en).joined(separator: ",") + "|"
+                    + (f.tag ?? (f.agencies.isEmpty && f.fields.isEmpty ? f.message.en : ""))
                 out[key] = f
             }
             return out

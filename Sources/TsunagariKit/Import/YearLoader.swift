@@ -220,8 +220,9 @@ struct YearLoader {
             let key = "\(caseID)\t\(stepNumber)"
             if let first = firstLine[key] {
                 diagnostics.error(table.location(record, stepColumn),
-                    Text(ja: "事例「\(caseID)」の順番 \(stepNumber) が2回あります (最初は\(first)行目)",
-                         en: "case '\(caseID)' has step \(stepNumber) twice (first on line \(first))"),
+                    // The line finds the row; a message never names a case (README, privacy).
+                    Text(ja: "同じ事例の順番 \(stepNumber) が2回あります (最初は\(first)行目)",
+                         en: "the same case has step \(stepNumber) twice (first on line \(first))"),
                     hint: Text(ja: "順番を付け直してください", en: "renumber the steps of this case"))
                 continue
             }
@@ -362,8 +363,9 @@ struct YearLoader {
         }
         if !fiscalYear.contains(year: y, month: m) {
             diagnostics.warning(table.location(record, column),
-                Text(ja: "\(y)年\(m)月は\(fiscalYear.japanese) (\(fiscalYear.year)年4月〜\(fiscalYear.year + 1)年3月) の外です",
-                     en: "\(y)-\(m < 10 ? "0" : "")\(m) lies outside \(fiscalYear) (April \(fiscalYear.year) – March \(fiscalYear.year + 1))"),
+                // The month of one hand-off is a detail of a case: the message does not repeat it.
+                Text(ja: "\(column.quoted.ja) が\(fiscalYear.japanese) (\(fiscalYear.year)年4月〜\(fiscalYear.year + 1)年3月) の外です",
+                     en: "\(column.quoted.en) lies outside \(fiscalYear) (April \(fiscalYear.year) – March \(fiscalYear.year + 1))"),
                 hint: Text(ja: "年月か、ファイルを置いた年度のフォルダを確かめてください",
                            en: "check the month, or the fiscal-year folder the file is in"))
         }

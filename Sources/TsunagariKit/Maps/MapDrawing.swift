@@ -46,9 +46,8 @@ public struct MapOptions: Sendable {
     /// The kind drawn by the `kind` variant.
     public var kind: TieKind?
     public var paper: Paper = .a4
-    /// Hand-off counts below this are not printed on referral maps.
-    public var smallCountThreshold = 3
-    public var exactCounts = false
+    /// How hand-off counts are shown on referral maps (`CaseCountRule`).
+    public var counts = CaseCountRule()
 
     public init() {}
 }
@@ -339,19 +338,42 @@ struct MapBuilder {
         let involved = Set(count.keys.flatMap { [$0 / n, $0 % n] }).sorted()
         let size = sizes(involved)
         for v in involved { g.nodes.append(agencyNode(v, size: size[v] ?? 0)) }
-        let top = Double(count.values.max() ?? 1)
-        for (key, c) in count.sorted(by: { $0.key < $1.key }) {
-            var attributes = ["penwidth": String(format: "%.1f", 1 + 5 * Double(c) / top), "arrowsize": "0.8"]
-            if options.exactCounts || c >= options.smallCountThreshold { attributes["label"] = "\(c)" }
-            if 2 * (failed[key] ?? 0) > c { attributes["style"] = "dashed"; attributes["color"] = MapStyle.highlight }
+        // A pair's hand-offs are the total of those that failed and the rest (`CaseCountRule`,
+        // rule 2). Only what is shown sets a label, a width or a dash (rule 3): every hidden count
+        // is drawn alike, thin, solid and unlabelled.
+        let rule = options.counts
+        let shown = Dictionary(uniqueKeysWithValues: count.map { key, c in (key, rule.total(of: [failed[key] ?? 0, c - (failed[key] ?? 0)])) })
+        func lower(_ shown: CaseCount) -> Int? {
+            switch shown { case .exact(let n), .atLeast(let n): n; case .fewerThan: nil }
+        }
+        let top = Double(shown.values.compactMap(lower).max() ?? 1)
+        for (key, c) in shown.sorted(by: { $0.key < $1.key }) {
+            var attributes = ["penwidth": "1.0", "arrowsize": "0.8"]
+            if let n = lower(c) {
+                attributes["penwidth"] = String(format: "%.1f", 1.5 + 4.5 * Double(n) / top)
+                attributes["label"] = c.short
+            }
+            let f = failed[key] ?? 0, rest = count[key]! - f
+            if f > 0 && !rule.isHidden(f) && f >= rest {
+                attributes["style"] = "dashed"
+                attributes["color"] = MapStyle.highlight
+            }
             g.edges.append(DOTGraph.Edge("n\(key / n)", "n\(key % n)", attributes))
         }
         let fields = Field.allCases.filter { f in involved.contains { agencies[$0].field == f } }
         var entries: [MapDrawing.LegendEntry] = fields.map { f in
             .node(label: f.label(options.language), attributes: ["shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f), "fontcolor": MapStyle.textColour(f)])
         }
-        entries.append(.edge(label: text("紹介 (太さ・数字: 件数。\(options.smallCountThreshold)件未満は数字なし)", "hand-offs (width and number: count; none shown under \(options.smallCountThreshold))"), attributes: ["penwidth": "3", "dir": "forward"]))
-        entries.append(.edge(label: text("半数以上がつながらなかった紹介", "half or more did not connect"), attributes: ["penwidth": "2", "style": "dashed", "color": MapStyle.highlight, "dir": "forward"]))
+        let t = rule.threshold
+        if rule.exact {
+            entries.append(.edge(label: text("紹介 (数字: 件数、太さ: 多さ)", "hand-offs (number: count; width: how many)"), attributes: ["penwidth": "3", "dir": "forward"]))
+        } else {
+            entries.append(.edge(label: text("紹介 \(t)件以上 (数字: 件数、太さ: 多さ)", "\(t) or more hand-offs (number: count; width: how many)"), attributes: ["penwidth": "3", "dir": "forward"]))
+            entries.append(.edge(label: text("紹介 \(t)件未満 (すべて同じ細い線。件数は示しません)", "fewer than \(t) hand-offs (all drawn alike; no count shown)"), attributes: ["penwidth": "1.0", "dir": "forward"]))
+        }
+        entries.append(.edge(label: text(rule.exact ? "半数以上がつながらなかった紹介" : "半数以上がつながらなかった紹介 (\(t)件以上のとき)",
+                                         rule.exact ? "half or more did not connect" : "half or more did not connect (where \(t) or more did not)"),
+                             attributes: ["penwidth": "2", "style": "dashed", "color": MapStyle.highlight, "dir": "forward"]))
         return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: text("凡例", "Legend"), paper: options.paper)
     }
 }
