@@ -100,4 +100,18 @@ struct ComparisonTests {
         #expect(parser.parse())
         for text in ["つながりの数", "令和5年度", "令和6年度", ">3<", ">4<"] { #expect(svg.contains(text)) }
     }
+
+    @Test("a count kept from one year to the next is neither closed nor opened: no year-to-year difference of a count shows")
+    func countsAcrossYears() {
+        let agencies: [(String, Field, Int?, Int?)] = [("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil)]
+        func handOffs(_ n: Int) -> [(String, String, Outcome?, [String])] { Array(repeating: ("A", "B", .refused, ["卒業後"]), count: n) }
+        let data = [4, 5].enumerated().map { i, n -> YearData in
+            let a = year(agencies, reports: mutual("A-B", "B-C"), referrals: handOffs(n))
+            return YearData(fiscalYear: FiscalYear(2024 + i), folder: "\(2024 + i)", agencies: a.network.agencies,
+                            reports: a.network.data.reports, referrals: a.network.data.referrals)
+        }
+        let c = NetworkHistory(Network(name: "t", years: data)).comparison(from: 0, to: 1)
+        #expect(c.gapsClosed.filter { $0.kind == .failedHandOffs }.isEmpty)
+        #expect(c.gapsOpened.filter { $0.kind == .failedHandOffs }.isEmpty)
+    }
 }
