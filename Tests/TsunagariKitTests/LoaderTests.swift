@@ -241,6 +241,40 @@ struct GuardTests {
         #expect(net.lines().count == 1)
     }
 
+    @Test("every header the review found accepted is refused, also with a zero-width space inside",
+          arguments: ["連絡先", "マイナンバー", "保険証番号", "フリガナ", "DOB", "生年", "郵便番号", "〒", "所在地", "住まい", "居所",
+                      "ケータイ", "mobile", "contact", "FAX", "LINE ID", "氏\u{200B}名", "ＴＥＬ", "E-Mail"])
+    func personalHeaders(header: String) throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", fourAgencies)
+        try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
+        try net.write("2025/referrals.csv", "case,step,from,to,\(header)\nC1,1,A01,A02,x\n")
+        #expect(net.lines().count == 1 && net.lines()[0].contains("looks like personal data"))
+        #expect(net.load().network.years.first?.referrals.isEmpty == true)
+    }
+
+    @Test("cells that look like phone numbers, postal codes, 12-digit numbers, e-mail or birth dates refuse the file under any header")
+    func personalValues() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", fourAgencies)
+        try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
+        let p = net.path("2025/referrals.csv")
+        let looks = ["090-1234-5678": "a phone number", "０３（１２３４）５６７８": "a phone number", "〒123-4567": "a postal code",
+                     "123-4567": "a postal code", "1234 5678 9012": "a 12-digit number (such as an Individual Number)", "someone@example.jp": "an e-mail address",
+                     "1998/4/12": "a date of birth", "昭和はない 1985年3月1日": nil, "2025/4/1": nil, "C-0012": nil, "15-39": nil]
+        for (value, kind) in looks.sorted(by: { $0.key < $1.key }) {
+            try net.write("2025/referrals.csv", "case,step,from,to,memo\nC1,1,A01,A02,\"\(value)\"\n")
+            if let kind {
+                #expect(net.lines() == ["\(p):2:14: error: a cell in the column 'memo' looks like \(kind); case records must not hold personal data, so the file is not read"], "\(value)")
+            } else {
+                #expect(net.lines().isEmpty, "\(value)")
+            }
+        }
+        // A known column is checked too, and the message never repeats the value.
+        try net.write("2025/referrals.csv", "case,step,from,to,action\nC1,1,A01,A02,090-1234-5678\n")
+        #expect(net.lines().count == 1 && !net.lines()[0].contains("090"))
+    }
+
     @Test("a row with more than 1,000 cells ends the reading with an error, not exhausted memory")
     func tooManyColumns() throws {
         let (records, errors) = parseCSV("a,b\n" + String(repeating: "x,", count: 2_000) + "x\nc,d\n")

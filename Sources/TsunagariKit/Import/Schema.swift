@@ -86,6 +86,5 @@ public enum Schema {
         Column(en: "outcome", ja: "結果", required: false),
         Column(en: "age_band", ja: "年齢帯", required: false),
         Column(en: "gap", ja: "はざま", required: false),
-    ], personalDataWords: ["氏名", "名前", "なまえ", "住所", "生年月日", "誕生日", "電話", "携帯", "メール",
-                           "name", "address", "birth", "phone", "mail", "tel"])
+    ], personalDataWords: TsunagariKit.personalDataWords)
 }

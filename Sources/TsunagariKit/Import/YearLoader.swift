@@ -197,6 +197,7 @@ struct YearLoader {
         let c = Schema.referrals.columns
         let (caseColumn, stepColumn, monthColumn, fromColumn, toColumn, actionColumn, outcomeColumn, bandColumn, gapColumn) =
             (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])
+        guard !holdsPersonalData(table) else { return [] }
         var referrals: [Referral] = []
         var firstLine: [String: Int] = [:]  // "case\tstep" → line
 
@@ -236,6 +237,26 @@ struct YearLoader {
                 location: SourceLocation(file: table.path, line: record.line, column: 1)))
         }
         return referrals.sorted { ($0.caseID, $0.step) < ($1.caseID, $1.step) }
+    }
+
+    /// Whether a column of the case file holds a cell that looks like personal data (a phone
+    /// number, an e-mail address, a date of birth …), under any header; each such column is an
+    /// error at its first such cell, and the file is not read. The cell's value is not repeated.
+    private mutating func holdsPersonalData(_ table: CSVTable) -> Bool {
+        var flagged = Set<Int>()
+        for record in table.records {
+            for (i, field) in record.fields.enumerated() where !flagged.contains(i) && !field.value.isEmpty {
+                guard let kind = PersonalDataValue.of(field.value, fiscalYear: fiscalYear.year) else { continue }
+                flagged.insert(i)
+                let header = i < table.header.fields.count ? table.header.fields[i].value : ""
+                diagnostics.error(SourceLocation(file: table.path, line: field.line, column: field.column),
+                    Text(ja: "列「\(header)」のセルが\(kind.text.ja)のようです。事例の記録に個人情報は入れられないため、このファイルは読み込みません",
+                         en: "a cell in the column '\(header)' looks like \(kind.text.en); case records must not hold personal data, so the file is not read"),
+                    hint: Text(ja: "この列の内容を削除するか、仮名の事例ID・年齢帯・タグだけにしてから読み込んでください",
+                               en: "delete what this column holds, or keep only pseudonymous case IDs, age bands and tags, and try again"))
+            }
+        }
+        return !flagged.isEmpty
     }
 
     // MARK: cells

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// NFKC (full-width letters and digits, half-width katakana, `（）`, `～` become their standard
 /// forms), every kind of wave dash and hyphen made one, all white space removed, Latin letters
-/// lower-cased: 「ｻﾎﾟｽﾃ」, 「サポステ 」 and 「サ ポ ス テ」 all give 「サポステ」.
+/// lower-cased, invisible format characters (zero-width space, joiners, direction marks) removed:
+/// 「ｻﾎﾟｽﾃ」, 「サポステ 」 and 「サ ポ ス テ」 all give 「サポステ」.
 public func normalizedKey(_ s: String) -> String {
     let folded = nfkc(s)
     var out = String.UnicodeScalarView()
@@ -14,7 +15,7 @@ public func normalizedKey(_ s: String) -> String {
         case 0x301C, 0x2053, 0x223C: out.append("~")  // 〜 ⁓ ∼ (NFKC already maps ～)
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: out.append("-")  // ‐ ‑ ‒ – −
         case 0x3001...0x301B, 0x301D...0x9FFF: out.append(scalar)  // kana, kanji: no case (skips a slow lookup)
-        case _ where isSpace(scalar): continue
+        case _ where isSpace(scalar) || scalar.properties.generalCategory == .format: continue
         case _ where scalar.value >= 0x80 && scalar.properties.changesWhenLowercased:
             out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         default: out.append(scalar)
