@@ -44,9 +44,9 @@ struct Analyze: ParsableCommand {
         let analysis = Analysis(network, weighted: weighted, betweennessSample: sample, progress: progress.handler)
         progress.finish()
         switch format {
-        case .csv: print(analysis.agencyCSV(language), terminator: "")
-        case .json: print(String(decoding: try analysis.json(), as: UTF8.self))
-        case .table: print(table(analysis, language))
+        case .csv: Console.write(analysis.agencyCSV(language))
+        case .json: Console.out(String(decoding: try analysis.json(), as: UTF8.self))
+        case .table: Console.out(table(analysis, language))
         }
     }
 

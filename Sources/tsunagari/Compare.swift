@@ -64,9 +64,9 @@ struct Compare: ParsableCommand {
         let c = history.comparison(from: fromIndex, to: toIndex)
 
         switch format {
-        case .table: print(CompareReport.table(c, history: history, language))
-        case .csv: print(CompareReport.csv(c, language), terminator: "")
-        case .json: print(String(decoding: try CompareReport.json(c, history: history, language), as: UTF8.self))
+        case .table: Console.out(CompareReport.table(c, history: history, language))
+        case .csv: Console.write(CompareReport.csv(c, language))
+        case .json: Console.out(String(decoding: try CompareReport.json(c, history: history, language), as: UTF8.self))
         }
 
         var mapOptions = MapOptions()
@@ -78,7 +78,7 @@ struct Compare: ParsableCommand {
             if let map {
                 let drawing = MapDrawing(comparison: c, allIDs: history.allIDs, options: mapOptions)
                 let data = try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: Self.format(of: map))
-                try OutputFile.write(data, to: map, input: directory, language)
+                try OutputFile.write(data, to: map, input: directory)
                 Console.err(map)
             }
             if let yearMaps {
@@ -86,7 +86,7 @@ struct Compare: ParsableCommand {
                     let drawing = try MapDrawing(analysis, mapOptions)
                     let data = try renderYearMap(drawing, ids: history.matching.canonical[y], stable: stable, format: .svg)
                     let path = (yearMaps as NSString).appendingPathComponent("map-\(analysis.network.data.fiscalYear.year).svg")
-                    try OutputFile.write(data, to: path, input: directory, language)
+                    try OutputFile.write(data, to: path, input: directory)
                     Console.err(path)
                 }
             }
@@ -95,7 +95,7 @@ struct Compare: ParsableCommand {
             let years = history.analyses.map { $0.network.data.fiscalYear.label(language) }
             for series in trendSeries(history.trends) {
                 let path = (charts as NSString).appendingPathComponent("trend-\(series.key).svg")
-                try OutputFile.write(Data(trendChartSVG(series, years: years, language: language).utf8), to: path, input: directory, language)
+                try OutputFile.write(Data(trendChartSVG(series, years: years, language: language).utf8), to: path, input: directory)
             }
             Console.err(charts)
         }

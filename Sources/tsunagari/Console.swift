@@ -2,13 +2,51 @@ import Foundation
 import TsunagariKit
 
 /// Printing for the commands: results to standard output, diagnostics to standard error.
+/// A failed write to standard output (a full disk, a closed pipe) is remembered and reported
+/// once at the end as an error with exit status 1 (`finish`), never a crash or a silent loss.
 enum Console {
+    nonisolated(unsafe) private static var outputFailure: Int32 = 0
+
+    /// One line of results.
     static func out(_ line: String) {
-        print(line)
+        write(Data((line + "\n").utf8))
+    }
+
+    /// Results as they are (no line end added).
+    static func write(_ data: Data) {
+        guard outputFailure == 0 else { return }
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; outputFailure = errno; return }
+                offset += n
+            }
+        }
+    }
+
+    static func write(_ text: String) { write(Data(text.utf8)) }
+
+    /// Throws when a write to standard output failed during the run.
+    static func finish() throws {
+        guard outputFailure == 0 else {
+            let reason = systemReason(outputFailure)
+            throw OutputError(message: Text(ja: "標準出力に書き込めませんでした (\(reason.ja))。結果は失われました",
+                                            en: "could not write to standard output (\(reason.en)); the results are lost"),
+                              hint: Text(ja: "-o でファイルに書くか、出力先の空き容量を確かめてください",
+                                         en: "write to a file with -o, or check the free space where the output goes"))
+        }
     }
 
     static func err(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let data = Data((line + "\n").utf8)
+        data.withUnsafeBytes { _ = Foundation.write(STDERR_FILENO, $0.baseAddress!, $0.count) }
+    }
+
+    /// An error of a command, in plain words with what to do.
+    static func error(_ message: Text, hint: Text?, _ language: Language) {
+        err((language == .ja ? "エラー: " : "error: ") + message(language))
+        if let hint { err("    " + hint(language)) }
     }
 
     /// Prints every diagnostic, sorted, then the closing count line.

@@ -26,10 +26,10 @@ struct Export: ParsableCommand {
         let data = try Analysis(network, progress: progress.handler).export(format, language: language)
         progress.finish()
         if let output {
-            try OutputFile.write(data, to: output, input: input.directory, language)
+            try OutputFile.write(data, to: output, input: input.directory)
             Console.out(output)
         } else {
-            FileHandle.standardOutput.write(data)
+            Console.write(data)
         }
     }
 }

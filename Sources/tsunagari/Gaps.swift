@@ -29,9 +29,9 @@ struct Gaps: ParsableCommand {
         let findings = progress.run(.gaps) { findGaps(analysis, options: gapOptions) }
         progress.finish()
         switch format {
-        case .csv: print(findingsCSV(findings, language), terminator: "")
-        case .json: print(String(decoding: try encodeJSON(findings), as: UTF8.self))
-        case .table: print(table(findings, year: network.data.fiscalYear, language))
+        case .csv: Console.write(findingsCSV(findings, language))
+        case .json: Console.out(String(decoding: try encodeJSON(findings), as: UTF8.self))
+        case .table: Console.out(table(findings, year: network.data.fiscalYear, language))
         }
     }
 

@@ -76,7 +76,7 @@ struct MapCommand: ParsableCommand {
         }
         let data = try renderMap(drawing, format: format, engine: engine)
         let path = output ?? "out/map-\(variant.rawValue)-\(network.data.fiscalYear.year).\(format.rawValue)"
-        try OutputFile.write(data, to: path, input: input.directory, language)
+        try OutputFile.write(data, to: path, input: input.directory, internal: `internal`)
         Console.out(path)
     }
 }

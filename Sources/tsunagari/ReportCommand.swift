@@ -91,9 +91,10 @@ struct ReportCommand: ParsableCommand {
             networkMap: networkMap, fieldMap: fieldMap, changeMap: changeMap, trendCharts: charts,
             cardMaps: cardMaps, warnings: diagnostics.sorted))
         files.append(("report.html", Data(html.utf8)))
-        for (name, data) in files {
-            try OutputFile.write(data, to: (output as NSString).appendingPathComponent(name), input: input.directory, language)
-        }
+        try checkOutputPath(output, input: input.directory, folder: true)
+        for (name, _) in files { try checkOutputPath((output as NSString).appendingPathComponent(name), input: input.directory) }
+        // The report and its maps replace the last ones as a whole: never a mix of old and new.
+        try replaceAsWhole(files, in: output, mode: outputMode(internal: `internal`))
         Console.out((output as NSString).appendingPathComponent("report.html"))
     }
 }

@@ -47,12 +47,14 @@ struct Template: ParsableCommand {
         }
         let folder = (directory as NSString).appendingPathComponent(year)
         let forms = (folder as NSString).appendingPathComponent("forms")
-        let template = SurveyTemplate(from: latest, language: language)
-        try FileManager.default.createDirectory(atPath: forms, withIntermediateDirectories: true)
-        try writeAtomically(template.agencies, to: (folder as NSString).appendingPathComponent("agencies.csv"))
-        for form in template.forms {
-            try writeAtomically(form.data, to: (forms as NSString).appendingPathComponent(form.name))
+        if FileManager.default.fileExists(atPath: folder) {
+            throw OutputError(message: Text(ja: "\(folder) はもうあります。上書きはしません", en: "\(folder) already exists; nothing was overwritten"),
+                              hint: Text(ja: "中身を確かめ、不要なら削除してからもう一度実行してください", en: "look at what it holds; remove it if it is not needed, and run again"))
         }
+        let template = SurveyTemplate(from: latest, language: language)
+        // The new year's folder appears whole, with every form, or not at all.
+        try replaceAsWhole([("\(year)/agencies.csv", template.agencies)] + template.forms.map { ("\(year)/forms/" + $0.name, $0.data) },
+                           in: directory, mode: 0o644)
         Console.out(language == .ja
             ? "\(folder)/agencies.csv (\(latest.fiscalYear.japanese)から引き継ぎ) と回答様式 \(template.forms.count)件を \(forms) に書きました"
             : "wrote \(folder)/agencies.csv (copied from \(latest.fiscalYear)) and \(template.forms.count) forms in \(forms)")

@@ -15,6 +15,51 @@ struct Tsunagari: ParsableCommand {
         version: "0.1.0 (Graphviz \(graphvizVersion))",
         subcommands: [ReportCommand.self, Check.self, Analyze.self, Gaps.self, MapCommand.self, Compare.self, Export.self, Template.self, Collect.self]
     )
+
+    /// Runs the command; on SIGINT or SIGTERM removes the temporary files first. Errors of our own
+    /// (`OutputError`, `FormsError`) are printed in the user's language with exit status 1; a
+    /// failed write to standard output is one of them.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)  // a closed pipe is a write error, reported, not a silent death
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Temporaries.removeAll()
+                Foundation.exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        var language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        do {
+            var command = try parseAsRoot()
+            if let localized = command as? Localized { language = localized.language }
+            try command.run()
+            try Console.finish()
+        } catch {
+            // Standard output may have failed too: say so before the error that stopped the run.
+            if !(error is OutputError), case .failure(let failed as OutputError) = Result(catching: { try Console.finish() }) {
+                Console.error(failed.message, hint: failed.hint, language)
+            }
+            fail(error, language)
+        }
+    }
+
+    private static func fail(_ error: Error, _ language: Language) -> Never {
+        switch error {
+        case let error as OutputError: Console.error(error.message, hint: error.hint, language)
+        case let error as FormsError: Console.error(error.message, hint: error.hint, language)
+        default: exit(withError: error)
+        }
+        Foundation.exit(1)
+    }
+}
+
+/// A command that knows the language its messages are in (`--lang`, else the locale).
+protocol Localized {
+    var language: Language { get }
 }
 
 /// `--lang ja|en`; without it the locale decides (Japanese under a Japanese locale).
@@ -28,3 +73,13 @@ struct LanguageOption: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension Check: Localized { var language: Language { options.language } }
+extension Analyze: Localized { var language: Language { options.language } }
+extension Collect: Localized { var language: Language { options.language } }
+extension Compare: Localized { var language: Language { options.language } }
+extension Export: Localized { var language: Language { options.language } }
+extension Gaps: Localized { var language: Language { options.language } }
+extension MapCommand: Localized { var language: Language { options.language } }
+extension ReportCommand: Localized { var language: Language { options.language } }
+extension Template: Localized { var language: Language { options.language } }

@@ -152,8 +152,8 @@ extension Analysis {
 }
 
 /// Text for an XML (or HTML) attribute or element: markup characters escaped, tab and line breaks
-/// as character references (so they survive in attributes), characters XML 1.0 forbids (other
-/// control characters) dropped.
+/// as character references (so they survive in attributes), characters that are not allowed text
+/// (`isAllowedText`: other controls, noncharacters such as U+FFFE) dropped.
 func xml(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
@@ -165,9 +165,7 @@ func xml(_ text: String) -> String {
         case "'": out += "&apos;"
         case "\t", "\n", "\r": out += "&#\(scalar.value);"
         default:
-            if scalar.value >= 0x20 && scalar.value != 0x7F && !(0xFFFE...0xFFFF).contains(scalar.value) {
-                out.unicodeScalars.append(scalar)
-            }
+            if isAllowedText(scalar) { out.unicodeScalars.append(scalar) }
         }
     }
     return out

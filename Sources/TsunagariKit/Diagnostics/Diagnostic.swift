@@ -35,18 +35,20 @@ public struct Diagnostic: Sendable, Hashable {
         self.hint = hint
     }
 
-    /// `file:line:column: error: message`, the form compilers use and editors understand.
+    /// `file:line:column: error: message`, the form compilers use and editors understand; what
+    /// came from the input is shown `visible` (control characters as `\u{1B}`, at most 1,000
+    /// characters).
     public func line(_ language: Language) -> String {
         let loc = location.line > 0
             ? "\(location.file):\(location.line):\(location.column)"
             : location.file
-        return "\(loc): \(severity.rawValue): \(message(language))"
+        return "\(visible(loc)): \(severity.rawValue): \(visible(message(language)))"
     }
 
     /// The message line followed, when there is one, by the hint indented on the next line.
     public func formatted(_ language: Language) -> String {
         guard let hint else { return line(language) }
-        return line(language) + "\n    " + hint(language)
+        return line(language) + "\n    " + visible(hint(language))
     }
 }
 

@@ -31,22 +31,54 @@ public struct SurveyTemplate: Sendable {
                       language == .ja ? "連携先の機関名" : "partner_name",
                       language == .ja ? "連携先の分野" : "partner_field"]
             + survey[2...].map { $0.header(language) }
-        forms = source.agencies.map { reporter in
+        let names = formFileNames(source.agencies)
+        forms = source.agencies.enumerated().map { i, reporter in
             var rows = [header]
             for partner in source.agencies where partner.id != reporter.id {
                 rows.append([reporter.id, partner.id, partner.name, partner.field.label(language)]
                             + Array(repeating: "", count: survey.count - 2))
             }
-            return (formFileName(reporter), excelCSV(rows))
+            return (names[i], excelCSV(rows))
         }
     }
 }
 
-/// `A01_みどり市ひきこもり相談窓口.csv`, with characters that file systems refuse replaced.
-func formFileName(_ agency: Agency) -> String {
+/// The forms' file names, `A01_みどり市ひきこもり相談窓口.csv`: readable, safe on every file system
+/// (no folder separators, reserved, control or invisible characters, no leading dot), at most 200
+/// bytes of UTF-8, and unique across the forms even where case is ignored (Windows, macOS): a
+/// name taken already gets `-2`, `-3`, … before `.csv`.
+func formFileNames(_ agencies: [Agency]) -> [String] {
     let unsafe = Set("/\\:*?\"<>|")
-    let name = String(agency.name.map { unsafe.contains($0) || $0.isNewline || $0.asciiValue.map { $0 < 32 } == true ? "_" : $0 })
-    return "\(agency.id)_\(name.prefix(60)).csv"
+    func clean(_ s: String) -> String {
+        var out = String(s.unicodeScalars.map { scalar -> Character in
+            let c = Character(scalar)
+            return unsafe.contains(c) || scalar.value < 0x20 || scalar.value == 0x7F || !isAllowedText(scalar)
+                || scalar.properties.generalCategory == .format || c.isNewline ? "_" : c
+        })
+        while out.hasPrefix(".") { out = "_" + out.dropFirst() }
+        return out
+    }
+    /// The longest prefix of `s`, in whole characters, of at most `bytes` bytes of UTF-8.
+    func bounded(_ s: String, _ bytes: Int) -> String {
+        var out = "", used = 0
+        for c in s {
+            used += c.utf8.count
+            if used > bytes { break }
+            out.append(c)
+        }
+        return out
+    }
+    var taken = Set<String>()
+    return agencies.map { agency in
+        let stem = bounded(clean(agency.id), 60) + "_" + bounded(clean(agency.name), 120)
+        var name = stem + ".csv", k = 1
+        while taken.contains(name.lowercased()) {
+            k += 1
+            name = stem + "-\(k).csv"
+        }
+        taken.insert(name.lowercased())
+        return name
+    }
 }
 
 /// Merges filled-in roster forms into one `survey.csv` for a year whose `agencies.csv` is in place.

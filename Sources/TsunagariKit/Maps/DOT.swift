@@ -64,8 +64,8 @@ func tooltipText(_ text: String) -> String {
 /// strings, even in values set through its API, so every backslash is doubled; quotes are escaped;
 /// a line break in `text` becomes `\n` (a centred line break in a label); `&` becomes `&amp;`,
 /// since Graphviz decodes HTML entities in strings (so 「&amp;」 in a name stays 「&amp;」);
-/// carriage returns, tabs and other control characters, which would make the SVG invalid XML,
-/// become spaces.
+/// carriage returns, tabs and every other character that is not allowed text (`isAllowedText`:
+/// controls, noncharacters such as U+FFFE), which would make the SVG invalid XML, become spaces.
 public func dotString(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
@@ -75,11 +75,7 @@ public func dotString(_ text: String) -> String {
         case "\n": out += "\\n"
         case "&": out += "&amp;"
         default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                out += " "
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+            if isAllowedText(scalar) { out.unicodeScalars.append(scalar) } else { out += " " }
         }
     }
     return out + "\""

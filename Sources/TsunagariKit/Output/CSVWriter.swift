@@ -18,8 +18,3 @@ public func csvCell(_ value: String) -> String {
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
-/// Writes `data` to `path` through a temporary file renamed into place, so a reader sees either
-/// the old file or the whole new one, never a part.
-public func writeAtomically(_ data: Data, to path: String) throws {
-    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-}
