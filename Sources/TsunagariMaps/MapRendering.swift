@@ -9,22 +9,44 @@ public enum MapFormat: String, Sendable, CaseIterable {
 /// Lays out and renders a map.
 ///
 /// Two passes, so that a map depends on nothing rendered before it in the same process: the
-/// layout engine (neato with a fixed seed up to 1,000 laid-out agencies, sfdp beyond; `engine`
-/// overrides) places the nodes once and its positions are read back (`plain` output); then the
-/// map is composed with every node pinned and rendered by neato, which keeps pinned nodes in
-/// place. (Rendering with `nop2` instead kept about 0.4 KB per map inside Graphviz 2.43; pinned
-/// neato stays flat over 1,000 renders: see `make bench`.) `dot` output is the DOT text before
-/// layout and needs no Graphviz.
+/// layout engine (`MapEngines`) places the nodes once and its positions are read back (`plain`
+/// output); then the map is composed with every node pinned and rendered, keeping pinned nodes
+/// in place. `dot` output is the DOT text before layout and needs no Graphviz.
 ///
 /// `positions` (by node id) skips the layout: maps of several years share one layout that way.
 public func renderMap(_ drawing: MapDrawing, format: MapFormat, engine: String? = nil,
                       positions fixed: [String: NodeBox]? = nil, frame: MapFrame? = nil) throws -> Data {
     if format == .dot { return Data(drawing.structure.text.utf8) }
-    let positions = try fixed ?? layoutPositions(drawing.graph, engine: engine ?? (drawing.graph.nodes.count > 1000 ? "sfdp" : "neato"))
+    let engines = MapEngines(drawing)
+    let positions = try fixed ?? layoutPositions(drawing.graph, engine: engine ?? engines.layout)
     var final = drawing.composed(positions: positions, frame: frame)
     if format == .png { final.attributes["dpi"] = "150" }
-    let data = try graphvizRender(final.text, engine: "neato", format: format.rawValue)
+    let data = try graphvizRender(final.text, engine: engines.render, format: format.rawValue)
     return format == .svg ? withFontFallbacks(data) : data
+}
+
+/// The Graphviz engines a map is laid out and rendered with, chosen by its size so that Graphviz
+/// is never handed a graph it cannot lay out.
+///
+/// neato keeps a distance matrix of n² entries even when every node is pinned (6.4 GB at 40,000
+/// nodes; past 46,340 the count overflows a 32-bit int and neato crashes), so:
+/// - layout: neato with a fixed seed up to `MapEngines.neatoLimit` laid-out agencies, sfdp
+///   (multilevel force-directed with a Barnes–Hut approximation, memory linear in the graph) beyond;
+/// - render: pinned neato up to the same number of nodes in the finished map (isolated agencies
+///   and legend included; it stays flat in memory over 1,000 renders, `make bench`), `nop2`
+///   beyond, which draws the given positions and edges without any layout work (it kept about
+///   0.4 KB per map inside Graphviz 2.43, harmless for one large map).
+public struct MapEngines: Sendable, Equatable {
+    public static let neatoLimit = 1_000
+    public var layout: String
+    public var render: String
+
+    public init(_ drawing: MapDrawing) {
+        let laidOut = drawing.graph.nodes.count
+        let drawn = laidOut + drawing.isolated.count + drawing.legend.count
+        layout = laidOut > Self.neatoLimit ? "sfdp" : "neato"
+        render = drawn > Self.neatoLimit ? "nop2" : "neato"
+    }
 }
 
 /// Node centres and sizes in points as the layout engine placed them.
@@ -96,7 +118,7 @@ public struct StableLayout: Sendable {
 public func stableLayout(_ years: [Analysis], ids: [[String]], allIDs: [String], options: MapOptions,
                          engine: String? = nil) throws -> StableLayout {
     let union = MapDrawing.union(years, ids: ids, allIDs: allIDs, options: options)
-    let boxes = try layoutPositions(union.graph, engine: engine ?? (union.graph.nodes.count > 1000 ? "sfdp" : "neato"))
+    let boxes = try layoutPositions(union.graph, engine: engine ?? (union.graph.nodes.count > MapEngines.neatoLimit ? "sfdp" : "neato"))
     var byID: [String: NodeBox] = [:]
     for (k, id) in allIDs.enumerated() { if let box = boxes["u\(k)"] { byID[id] = box } }
     let mostIsolated = max(years.map { $0.summary.isolates.count }.max() ?? 0, union.isolated.count)

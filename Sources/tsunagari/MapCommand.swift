@@ -17,8 +17,8 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var input: YearOptions
 
-    @Option(help: "network, ego, fields, referrals, kind, or core (the densest part, for large networks).")
-    var variant: MapVariant = .network
+    @Option(help: "network, ego, fields, referrals, kind, or core (the densest part; the default above 5,000 agencies).")
+    var variant: MapVariant?
 
     @Option(help: "svg, png, pdf or dot (dot needs no Graphviz).")
     var format: MapFormat = .svg
@@ -44,7 +44,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "The area's name for the title (default: the folder's name).")
     var title: String?
 
-    @Option(help: "Layout engine (default: neato up to 1,000 agencies, sfdp beyond).")
+    @Option(help: "Layout engine (default: neato up to 1,000 agencies, sfdp beyond; maps of over 1,000 nodes are drawn with nop2).")
     var engine: String?
 
     @Flag(help: "Print exact hand-off counts on referral maps (not for meetings).")
@@ -58,6 +58,14 @@ struct MapCommand: ParsableCommand {
         defer { progress.finish() }
         let network = try input.load(language, progress)
         var mapOptions = MapOptions()
+        // The whole map of a large network is a hairball that no layout can make readable.
+        let large = network.data.agencies.count > largeReportAgencies
+        let variant = variant ?? (large ? .core : .network)
+        if large && self.variant == nil {
+            Console.err(language == .ja
+                ? "機関が\(network.data.agencies.count)あるため、中心部分 (--variant core) を描きます。全体は --variant network で描けます"
+                : "with \(network.data.agencies.count) agencies the map shows the core (--variant core); --variant network draws everything")
+        }
         mapOptions.variant = variant
         mapOptions.language = language
         mapOptions.area = title ?? (URL(fileURLWithPath: input.directory).standardized.lastPathComponent)
@@ -73,6 +81,12 @@ struct MapCommand: ParsableCommand {
             drawing = try MapDrawing(Analysis(network, progress: progress.handler), mapOptions)
         } catch let error as MapError {
             throw ValidationError(error.message(language))
+        }
+        let engines = MapEngines(drawing)
+        if format != .dot && engines.render != "neato" {
+            Console.err(language == .ja
+                ? "大きな地図のため、配置に \(engine ?? engines.layout)、描画に \(engines.render) (配置をそのまま描く方法) を使います"
+                : "a large map: laid out with \(engine ?? engines.layout), drawn with \(engines.render) (positions as laid out)")
         }
         let data = try renderMap(drawing, format: format, engine: engine)
         let path = output ?? "out/map-\(variant.rawValue)-\(network.data.fiscalYear.year).\(format.rawValue)"

@@ -75,6 +75,11 @@ struct ComparisonTests {
         let c = h.comparison(from: 0, to: 1)
         #expect(c.keptTies.map { "\($0.a)-\($0.b)" } == ["A-B"])
         #expect(!c.newAgencies.contains("B2"))
+        // A year later, with the same files: the renamed agency is still the same one.
+        let later = history(renamed + [second])
+        #expect(later.matching.canonical[2] == ["A", "B", "C", "D", "F"])
+        let unchanged = later.comparison(from: 1, to: 2)
+        #expect(unchanged.newAgencies.isEmpty && unchanged.closedAgencies.isEmpty && unchanged.newTies.isEmpty && unchanged.lostTies.isEmpty)
     }
 
     @Test("trends over the years, counted by hand")

@@ -288,6 +288,22 @@ struct CLITests {
         #expect(page.contains("中核"))
     }
 
+    @Test("map of 47,000 agencies (one tie): the core by default, and the whole map drawn without neato, not a crash")
+    func hugeMap() throws {
+        let network = try tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: network) }
+        try FileManager.default.createDirectory(atPath: network + "/net/2025", withIntermediateDirectories: true)
+        let agencies = (0..<47_000).map { "A\($0),機関\($0),保健" }
+        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(toFile: network + "/net/2025/agencies.csv", atomically: true, encoding: .utf8)
+        try "reporter,partner\nA0,A1\n".write(toFile: network + "/net/2025/survey.csv", atomically: true, encoding: .utf8)
+        let core = try run(["map", network + "/net", "-o", network + "/core.svg", "--lang", "en"])
+        #expect(core.status == 0 && core.stderr.contains("the map shows the core (--variant core)"), "\(core.stderr)")
+        let whole = try run(["map", network + "/net", "--variant", "network", "-o", network + "/all.svg", "--lang", "en"])
+        #expect(whole.status == 0 && whole.stderr.contains("drawn with nop2"), "\(whole.stderr)")
+        let svg = try String(contentsOfFile: network + "/all.svg", encoding: .utf8)
+        #expect(svg.contains("機関46999"))
+    }
+
     @Test("--version names the Graphviz library linked in")
     func version() throws {
         let result = try run(["--version"])

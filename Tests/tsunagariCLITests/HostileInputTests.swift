@@ -29,9 +29,21 @@ struct HostileInputTests {
         return dir
     }
 
-    /// The name as XML can carry it: characters XML 1.0 forbids are dropped.
+    /// Characters no writer lets through: controls (C0, DEL, C1) and Unicode's noncharacters.
+    private static func isDropped(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x20 || (0x7F...0x9F).contains(c.value) || (0xFDD0...0xFDEF).contains(c.value) || c.value & 0xFFFE == 0xFFFE
+    }
+
+    /// The name as XML carries it: dropped characters gone, tab and line breaks kept.
     private func xmlText(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !Self.isDropped($0) || $0 == "\n" || $0 == "\t" }))
+    }
+
+    /// The name as a CSV cell holds it: what a spreadsheet would take for a formula gets an apostrophe.
+    private func csvText(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = t.first else { return t }
+        return first == "=" || first == "@" || (first == "+" || first == "-") && Double(t) == nil ? "'" + t : t
     }
 
     /// Every text node and attribute value of an XML document; fails the test if it does not parse.
@@ -62,7 +74,7 @@ struct HostileInputTests {
         let csv = try cli.run(["analyze", net, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let rows = try parseCSVRows(csv.stdout)
-        #expect(rows.dropFirst().map { $0[1] } == Self.names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(rows.dropFirst().map { $0[1] } == Self.names.map(csvText))
 
         // JSON: analyze and gaps.
         let json = try cli.run(["analyze", net, "--format", "json"])
@@ -88,10 +100,24 @@ struct HostileInputTests {
         // characters as spaces.
         let tooltips = svgContent.replacingOccurrences(of: "\u{A0}", with: " ")
         for name in Self.names where name.count < 100 && !name.contains("\n") {
-            let shown = String(String.UnicodeScalarView(name.replacingOccurrences(of: "\\", with: "＼").unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+            let shown = String(String.UnicodeScalarView(name.replacingOccurrences(of: "\\", with: "＼").unicodeScalars.map { Self.isDropped($0) ? " " : $0 }))
             #expect(tooltips.contains(shown), "SVG: \(name)")
         }
         #expect(!tooltips.contains("n1 map"))  // \N and \G were not expanded
+
+        // PDF: every label survives (a noncharacter once made cairo drop every later one).
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
+            #expect(try cli.run(["map", net, "--format", "pdf", "-o", dir + "/map.pdf"]).status == 0)
+            let text = Process()
+            text.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+            text.arguments = [dir + "/map.pdf", "-"]
+            let pipe = Pipe()
+            text.standardOutput = pipe
+            try text.run()
+            let words = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            text.waitUntilExit()
+            for name in ["@SUM(1+1)", "-2+3", "' single ' quotes"] { #expect(words.contains(name), "PDF: \(name)") }
+        }
 
         // The report: parses, names in the text, no script element but ours.
         #expect(try cli.run(["report", net, "-o", dir + "/report", "--cards"]).status == 0)

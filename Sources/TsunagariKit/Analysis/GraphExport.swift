@@ -75,8 +75,25 @@ extension Analysis {
         ]
     }
 
+    /// Each agency's node ID in XML exports: its ID as XML text, unique after escaping (an ID that
+    /// loses characters XML cannot carry, such as `A1<U+0001>`, may meet another's; the later one,
+    /// in agency order, gets `~2`, `~3` …).
+    private var xmlIDs: [String] {
+        var taken = Set<String>()
+        return network.agencies.map { agency in
+            let base = xml(agency.id)
+            var id = base, k = 1
+            while taken.contains(id) {
+                k += 1
+                id = "\(base)~\(k)"
+            }
+            taken.insert(id)
+            return id
+        }
+    }
+
     private func graphML(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute]) -> String {
-        let agencies = network.agencies
+        let ids = xmlIDs
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
         for (i, a) in nodes.enumerated() {
@@ -87,12 +104,12 @@ extension Analysis {
         }
         out += "  <graph id=\"\(xml(network.data.fiscalYear.description))\" edgedefault=\"undirected\">\n"
         for v in agencies.indices {
-            out += "    <node id=\"\(xml(agencies[v].id))\">"
+            out += "    <node id=\"\(ids[v])\">"
             for (i, a) in nodes.enumerated() { if let value = a.value(v) { out += "<data key=\"n\(i)\">\(xml(value))</data>" } }
             out += "</node>\n"
         }
         for (k, tie) in ties.enumerated() {
-            out += "    <edge source=\"\(xml(agencies[tie.a].id))\" target=\"\(xml(agencies[tie.b].id))\">"
+            out += "    <edge source=\"\(ids[tie.a])\" target=\"\(ids[tie.b])\">"
             for (i, a) in edges.enumerated() { if let value = a.value(k) { out += "<data key=\"e\(i)\">\(xml(value))</data>" } }
             out += "</edge>\n"
         }
@@ -100,7 +117,7 @@ extension Analysis {
     }
 
     private func gexf(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute]) -> String {
-        let agencies = network.agencies
+        let agencies = network.agencies, ids = xmlIDs
         func type(_ k: Attribute.Kind) -> String { k == .int ? "integer" : k.rawValue }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
@@ -110,13 +127,13 @@ extension Analysis {
         for (i, a) in edges.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(a.name)\" type=\"\(type(a.kind))\"/>\n" }
         out += "    </attributes>\n    <nodes>\n"
         for v in agencies.indices {
-            out += "      <node id=\"\(xml(agencies[v].id))\" label=\"\(xml(agencies[v].displayName))\"><attvalues>"
+            out += "      <node id=\"\(ids[v])\" label=\"\(xml(agencies[v].displayName))\"><attvalues>"
             for (i, a) in nodes.enumerated() { if let value = a.value(v) { out += "<attvalue for=\"\(i)\" value=\"\(xml(value))\"/>" } }
             out += "</attvalues></node>\n"
         }
         out += "    </nodes>\n    <edges>\n"
         for (k, tie) in ties.enumerated() {
-            out += "      <edge id=\"\(k)\" source=\"\(xml(agencies[tie.a].id))\" target=\"\(xml(agencies[tie.b].id))\" weight=\"\(tie.strength)\"><attvalues>"
+            out += "      <edge id=\"\(k)\" source=\"\(ids[tie.a])\" target=\"\(ids[tie.b])\" weight=\"\(tie.strength)\"><attvalues>"
             for (i, a) in edges.enumerated() { if let value = a.value(k) { out += "<attvalue for=\"\(i)\" value=\"\(xml(value))\"/>" } }
             out += "</attvalues></edge>\n"
         }

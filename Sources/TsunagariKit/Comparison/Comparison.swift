@@ -13,19 +13,28 @@ public struct AgencyMatching: Sendable {
         for (y, year) in years.enumerated() {
             var ids = year.agencies.map(\.id)
             if y > 0 {
-                let previousIDs = Set(canonical[y - 1])
+                // An ID kept from last year keeps last year's canonical ID (which is older still
+                // when the agency was renamed then); an ID new this year may match a vanished one by name.
+                let previous = years[y - 1].agencies
+                let carried = Dictionary(previous.indices.map { (previous[$0].id, canonical[y - 1][$0]) }) { first, _ in first }
                 let currentIDs = Set(ids)
-                // Earlier agencies whose ID is gone, by each of their names.
                 var vanished: [String: String] = [:]
-                for (i, a) in years[y - 1].agencies.enumerated() where !currentIDs.contains(a.id) {
+                for (i, a) in previous.enumerated() where !currentIDs.contains(a.id) {
                     for name in [a.name, a.shortName].compactMap({ $0 }) + a.aliases { vanished[normalizedKey(name)] = canonical[y - 1][i] }
                 }
-                for (i, a) in year.agencies.enumerated() where !previousIDs.contains(a.id) {
+                var used = Set<String>()
+                for (i, a) in year.agencies.enumerated() {
+                    if let c = carried[a.id] { ids[i] = c; used.insert(c) }
+                }
+                for (i, a) in year.agencies.enumerated() where carried[a.id] == nil {
                     let names = [a.name, a.shortName].compactMap { $0 } + a.aliases
-                    if let match = names.lazy.compactMap({ vanished[normalizedKey($0)] }).first, !ids.contains(match) {
+                    if let match = names.lazy.compactMap({ vanished[normalizedKey($0)] }).first, !used.contains(match) {
                         ids[i] = match
                         byName.append((y, a.id, match))
+                    } else if used.contains(a.id) {
+                        ids[i] = "\(a.id)@\(year.fiscalYear.year)"  // a new agency given an old one's canonical ID
                     }
+                    used.insert(ids[i])
                 }
             }
             canonical.append(ids)

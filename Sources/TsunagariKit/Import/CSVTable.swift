@@ -114,7 +114,7 @@ struct CSVTable {
     func cell(_ record: CSVRecord, _ column: Column) -> CSVField? {
         guard let i = positions[column.index], i < record.fields.count else { return nil }
         var field = record.fields[i]
-        field.value = trimmed(field.value)
+        field.value = unneutralised(trimmed(field.value))
         return field
     }
 

@@ -150,7 +150,9 @@ struct YearLoader {
             if answeredOnly {
                 let answers = [kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn]
                     .compactMap { table.value(record, $0) }
-                if answers.isEmpty || answers == ["0"] && table.value(record, familiarityColumn) == "0" { continue }
+                // Familiarity 0 in any writing (「０」, "00") is "we do not know them", not a tie.
+                let unknown = table.value(record, familiarityColumn).map { Int(cleanCell($0)) == 0 } == true
+                if answers.isEmpty || answers.count == 1 && unknown { continue }
             }
             let reporter = agency(table, record, reporterColumn)
             let partner = agency(table, record, partnerColumn)
