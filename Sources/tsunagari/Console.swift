@@ -49,9 +49,29 @@ enum Console {
         if let hint { err("    " + hint(language)) }
     }
 
-    /// Prints every diagnostic, sorted, then the closing count line.
+    /// How many errors, and how many warnings, are printed for one file; the rest are counted.
+    static let diagnosticsPerFile = 100
+
+    /// Prints the diagnostics, sorted: for each file the first `diagnosticsPerFile` errors and
+    /// warnings, then a line with how many more there are (a file of 50,000 misspelt names prints
+    /// a screenful, not 50,000 lines).
     static func report(_ diagnostics: Diagnostics, _ language: Language) {
-        for d in diagnostics.sorted { err(d.formatted(language)) }
+        var shown: [String: [Diagnostic.Severity: Int]] = [:], order: [String] = []
+        for d in diagnostics.sorted {
+            let file = d.location.file
+            if shown[file] == nil { order.append(file) }
+            let n = shown[file, default: [:]][d.severity, default: 0]
+            shown[file, default: [:]][d.severity] = n + 1
+            if n < diagnosticsPerFile { err(d.formatted(language)) }
+        }
+        for file in order {
+            let more = shown[file]!.mapValues { max(0, $0 - diagnosticsPerFile) }
+            let (e, w) = (more[.error] ?? 0, more[.warning] ?? 0)
+            guard e + w > 0 else { continue }
+            err(language == .ja
+                ? "\(visible(file)): ほかに エラー \(e)件、警告 \(w)件 (それぞれ最初の\(diagnosticsPerFile)件だけ表示しました)"
+                : "\(visible(file)): \(e) more errors and \(w) more warnings (the first \(diagnosticsPerFile) of each are shown)")
+        }
     }
 
     static func counts(_ diagnostics: Diagnostics, _ language: Language) -> String {

@@ -50,7 +50,7 @@ struct Gaps: ParsableCommand {
             lines.append("\(title) (\(group.count))")
             for f in group {
                 let ids = f.agencies.isEmpty ? "" : " [\(f.agencies.joined(separator: ", "))]"
-                lines.append("- \(f.message(language))\(ids)")
+                lines.append("- \(visible(f.message(language), limit: 2_000))\(ids)")
             }
         }
         return lines.joined(separator: "\n")

@@ -275,6 +275,29 @@ struct GuardTests {
         #expect(net.lines().count == 1 && !net.lines()[0].contains("090"))
     }
 
+    @Test("a cell over 100,000 bytes is an error on its row, the row is left out, and nothing long is printed")
+    func longCell() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", fourAgencies)
+        let huge = String(repeating: "あ", count: 40_000)  // 120,000 bytes
+        try net.write("2025/survey.csv", "reporter,partner,note\nA01,A02,\(huge)\nA01,A03,\"\(huge)\"\nA02,A01,ok\n")
+        let p = net.path("2025/survey.csv")
+        #expect(net.lines() == ["\(p):2:9: error: a cell is too long (the limit is 100,000 bytes); the row is not read",
+                                "\(p):3:9: error: a cell is too long (the limit is 100,000 bytes); the row is not read"])
+        #expect(net.load().network.years.first?.reports.count == 1)
+    }
+
+    @Test("UTF-16 without a byte-order mark, and a 1,001-cell header, each get their own message")
+    func encodingAndWideHeader() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", fourAgencies)
+        try Data("reporter,partner\nA01,A02\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: URL(fileURLWithPath: net.path("2025/survey.csv")))
+        #expect(net.lines() == ["\(net.path("2025/survey.csv")): error: the file is in UTF-16 (Excel's 'Unicode Text'), which cannot be read"])
+        try net.write("2025/survey.csv", (0...1_000).map { "c\($0)" }.joined(separator: ",") + "\n")
+        #expect(net.lines() == ["\(net.path("2025/survey.csv")):1:4891: error: a row has too many cells (the limit is 1,000); the rest of the file cannot be read"])
+    }
+
     @Test("a row with more than 1,000 cells ends the reading with an error, not exhausted memory")
     func tooManyColumns() throws {
         let (records, errors) = parseCSV("a,b\n" + String(repeating: "x,", count: 2_000) + "x\nc,d\n")

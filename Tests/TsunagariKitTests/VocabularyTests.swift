@@ -49,6 +49,7 @@ struct VocabularyTests {
         let fy = FiscalYear(2025)
         #expect(fy.japanese == "令和7年度")
         #expect(FiscalYear(2019).japanese == "令和元年度")
+        #expect(FiscalYear(1989).japanese == "平成元年度" && FiscalYear(1990).japanese == "平成2年度")
         #expect(fy.contains(year: 2025, month: 4))
         #expect(fy.contains(year: 2026, month: 3))
         #expect(!fy.contains(year: 2025, month: 3))
@@ -68,5 +69,13 @@ struct VocabularyTests {
         #expect(editDistance(Array("サポステ"), Array("サポーテ")) == 1)
         #expect(editDistance(Array(""), Array("abc")) == 3)
         #expect(editDistance(Array("kitten"), Array("sitting")) == 3)
+        // The bounded distance agrees with the full one wherever it answers, and answers within the bound.
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<500 {
+            let a = (0..<Int(rng.next() % 9)).map { _ in Character(Unicode.Scalar(UInt8(97 + rng.next() % 3))) }
+            let b = (0..<Int(rng.next() % 9)).map { _ in Character(Unicode.Scalar(UInt8(97 + rng.next() % 3))) }
+            let full = editDistance(a, b), bound = Int(rng.next() % 5)
+            #expect(editDistance(a, b, atMost: bound) == (full <= bound ? full : nil))
+        }
     }
 }

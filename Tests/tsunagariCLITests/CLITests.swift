@@ -15,9 +15,9 @@ struct CLITests {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let sample = repository.appendingPathComponent("SampleData/midori").path
 
-    func run(_ arguments: [String], lang: String = "C.UTF-8") throws -> Run {
+    func run(_ arguments: [String], lang: String = "C.UTF-8", executable: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.binary
         process.arguments = arguments
         process.environment = ["LANG": lang, "PATH": "/usr/bin:/bin"]
         let out = Pipe(), err = Pipe()

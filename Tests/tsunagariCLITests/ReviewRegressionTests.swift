@@ -86,4 +86,53 @@ struct ReviewRegressionTests {
             #expect(!csv.stdout.contains(",=") && !csv.stdout.contains(",@") && !csv.stdout.contains(",\"="), "\(command)")
         }
     }
+
+    @Test("50,000 unknown partner names: the first 100 errors of the file and a count of the rest, each with its suggestion")
+    func manyUnknownNames() throws {
+        let agencies = (0..<2_000).map { "A\($0),みどり機関\($0),保健" }
+        let rows = (0..<50_000).map { "A\($0 % 2_000),みどり機閑\($0 % 3_000)" }
+        let dir = try network("id,name,field\n" + agencies.joined(separator: "\n") + "\n", "reporter,partner\n" + rows.joined(separator: "\n") + "\n")
+        defer { try? fm.removeItem(atPath: dir) }
+        let check = try cli.run(["check", dir + "/net"])
+        #expect(check.status == 1)
+        let lines = check.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.contains(": error: ") }.count == 100)
+        #expect(lines.contains { $0.hasSuffix("survey.csv: 49900 more errors and 0 more warnings (the first 100 of each are shown)") })
+        #expect(check.stderr.contains("did you mean 'みどり機関0' (A0) or"))
+    }
+
+    @Test("analyze's table cuts a 10,000-character name to one short cell; the CSV keeps it whole")
+    func longNameTable() throws {
+        let long = String(repeating: "長", count: 10_000)
+        let dir = try network("id,name,field\nA1,\(long),保健\nA2,短い,医療\n", "reporter,partner\nA1,A2\n")
+        defer { try? fm.removeItem(atPath: dir) }
+        let table = try cli.run(["analyze", dir + "/net"])
+        #expect(table.status == 0)
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count < 400 })
+        #expect(table.stdout.contains(String(repeating: "長", count: 19) + "…"))
+        #expect(try cli.run(["analyze", dir + "/net", "--format", "csv"]).stdout.contains(long))
+    }
+
+    @Test("an unreadable year folder is named as such, and a failed write speaks the user's language",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv to run as another user"))
+    func unreadable() throws {
+        let dir = try network("id,name,field\nA1,一,保健\n", "reporter,partner\n")
+        defer { try? fm.removeItem(atPath: dir) }
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
+        try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: dir + "/net/2025")
+        func asNobody(_ arguments: [String]) throws -> CLITests.Run {
+            try cli.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLITests.binary.path] + arguments, executable: "/usr/bin/setpriv")
+        }
+        // The binary must be reachable by nobody: it is, under the build folder's usual modes.
+        let check = try asNobody(["check", dir + "/net"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("cannot open the folder of FY2025 (Permission denied)"), "\(check.stderr)")
+        #expect(!check.stderr.contains("has no agencies.csv"))
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/net/2025")
+        try fm.createDirectory(atPath: dir + "/locked", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o555])
+        let write = try asNobody(["export", dir + "/net", "-o", dir + "/locked/x.graphml", "--lang", "ja"])
+        #expect(write.status == 1)
+        #expect(write.stderr.contains("書き込めません (書き込む権限がありません)"), "\(write.stderr)")
+        #expect(!write.stderr.contains("NSCocoaErrorDomain"))
+    }
 }

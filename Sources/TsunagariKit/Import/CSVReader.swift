@@ -25,6 +25,8 @@ public struct CSVSyntaxError: Sendable, Equatable {
         case textAfterQuote
         /// A record with more cells than `maximumColumns`; the rest of the file is not read.
         case tooManyColumns
+        /// A cell longer than `maximumCellBytes`; its text is not kept (the row is not read).
+        case cellTooLong
     }
 
     public var kind: Kind
@@ -38,13 +40,15 @@ public struct CSVSyntaxError: Sendable, Equatable {
 /// Hand-written over UTF-8 bytes so that every field knows its line and column and a broken
 /// quote is reported where it opens. Linear time in the size of the text. A record with more
 /// than `maximumColumns` cells ends the reading (a file like that is not a survey sheet, and
-/// holding a million cells of one row would only exhaust memory).
-public func parseCSV(_ text: String, maximumColumns: Int = 1_000) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+/// holding a million cells of one row would only exhaust memory); a cell of more than
+/// `maximumCellBytes` bytes is reported and left empty (no answer on a survey sheet is that long,
+/// and a 200 MB cell would otherwise be copied, normalised and printed).
+public func parseCSV(_ text: String, maximumColumns: Int = 1_000, maximumCellBytes: Int = 100_000) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
     var text = text
-    return text.withUTF8 { bytes in parseCSVBytes(bytes, maximumColumns: maximumColumns) }
+    return text.withUTF8 { bytes in parseCSVBytes(bytes, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes) }
 }
 
-private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: Int) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: Int, maximumCellBytes: Int) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
     let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     var records: [CSVRecord] = []
     var errors: [CSVSyntaxError] = []
@@ -72,6 +76,7 @@ private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: 
         // Start of a field.
         let fieldLine = line, fieldColumn = column
         var value: String
+        var tooLong = false
         if bytes[i] == quote {
             advance()
             buffer.removeAll(keepingCapacity: true)
@@ -88,7 +93,7 @@ private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: 
                         break
                     }
                 } else {
-                    buffer.append(b)
+                    if buffer.count < maximumCellBytes { buffer.append(b) } else { tooLong = true }
                     advance()
                 }
             }
@@ -112,7 +117,12 @@ private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: 
             while i < n && bytes[i] != comma && bytes[i] != cr && bytes[i] != lf {
                 advance()
             }
-            value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            tooLong = i - start > maximumCellBytes
+            value = tooLong ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        }
+        if tooLong {
+            errors.append(CSVSyntaxError(kind: .cellTooLong, line: fieldLine, column: fieldColumn))
+            value = ""
         }
         fields.append(CSVField(value: value, line: fieldLine, column: fieldColumn))
         if fields.count > maximumColumns {

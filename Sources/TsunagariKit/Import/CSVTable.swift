@@ -44,6 +44,13 @@ struct CSVTable {
                 hint: Text(ja: "Excel で「CSV UTF-8 (コンマ区切り)」を選んで保存し直してください",
                            en: "save it again from Excel as 'CSV UTF-8 (Comma delimited)'"))
             return nil
+        case .failure(.utf16):
+            diagnostics.error(fileStart,
+                Text(ja: "UTF-16 (Excel の「Unicode テキスト」) で保存されたファイルです。この形式は読めません",
+                     en: "the file is in UTF-16 (Excel's 'Unicode Text'), which cannot be read"),
+                hint: Text(ja: "Excel で「CSV UTF-8 (コンマ区切り)」を選んで保存し直してください",
+                           en: "save it again from Excel as 'CSV UTF-8 (Comma delimited)'"))
+            return nil
         }
 
         let (all, syntaxErrors) = parseCSV(text)
@@ -60,6 +67,11 @@ struct CSVTable {
                 diagnostics.error(at,
                     Text(ja: "1行のセルが多すぎます (上限は1,000列)。ここから後は読めません", en: "a row has too many cells (the limit is 1,000); the rest of the file cannot be read"),
                     hint: Text(ja: "Excel で余分な列を削除して保存し直してください", en: "delete the extra columns in Excel and save the file again"))
+            case .cellTooLong:
+                diagnostics.error(at,
+                    Text(ja: "セルが長すぎます (上限は100,000バイト)。この行は読みません", en: "a cell is too long (the limit is 100,000 bytes); the row is not read"),
+                    hint: Text(ja: "別のファイルを貼り付けていないか確かめ、セルの内容を短くしてください",
+                               en: "check that nothing was pasted into the cell by mistake, and shorten it"))
             case .textAfterQuote:
                 diagnostics.error(at,
                     Text(ja: "引用符 \" で閉じたセルの後ろに文字があります",
@@ -69,6 +81,8 @@ struct CSVTable {
             }
         }
 
+        // A header that broke the reading (too many cells) is not an empty file: said above.
+        if all.isEmpty && syntaxErrors.contains(where: { $0.kind == .tooManyColumns }) { return nil }
         guard let headerIndex = all.firstIndex(where: { !$0.isBlank }) else {
             diagnostics.error(fileStart, Text(ja: "ファイルが空です", en: "the file is empty"),
                               hint: Text(ja: "1行目に見出し行を置いてください (\(schema.columns.filter(\.required).map(\.ja).joined(separator: "、")) など)",
@@ -106,6 +120,11 @@ struct CSVTable {
         var records = all[(headerIndex + 1)...].filter { !$0.isBlank }
         // The record with an unclosed quote swallowed the rest of the file: none of it is data.
         if syntaxErrors.contains(where: { $0.kind == .unterminatedQuote }), !records.isEmpty { records.removeLast() }
+        // A row with a cell too long to keep is not read (its error is above).
+        let cut = Set(syntaxErrors.filter { $0.kind == .cellTooLong }.map { SourceLocation(file: path, line: $0.line, column: $0.column) })
+        if !cut.isEmpty {
+            records.removeAll { $0.fields.contains { cut.contains(SourceLocation(file: path, line: $0.line, column: $0.column)) } }
+        }
         return CSVTable(path: path, encoding: encoding, header: header, positions: positions, records: records)
     }
 

@@ -28,6 +28,7 @@ struct NameIndex {
     /// registered before it, so the caller can warn about them.
     @discardableResult
     mutating func add(id: String, names: [String], target: Target) -> [(name: String, other: Target)] {
+        (candidateCache, suggestionCache) = (Lazy(), Memo())
         if byID[Array(id.utf8)] == nil { byID[Array(id.utf8)] = target }  // a duplicate ID keeps the first row
         var clashes: [(String, Target)] = []
         var seen: Set<[UInt8]> = []
@@ -40,11 +41,13 @@ struct NameIndex {
         return clashes
     }
 
-    func resolve(_ written: String) -> Resolution {
+    /// What `written` names; `suggest` false leaves an unknown name without suggestions (they
+    /// are only worth computing for the diagnostics that will be printed).
+    func resolve(_ written: String, suggest: Bool = true) -> Resolution {
         if let target = byID[Array(written.utf8)] { return Self.resolution(of: [target]) }
         let key = normalizedKey(written)
         if let targets = byKey[Array(key.utf8)] { return Self.resolution(of: targets) }
-        return .unknown(suggestions: suggestions(for: key))
+        return .unknown(suggestions: suggest ? suggestions(for: key) : [])
     }
 
     private static func resolution(of targets: [Target]) -> Resolution {
@@ -59,29 +62,92 @@ struct NameIndex {
 
     /// Up to three agencies whose names come closest: a name that contains the written one or is
     /// contained in it first, then the smallest edit distance, within a third of the length.
+    ///
+    /// Candidates come from an index of the keys' bigrams (pairs of adjacent characters): one
+    /// edit removes at most two of a name's distinct bigrams, so a key within distance d of the
+    /// written name shares at least max(|A|, |B|) − 2d of them, A and B the two sets of distinct
+    /// bigrams (a form of the q-gram lemma, Ukkonen 1992), and a key that
+    /// contains it or is contained in it shares all of the shorter one's. Only those keys are
+    /// compared, and the distance stops as soon as it exceeds the bound. Results are remembered
+    /// per written name. A written name over `longestSuggested` characters gets no suggestion.
     private func suggestions(for key: String) -> [Int] {
         guard !key.isEmpty else { return [] }
+        if let cached = suggestionCache.get(key) { return cached }
         let written = Array(key)
+        guard written.count <= Self.longestSuggested else { return [] }
+        let index = candidateCache.get { SuggestionIndex(byKey) }
         let keyBytes = Array(key.utf8)
+        let grams = Set(bigrams(written))
+        var shared = [Int32](repeating: 0, count: index.keys.count)
+        for gram in grams { for k in index.postings[gram] ?? [] { shared[Int(k)] += 1 } }
         var best: [Int: Int] = [:]  // agency → score (lower is closer)
-        for (bytes, targets) in byKey {
-            let candidate = String(decoding: bytes, as: UTF8.self)
+        for (k, candidate) in index.keys.enumerated() {
+            let (m, n) = (written.count, candidate.characters.count)
+            let bound = max(1, max(m, n) / 3)
+            let common = Int(shared[k])
+            let contained = common == min(grams.count, candidate.grams)
+            guard contained || common >= max(grams.count, candidate.grams) - 2 * bound else { continue }
             let score: Int
             // Containment on UTF-8 bytes: Foundation's String.contains trapped ("String index is out of
             // bounds") on a name with NUL characters that the fuzzer made.
-            if candidate.count >= 2 && key.count >= 2 && (contains(bytes, keyBytes) || contains(keyBytes, bytes)) {
+            if contained && n >= 2 && m >= 2 && (contains(candidate.bytes, keyBytes) || contains(keyBytes, candidate.bytes)) {
                 score = 0
             } else {
-                let d = editDistance(written, Array(candidate))
-                guard d <= max(1, max(written.count, candidate.count) / 3) else { continue }
+                guard abs(m - n) <= bound, let d = editDistance(written, candidate.characters, atMost: bound) else { continue }
                 score = d
             }
-            for case .agency(let i) in targets where best[i].map({ score < $0 }) ?? true {
+            for case .agency(let i) in candidate.targets where best[i].map({ score < $0 }) ?? true {
                 best[i] = score
             }
         }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map(\.key)
+        let result = best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map(\.key)
+        suggestionCache.put(key, result)
+        return result
     }
+
+    static let longestSuggested = 200
+
+    private var candidateCache = Lazy<SuggestionIndex>()
+    private var suggestionCache = Memo<String, [Int]>()
+}
+
+/// The keys of a name index as characters, with the positions of their bigrams.
+private struct SuggestionIndex {
+    var keys: [(bytes: [UInt8], characters: [Character], grams: Int, targets: [NameIndex.Target])] = []
+    var postings: [String: [Int32]] = [:]
+
+    init(_ byKey: [[UInt8]: [NameIndex.Target]]) {
+        for (bytes, targets) in byKey.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let characters = Array(String(decoding: bytes, as: UTF8.self))
+            let grams = Set(bigrams(characters))
+            for gram in grams { postings[gram, default: []].append(Int32(keys.count)) }
+            keys.append((bytes, characters, grams.count, targets))
+        }
+    }
+}
+
+/// The pairs of adjacent characters of `s` (a one-character string is its own bigram).
+private func bigrams(_ s: [Character]) -> [String] {
+    s.count < 2 ? s.map { String($0) } : (1..<s.count).map { String([s[$0 - 1], s[$0]]) }
+}
+
+/// A value computed once, on first use. (The index is a value type; `add` gives it new caches, so
+/// copies never share one that belongs to other keys.)
+private final class Lazy<T>: @unchecked Sendable {
+    private var value: T?
+    func get(_ make: () -> T) -> T {
+        if let value { return value }
+        let made = make()
+        value = made
+        return made
+    }
+}
+
+/// Results remembered by key.
+private final class Memo<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    func get(_ key: Key) -> Value? { values[key] }
+    func put(_ key: Key, _ value: Value) { values[key] = value }
 }
 
 /// Whether `needle` occurs in `haystack` (naive search; names are short).
@@ -96,16 +162,25 @@ private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
 
 /// Levenshtein distance (insertions, deletions, substitutions), O(|a|·|b|) time, O(|b|) memory.
 func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
+    editDistance(a, b, atMost: Int.max)!
+}
+
+/// The Levenshtein distance when it is at most `bound`, else nil; stops at the first row whose
+/// every entry exceeds `bound` (entries never decrease down a diagonal, Ukkonen 1985).
+func editDistance(_ a: [Character], _ b: [Character], atMost bound: Int) -> Int? {
+    if a.isEmpty { return b.count <= bound ? b.count : nil }
+    if b.isEmpty { return a.count <= bound ? a.count : nil }
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
         current[0] = i
+        var rowMinimum = i
         for j in 1...b.count {
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            rowMinimum = min(rowMinimum, current[j])
         }
+        if rowMinimum > bound { return nil }
         swap(&previous, &current)
     }
-    return previous[b.count]
+    return previous[b.count] <= bound ? previous[b.count] : nil
 }

@@ -16,6 +16,12 @@ public func loadNetwork(at directory: String) -> (network: Network, diagnostics:
                                      en: "give the network folder, the one that holds a folder per fiscal year"))
         return (Network(name: name, years: []), diagnostics)
     }
+    guard access(directory, R_OK | X_OK) == 0 else {
+        let reason = systemReason(errno)
+        diagnostics.error(top, Text(ja: "フォルダを開けません (\(reason.ja))", en: "cannot open the folder (\(reason.en))"),
+                          hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
+        return (Network(name: name, years: []), diagnostics)
+    }
     let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     var found: [FiscalYear: String] = [:]
     for entry in entries where !entry.hasPrefix(".") {

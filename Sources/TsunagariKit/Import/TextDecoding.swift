@@ -13,6 +13,8 @@ public enum TextEncoding: String, Sendable {
 public enum DecodingError: Error, Equatable {
     /// The bytes are neither UTF-8 nor CP932; `offset` is the first byte that is not valid UTF-8.
     case unknownEncoding(offset: Int)
+    /// UTF-16 (Excel's "Unicode text"), with or without a byte-order mark.
+    case utf16
 }
 
 /// Decodes file bytes as "UTF-8 (byte-order mark stripped), else CP932, else error", so a file
@@ -21,6 +23,7 @@ public enum DecodingError: Error, Equatable {
 /// Foundation's `.shiftJIS` decodes the CP932 extensions (①, ㈱, 髙, ～) and fails on invalid
 /// bytes. A file of pure ASCII is valid in both and reads the same either way.
 public func decodeText(_ data: [UInt8]) -> Result<(text: String, encoding: TextEncoding), DecodingError> {
+    if looksLikeUTF16(data) { return .failure(.utf16) }
     if data.starts(with: [0xEF, 0xBB, 0xBF]) {
         let body = data.dropFirst(3)
         if let text = String(validating: body, as: UTF8.self) { return .success((text, .utf8BOM)) }
@@ -41,4 +44,16 @@ private func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
         case .emptyInput, .error: return offset
         }
     }
+}
+
+/// UTF-16: a byte-order mark FF FE or FE FF, or (without one) zero bytes in at least a quarter of
+/// the even or of the odd places of the first 4 KB: ASCII and kana in UTF-16 have a zero high or
+/// low byte, and CSV text in UTF-8 or CP932 has no zero bytes at all.
+func looksLikeUTF16(_ data: [UInt8]) -> Bool {
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
+    let head = data.prefix(4096)
+    guard head.count >= 4 else { return false }
+    var zeros = [0, 0]
+    for (i, b) in head.enumerated() where b == 0 { zeros[i & 1] += 1 }
+    return zeros.max()! * 4 >= head.count / 2
 }

@@ -10,6 +10,8 @@ struct YearLoader {
     private var agencies: [Agency] = []
     /// Where each reporter → partner pair was first reported (key: reporter · count + partner).
     private var reported: [Int: SourceLocation] = [:]
+    /// Unknown agency names met in each file so far.
+    private var unknownNames: [String: Int] = [:]
     /// Kinds cells read before, by their bytes: a large survey repeats a few combinations.
     private var knownKinds: [[UInt8]: TieKinds] = [:]
 
@@ -20,6 +22,7 @@ struct YearLoader {
 
     /// Loads the year. The result is nil only when `agencies.csv` cannot be read at all.
     mutating func load() -> YearData? {
+        guard folderIsReadable() else { return nil }
         guard loadAgencies() else { return nil }
         var reports: [SurveyReport] = []
         let surveyPath = path(Schema.survey.fileName)
@@ -56,6 +59,17 @@ struct YearLoader {
     }
 
     private func path(_ file: String) -> String { (folder as NSString).appendingPathComponent(file) }
+
+    /// Whether the year's folder can be opened; an error names it when it cannot (rather than
+    /// saying that its files are missing).
+    private mutating func folderIsReadable() -> Bool {
+        guard access(folder, R_OK | X_OK) != 0 else { return true }
+        let reason = systemReason(errno)
+        diagnostics.error(SourceLocation(file: folder, line: 0, column: 0),
+            Text(ja: "\(fiscalYear.japanese)のフォルダを開けません (\(reason.ja))", en: "cannot open the folder of \(fiscalYear) (\(reason.en))"),
+            hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
+        return false
+    }
 
     private mutating func missingFile(_ name: String) {
         diagnostics.error(SourceLocation(file: path(name), line: 0, column: 0),
@@ -275,7 +289,10 @@ struct YearLoader {
     /// The agency a cell names, by ID or name; reports unknown and ambiguous names.
     private mutating func agency(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> Int? {
         guard let written = required(table, record, column) else { return nil }
-        switch index.resolve(written) {
+        // Suggestions for the unknown names of a file that will be printed (`Console.report`
+        // shows the first 100 errors of each file); the rest are counted, not shown.
+        let suggest = unknownNames[table.path, default: 0] < 100
+        switch index.resolve(written, suggest: suggest) {
         case .found(let i):
             return i
         case .rejected:
@@ -286,6 +303,7 @@ struct YearLoader {
                      en: "'\(written)' matches several agencies: \(describe(candidates, .en))"),
                 hint: Text(ja: "機関IDで書いてください", en: "write the agency ID instead"))
         case .unknown(let suggestions):
+            unknownNames[table.path, default: 0] += 1
             let hint = suggestions.isEmpty
                 ? Text(ja: "機関IDか agencies.csv の機関名・略称・別名で書いてください。新しい機関なら agencies.csv に加えてください",
                        en: "use an ID, name, short name or alias from agencies.csv, or add the agency there")

@@ -28,7 +28,7 @@ public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// 「令和7年度」 (from 2019) or 「平成30年度」.
     public var japanese: String {
         if year >= 2019 { return year == 2019 ? "令和元年度" : "令和\(year - 2018)年度" }
-        return "平成\(year - 1988)年度"
+        return year == 1989 ? "平成元年度" : "平成\(year - 1988)年度"
     }
 
     public func label(_ language: Language) -> String {
