@@ -59,12 +59,12 @@ struct MapCommand: ParsableCommand {
         let network = try input.load(language, progress)
         var mapOptions = MapOptions()
         // The whole map of a large network is a hairball that no layout can make readable.
-        let large = network.data.agencies.count > largeReportAgencies
+        let large = showsCoreOnly(network)
         let variant = variant ?? (large ? .core : .network)
         if large && self.variant == nil {
             Console.err(language == .ja
-                ? "機関が\(network.data.agencies.count)あるため、中心部分 (--variant core) を描きます。全体は --variant network で描けます"
-                : "with \(network.data.agencies.count) agencies the map shows the core (--variant core); --variant network draws everything")
+                ? "機関が\(network.agencies.count)、つながりが\(network.ties.count)本あるため、中心部分 (--variant core) を描きます。全体は --variant network で描けます"
+                : "with \(network.agencies.count) agencies and \(network.ties.count) ties the map shows the core (--variant core); --variant network draws everything")
         }
         mapOptions.variant = variant
         mapOptions.language = language

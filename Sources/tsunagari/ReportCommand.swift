@@ -43,8 +43,8 @@ struct ReportCommand: ParsableCommand {
         mapOptions.sizeBy = .none  // one size every year, so that agencies keep their places
         mapOptions.counts = CaseCountRule(exact: `internal`)
         let analysis = history.analyses[yearIndex]
-        // A large network gets the core map and no change map; see `largeReportAgencies`.
-        let large = analysis.agencies.count > largeReportAgencies
+        // A large network gets the core map and no change map; see `showsCoreOnly`.
+        let large = showsCoreOnly(analysis.network)
         let stable = large ? nil : try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
 
         var files: [(String, Data)] = []

@@ -284,7 +284,7 @@ struct CLITests {
         for file in ["maps/core.svg", "maps/fields.svg"] { #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)") }
         #expect(!FileManager.default.fileExists(atPath: out + "/maps/network.svg"))
         let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
-        #expect(page.contains("機関が5001あり、全体の図では線が重なって読み取れないため"))
+        #expect(page.contains("機関が5001、つながりが400本あり、全体の図では線が重なって読み取れないため"))
         #expect(page.contains("中核"))
     }
 

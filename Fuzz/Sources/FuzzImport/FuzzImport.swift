@@ -1,6 +1,10 @@
 // The whole import of a year folder: the input is split at the byte 0x1E into agencies.csv,
-// survey.csv and referrals.csv, written to a scratch folder and loaded. Must never crash.
+// survey.csv and referrals.csv, written to a scratch folder and loaded. Must never crash; a year
+// that loads is analysed and exported, and every export must parse (XML, JSON).
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import FuzzSupport
 import TsunagariKit
 
@@ -18,7 +22,13 @@ func fuzzImport(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     let (network, diagnostics) = loadNetwork(at: folder)
     if !diagnostics.hasErrors, let year = network.years.first {
-        _ = findGaps(Analysis(YearNetwork(year)))
+        let analysis = Analysis(YearNetwork(year))
+        _ = findGaps(analysis)
+        for format in ExportFormat.allCases {
+            guard let data = try? analysis.export(format, language: .ja) else { fatalError("export \(format) failed") }
+            let parses = format == .json ? (try? JSONSerialization.jsonObject(with: data)) != nil : XMLParser(data: data).parse()
+            if !parses { fatalError("the \(format) export does not parse") }
+        }
     }
     return 0
 }

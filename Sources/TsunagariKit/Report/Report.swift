@@ -9,7 +9,7 @@ public struct ReportInput: Sendable {
     public var language: Language
     /// Exact case counts and survey notes, marked as internal on every page.
     public var internalUse: Bool
-    /// The whole network, or for more than `largeReportAgencies` agencies the core map.
+    /// The whole network, or the core map when `showsCoreOnly`.
     public var networkMap: String
     public var fieldMap: String
     /// The change map since the previous year, if there is one (none for a large network).
@@ -32,6 +32,17 @@ public struct ReportInput: Sendable {
 /// Above this many agencies the report shows the core map instead of the whole network (and no
 /// change map): a map of thousands of agencies is a hairball, and its layout takes long.
 public let largeReportAgencies = 5_000
+/// Above this many ties likewise: a dense network of a few thousand agencies has hundreds of
+/// thousands of ties, which no page can show and whose drawing would grow with their square.
+public let largeReportTies = 5_000
+/// How many items a list of the report shows at most; the rest are counted (every finding is in
+/// `tsunagari gaps --format csv`).
+public let reportListLimit = 100
+
+/// Whether a year's network is too large to draw whole: the report and `map` show its core.
+public func showsCoreOnly(_ network: YearNetwork) -> Bool {
+    network.agencies.count > largeReportAgencies || network.ties.count > largeReportTies
+}
 
 /// The meeting report: one self-contained HTML file (inline SVG and CSS, a few lines of script for
 /// sorting the table), in the order a health centre presents it, printable on A4 landscape.
@@ -61,7 +72,23 @@ private struct ReportWriter {
     var agencies: [Agency] { analysis.network.agencies }
     var yearLabel: String { analysis.network.data.fiscalYear.label(input.language) }
     func name(_ id: String) -> String { agencies.first { $0.id == id }?.displayName ?? id }
-    func names(_ ids: [String]) -> String { ids.map { html(name($0)) }.joined(separator: t("、", ", ")) }
+    /// The agencies' names, the first `reportListLimit` of them, and how many more.
+    func names(_ ids: [String]) -> String {
+        let shown = ids.prefix(reportListLimit).map { html(name($0)) }.joined(separator: t("、", ", "))
+        let more = ids.count - min(ids.count, reportListLimit)
+        return more > 0 ? shown + t("、ほか\(more)機関", ", and \(more) more") : shown
+    }
+
+    /// List items of the findings, the first `reportListLimit` of them and a last item counting
+    /// the rest (the report stays bounded; `tsunagari gaps` lists every one).
+    func items(_ list: [Finding]) -> String {
+        var out = list.prefix(reportListLimit).map { "<li>\(html($0.message(input.language)))</li>" }.joined()
+        if list.count > reportListLimit {
+            let more = list.count - reportListLimit
+            out += "<li class=\"more\">" + t("ほか\(more)件 (すべては tsunagari gaps --format csv で一覧できます)", "and \(more) more (tsunagari gaps --format csv lists them all)") + "</li>"
+        }
+        return out
+    }
 
     func document() -> String {
         let title = "\(input.area) \(yearLabel) " + t("ひきこもり支援ネットワーク 報告", "hikikomori support network report")
@@ -135,9 +162,10 @@ private struct ReportWriter {
         }
         let fieldCaption = t("分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。", "Ties between fields: line width and number give the count.")
         let n = analysis.agencies.count
-        // `networkMap` holds the core map above `largeReportAgencies` (see ReportInput).
-        let body = n > largeReportAgencies
-            ? "<p class=\"note\">" + t("機関が\(n)あり、全体の図では線が重なって読み取れないため、分野どうしのつながりの図と、ネットワークの中核の図を示します。個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。", "With \(n) agencies a map of the whole network would be an unreadable tangle, so the report shows the ties between fields and the core of the network. Draw the surroundings of one agency with tsunagari map --variant ego --focus ID.") + "</p>\n"
+        let ties = analysis.summary.ties
+        // `networkMap` holds the core map when `showsCoreOnly` (see ReportInput).
+        let body = showsCoreOnly(analysis.network)
+            ? "<p class=\"note\">" + t("機関が\(n)、つながりが\(ties)本あり、全体の図では線が重なって読み取れないため、分野どうしのつながりの図と、ネットワークの中核の図を示します。個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。", "With \(n) agencies and \(ties) ties a map of the whole network would be an unreadable tangle, so the report shows the ties between fields and the core of the network. Draw the surroundings of one agency with tsunagari map --variant ego --focus ID.") + "</p>\n"
                 + figure(input.fieldMap, "fields", fieldCaption)
                 + figure(input.networkMap, "network", page: true, t("ネットワークの中核: どの機関も互いに多くつながっている機関の集まり (k-コア)。色は分野、形は官民です。", "The core of the network: agencies that are all tied to many of each other (a k-core). Colour shows the field, shape public or private."))
             : figure(input.networkMap, "network", t("色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。", "Colour shows the field, shape public or private (square: public, hexagon: contracted, oval: private, diamond: voluntary), size the number of ties. Thick lines: people know each other well; dotted arrows: only one side named the tie."))
@@ -154,19 +182,19 @@ private struct ReportWriter {
             let list = findings.filter { $0.severity == severity }
             guard !list.isEmpty else { continue }
             out += "<h3>\(t(jaTitle, enTitle)) (\(list.count))</h3>\n<ul class=\"findings \(severity.rawValue)\">"
-            for f in list { out += "<li>\(html(f.message(input.language)))</li>" }
+            out += items(list)
             out += "</ul>\n"
         }
         let recommendations = findings.filter { $0.kind == .recommendation }
         if !recommendations.isEmpty {
             out += "<h3>" + t("つながりの提案", "Suggested connections") + "</h3>\n<ol>"
-            for f in recommendations { out += "<li>\(html(f.message(input.language)))</li>" }
+            out += items(recommendations)
             out += "</ol>\n"
         }
         let other = findings.filter { $0.severity == .low && $0.kind != .recommendation && $0.kind != .oneSided && $0.kind != .noAnswer }
         if !other.isEmpty {
             out += "<h3>" + t("参考", "For reference") + "</h3>\n<ul class=\"findings low\">"
-            for f in other { out += "<li>\(html(f.message(input.language)))</li>" }
+            out += items(other)
             out += "</ul>\n"
         }
         return section("gaps", t("3. 気づいた点と提案", "3. Gaps and suggestions"), out)
@@ -191,17 +219,18 @@ private struct ReportWriter {
             out += "<p>" + t("ありません。どの機関が抜けても、ほかの機関どうしはつながったままです。", "None: whichever agency steps back, the others stay connected.") + "</p>\n"
         } else {
             out += "<ul>"
-            for p in points {
+            for p in points.prefix(reportListLimit) {
                 let cut = (analysis.cutPoints.cutOff[p] ?? []).map { agencies[$0].id }
                 out += "<li>" + t("「\(html(agencies[p].displayName))」が抜けると: \(names(cut)) が切り離されます。",
                                   "Without \(html(agencies[p].displayName)): \(names(cut)) would be cut off.") + "</li>"
             }
+            if points.count > reportListLimit { out += "<li class=\"more\">" + t("ほか\(points.count - reportListLimit)機関", "and \(points.count - reportListLimit) more") + "</li>" }
             out += "</ul>\n"
         }
         let person = findings.filter { $0.kind == .personDependent || $0.kind == .bridge }
         if !person.isEmpty {
             out += "<h3>" + t("途切れやすいつながり", "Fragile ties") + "</h3>\n<ul>"
-            for f in person { out += "<li>\(html(f.message(input.language)))</li>" }
+            out += items(person)
             out += "</ul>\n"
         }
         return section("fragility", t("4. ネットワークを支えているところ", "4. What holds the network together"), out)
@@ -223,13 +252,15 @@ private struct ReportWriter {
         let important = zip(c.gapsClosed, news.closed).filter { $0.0.severity != .low }.map(\.1)
         let minor = news.closed.count - important.count
         if !news.closed.isEmpty {
-            out += "<h3>" + t("よくなったこと", "What got better") + "</h3><ul>" + important.map { "<li>\(html($0))</li>" }.joined()
+            out += "<h3>" + t("よくなったこと", "What got better") + "</h3><ul>" + important.prefix(reportListLimit).map { "<li>\(html($0))</li>" }.joined()
+            if important.count > reportListLimit { out += "<li>" + t("ほか\(important.count - reportListLimit)件", "and \(important.count - reportListLimit) more") + "</li>" }
             if minor > 0 { out += "<li>" + t("ほか、参考程度の点が\(minor)件解消しました。", "and \(minor) minor points no longer apply.") + "</li>" }
             out += "</ul>\n"
         }
         out += "<div class=\"charts\">" + input.trendCharts.enumerated().map { "<div class=\"chart\">\(inlineSVG($1, prefix: "chart\($0)"))</div>" }.joined() + "</div>\n"
         func tieRows(_ ties: [TieDifference]) -> String {
-            ties.map { "<tr><td>\(html(name($0.a)))</td><td>\(html(name($0.b)))</td></tr>" }.joined()
+            ties.prefix(reportListLimit).map { "<tr><td>\(html(name($0.a)))</td><td>\(html(name($0.b)))</td></tr>" }.joined()
+                + (ties.count > reportListLimit ? "<tr><td colspan=\"2\">" + t("ほか\(ties.count - reportListLimit)本 (tsunagari compare --format csv で一覧できます)", "and \(ties.count - reportListLimit) more (tsunagari compare --format csv lists them all)") + "</td></tr>" : "")
         }
         let header = "<tr><th>" + t("機関", "agency") + "</th><th>" + t("機関", "agency") + "</th></tr>"
         out += "<h3>" + t("新しいつながり", "New ties") + " (\(c.newTies.count))</h3><table class=\"ties\">\(header)\(tieRows(c.newTies))</table>\n"
@@ -283,10 +314,11 @@ private struct ReportWriter {
         out += "</li></ul>\n"
         if !oneSided.isEmpty {
             out += "<details><summary>" + t("一方だけが挙げたつながりの一覧", "Ties only one side named") + "</summary><ul>"
-                + oneSided.map { "<li>\(html($0.message(input.language)))</li>" }.joined() + "</ul></details>\n"
+                + items(oneSided) + "</ul></details>\n"
         }
         if !listed.isEmpty {
-            out += "<ul class=\"warnings\">" + listed.map { "<li>\(html($0.message(input.language)))</li>" }.joined() + "</ul>\n"
+            out += "<ul class=\"warnings\">" + listed.prefix(reportListLimit).map { "<li>\(html($0.message(input.language)))</li>" }.joined()
+                + (listed.count > reportListLimit ? "<li>" + t("ほか\(listed.count - reportListLimit)件 (tsunagari check で一覧できます)", "and \(listed.count - reportListLimit) more (tsunagari check lists them all)") + "</li>" : "") + "</ul>\n"
         }
         return section("quality", t("7. データについて", "7. About the data"), out)
     }

@@ -1,0 +1,44 @@
+// The survey round: the input is split at the byte 0x1E into agencies.csv and one returned form.
+// From a year that loads, `template`'s forms are made (their file names must be safe, bounded and
+// unique), the returned form is collected, and what collect writes must load again without an
+// error. Must never crash.
+import Foundation
+import FuzzSupport
+import TsunagariKit
+
+private let folder: String = {
+    let path = NSTemporaryDirectory() + "tsunagari-fuzz-forms-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: path + "/2025", withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(atPath: path + "/forms", withIntermediateDirectories: true)
+    return path
+}()
+
+func fuzzForms(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let parts = UnsafeBufferPointer(start: data, count: size).split(separator: 0x1E, maxSplits: 1, omittingEmptySubsequences: false)
+    let agencies = Data(parts.first ?? []), form = parts.count > 1 ? Data(parts[1]) : Data()
+    try? agencies.write(to: URL(fileURLWithPath: folder + "/2025/agencies.csv"))
+    try? Data("reporter,partner\n".utf8).write(to: URL(fileURLWithPath: folder + "/2025/survey.csv"))
+    let (network, diagnostics) = loadNetwork(at: folder)
+    guard !diagnostics.hasErrors, let year = network.years.first else { return 0 }
+
+    let names = SurveyTemplate(from: year, language: .ja).forms.map(\.name)
+    for name in names where name.contains("/") || name.hasPrefix(".") || name.utf8.count > 200 || name.contains("\0") {
+        fatalError("unsafe form file name: \(name.debugDescription)")
+    }
+    if Set(names.map { $0.lowercased() }).count != names.count { fatalError("two forms share a file name") }
+
+    try? form.write(to: URL(fileURLWithPath: folder + "/forms/form.csv"))
+    let (survey, _, _) = collectForms([folder + "/forms/form.csv"], yearFolder: folder + "/2025", fiscalYear: FiscalYear(2025), language: .ja)
+    guard let survey else { return 0 }
+    try? survey.write(to: URL(fileURLWithPath: folder + "/2025/survey.csv"))
+    let reloaded = loadNetwork(at: folder).diagnostics
+    if reloaded.hasErrors {
+        fatalError("collect wrote a survey.csv that does not load: \(reloaded.all.map { $0.line(.en) })")
+    }
+    return 0
+}
+
+@main
+enum Main {
+    static func main() { runFuzzer { fuzzForms($0, $1) } }
+}
