@@ -5,7 +5,7 @@ import TsunagariKit
 struct Gaps: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The gaps in the network: isolated agencies, cracks between fields and ages, fragile points, suggested connections.",
-        discussion: "Case counts under 3 are shown as <3 unless --internal is given."
+        discussion: "Counts of 1 or 2 cases are shown as fewer than 3, and totals beside them as at least N, unless --internal is given."
     )
 
     @OptionGroup var input: YearOptions

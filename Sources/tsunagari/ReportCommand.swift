@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the meeting report: one offline HTML file, plus the maps as SVG and PDF for slides.",
         discussion: """
             The report opens from a USB stick without network access and prints on A4 landscape. By \
-            default it is fit for a meeting: case counts under 3 are shown as <3, and no case IDs or \
+            default it is fit for a meeting: counts of 1 or 2 cases are shown as fewer than 3 (README, Privacy and safety), and no case IDs or \
             notes appear. --internal shows exact counts and notes and says so on every page.
             """
     )

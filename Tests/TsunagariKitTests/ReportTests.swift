@@ -50,6 +50,21 @@ struct ReportTests {
         #expect(!internalCopy.contains("3件未満"))
     }
 
+    @Test("the meeting copy counts the warnings on the case file instead of listing them (each is one hand-off)")
+    func caseWarnings() {
+        var report = input(internalUse: false)
+        let onCase = Diagnostic(.warning, SourceLocation(file: "net/2025/referrals.csv", line: 4, column: 6),
+                                Text(ja: "年月が令和7年度の外です", en: "the month lies outside FY2025"))
+        let onSurvey = Diagnostic(.warning, SourceLocation(file: "net/2025/survey.csv", line: 2, column: 3),
+                                  Text(ja: "別名が重なっています", en: "two agencies share a name"))
+        report.warnings = [onCase, onSurvey]
+        let meeting = reportHTML(report)
+        #expect(!meeting.contains("年月が令和7年度の外です") && meeting.contains("別名が重なっています"))
+        #expect(meeting.contains("読み込み時の警告: 1件 (ほかに事例の記録について3件未満)"))
+        report.internalUse = true
+        #expect(reportHTML(report).contains("年月が令和7年度の外です"))
+    }
+
     @Test("per-agency cards list partners by kind, and ties without a stated kind as such")
     func cards() {
         var report = input(internalUse: false)

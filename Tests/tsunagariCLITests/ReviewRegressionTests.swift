@@ -135,4 +135,15 @@ struct ReviewRegressionTests {
         #expect(write.stderr.contains("書き込めません (書き込む権限がありません)"), "\(write.stderr)")
         #expect(!write.stderr.contains("NSCocoaErrorDomain"))
     }
+
+    @Test("check shows a year's case totals under the case-count rule, exactly with --internal")
+    func checkCounts() throws {
+        let dir = try network("id,name,field\nA1,一,保健\nA2,二,医療\n", "reporter,partner\nA1,A2\n")
+        defer { try? fm.removeItem(atPath: dir) }
+        try "case,step,from,to\nK7,1,A1,A2\n".write(toFile: dir + "/net/2025/referrals.csv", atomically: true, encoding: .utf8)
+        let meeting = try cli.run(["check", dir + "/net"])
+        #expect(meeting.stdout.contains("fewer than 3 cases (fewer than 3 hand-offs)"), "\(meeting.stdout)")
+        #expect(!meeting.stdout.contains("K7") && !meeting.stderr.contains("K7"))
+        #expect(try cli.run(["check", dir + "/net", "--internal"]).stdout.contains("1 case (1 hand-off)"))
+    }
 }

@@ -15,7 +15,7 @@ private let folder: String = {
 
 func fuzzForms(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let parts = UnsafeBufferPointer(start: data, count: size).split(separator: 0x1E, maxSplits: 1, omittingEmptySubsequences: false)
-    let agencies = Data(parts.first ?? []), form = parts.count > 1 ? Data(parts[1]) : Data()
+    let agencies = parts.first.map { Data($0) } ?? Data(), form = parts.count > 1 ? Data(parts[1]) : Data()
     try? agencies.write(to: URL(fileURLWithPath: folder + "/2025/agencies.csv"))
     try? Data("reporter,partner\n".utf8).write(to: URL(fileURLWithPath: folder + "/2025/survey.csv"))
     let (network, diagnostics) = loadNetwork(at: folder)
