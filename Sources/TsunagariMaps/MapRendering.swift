@@ -22,7 +22,27 @@ public func renderMap(_ drawing: MapDrawing, format: MapFormat, engine: String? 
     var final = drawing.composed(positions: positions, frame: frame)
     if format == .png { final.attributes["dpi"] = "150" }
     let data = try graphvizRender(final.text, engine: engines.render, format: format.rawValue)
-    return format == .svg ? withFontFallbacks(data) : data
+    switch format {
+    case .svg: return withFontFallbacks(data)
+    case .pdf: return withFixedCreationDate(data)
+    default: return data
+    }
+}
+
+/// The PDF with its creation date (cairo writes the time of rendering, and ignores
+/// SOURCE_DATE_EPOCH in the version Debian ships) set to 1970-01-01, digit for digit, so that
+/// byte offsets stay valid and the same map gives the same bytes.
+func withFixedCreationDate(_ pdf: Data) -> Data {
+    var bytes = [UInt8](pdf)
+    let marker = Array("/CreationDate (D:".utf8)
+    guard let start = bytes.firstRange(of: marker)?.upperBound else { return pdf }
+    var i = start
+    let epoch = Array("19700101000000".utf8)
+    while i < bytes.count, i - start < epoch.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) {
+        bytes[i] = epoch[i - start]
+        i += 1
+    }
+    return Data(bytes)
 }
 
 /// The Graphviz engines a map is laid out and rendered with, chosen by its size so that Graphviz

@@ -179,6 +179,17 @@ struct MapRenderingTests {
             #expect(try renderMap(drawing, format: .pdf).starts(with: Array("%PDF".utf8)), "\(variant)")
         }
     }
+
+    @Test("the same map renders to the same PDF bytes a second later (no time of rendering inside)")
+    func pdfDeterministic() throws {
+        var options = MapOptions()
+        options.variant = .fields
+        let drawing = try MapDrawing(try sampleAnalysis(), options)
+        let first = try renderMap(drawing, format: .pdf)
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(try renderMap(drawing, format: .pdf) == first)
+        #expect(String(decoding: first, as: UTF8.self).contains("/CreationDate (D:19700101000000"))
+    }
 }
 
 private final class Results: @unchecked Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One thing a planner should look at: a gap, a fragile point, or a suggested connection.
-public struct Finding: Sendable, Encodable, Equatable {
+public struct Finding: Sendable, Equatable {
     /// The kinds of finding, in the order they are listed within a severity.
     public enum Kind: String, Sendable, Encodable, CaseIterable {
         case isolated, singleTie = "single_tie", fieldGap = "field_gap", ageCoverage = "age_coverage"
@@ -17,18 +17,58 @@ public struct Finding: Sendable, Encodable, Equatable {
         }
     }
 
+    /// What a finding rests on beyond its kind and agencies: the numbers and words its sentence
+    /// is made from (`Finding.message`). Positions in `agencies` where one is needed.
+    public enum Evidence: Sendable, Equatable {
+        case none
+        /// Field gap without any tie; the two fields' sizes.
+        case noTieBetweenFields(sizes: [Int])
+        /// Field gap with fewer ties than expected from the fields' sizes and the density.
+        case fewTiesBetweenFields(observed: Int, expected: Double)
+        /// The age band no age-specific service covers, or only the one agency of `agencies`.
+        case ageBand(AgeBand)
+        /// Support ending at `age` for the first `ending` agencies; `bridge`, when there is one,
+        /// the positions of the one tie that carries it on.
+        case ageBoundary(age: Int, ending: Int, bridge: [Int]?)
+        /// A tie resting on one person; whether it is also a bridge.
+        case personDependent(isBridge: Bool)
+        /// Hand-offs counted under the case-count rule.
+        case handOffs(CaseCount)
+        /// A suggested connection: shared partners, across fields, the age boundary it spans or
+        /// the age band both serve.
+        case recommendation(shared: Int, crossField: Bool, boundary: Int?, band: AgeBand?, fields: [Field])
+    }
+
     public var kind: Kind
     public var severity: Severity
     /// IDs of the agencies involved.
     public var agencies: [String]
+    /// The display names of `agencies`, in the same order (for the wording).
+    public var names: [String]
     /// Fields involved (field gaps, failed hand-offs between fields).
     public var fields: [Field]
     /// The gap tag (はざま) of the cases a finding counts, if it counts cases by tag.
-    public var tag: String? = nil
-    /// The finding in plain words.
-    public var message: Text
+    public var tag: String?
+    public var evidence: Evidence
     /// Ranking score of a recommended connection.
     public var score: Double?
+}
+
+extension Finding: Encodable {
+    private enum Keys: String, CodingKey { case kind, severity, agencies, fields, tag, message, score }
+
+    /// As before the findings were data: kind, severity, agencies, fields, tag, the sentence in
+    /// both languages, the score.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(agencies, forKey: .agencies)
+        try c.encode(fields, forKey: .fields)
+        try c.encodeIfPresent(tag, forKey: .tag)
+        try c.encode(message, forKey: .message)
+        try c.encodeIfPresent(score, forKey: .score)
+    }
 }
 
 /// Options for finding gaps.
@@ -65,6 +105,9 @@ func serves(_ agency: Agency, band: AgeBand) -> Bool {
 }
 
 /// Finds the gaps in a year's network (DOMAIN.md §1 and §3), most serious first.
+///
+/// Order: severity, then kind (`Finding.Kind`'s order), then a recommendation's score, then the
+/// agencies (by ID, natural order), fields and tag; never the wording.
 public func findGaps(_ analysis: Analysis, options: GapOptions = GapOptions()) -> [Finding] {
     var finder = GapFinder(analysis: analysis, options: options)
     finder.run()
@@ -78,8 +121,24 @@ public func findGaps(_ analysis: Analysis, options: GapOptions = GapOptions()) -
         if rank[i] != rank[j] { return rank[i] < rank[j] }
         if let si = findings[i].score, let sj = findings[j].score, si != sj { return si > sj }
         if members[i] != members[j] { return members[i].lexicographicallyPrecedes(members[j]) }
-        return findings[i].message.en < findings[j].message.en
+        let (fi, fj) = (findings[i].fields.map(\.rawValue), findings[j].fields.map(\.rawValue))
+        if fi != fj { return fi.lexicographicallyPrecedes(fj) }
+        if findings[i].tag != findings[j].tag { return (findings[i].tag ?? "") < (findings[j].tag ?? "") }
+        return findings[i].evidence.order < findings[j].evidence.order
     }.map { findings[$0] }
+}
+
+extension Finding.Evidence {
+    public var isNoTieBetweenFields: Bool { if case .noTieBetweenFields = self { true } else { false } }
+
+    /// Orders findings that agree on everything else (the age bands of two age-coverage findings).
+    var order: Int {
+        switch self {
+        case .ageBand(let band): band.rawValue
+        case .ageBoundary(let age, _, _): age
+        default: 0
+        }
+    }
 }
 
 private struct GapFinder {
@@ -107,17 +166,10 @@ private struct GapFinder {
         recommendations()
     }
 
-    // MARK: words
-
-    func ja(_ i: Int) -> String { "「\(agencies[i].displayName)」" }
-    func en(_ i: Int) -> String { agencies[i].displayName }
-    func jaList(_ ids: [Int]) -> String { ids.map(ja).joined(separator: "") }
-    func enList(_ ids: [Int]) -> String { ids.map(en).joined(separator: ", ") }
-
     mutating func add(_ kind: Finding.Kind, _ severity: Finding.Severity, _ ids: [Int], fields: [Field] = [], tag: String? = nil,
-                      ja: String, en: String, score: Double? = nil) {
-        findings.append(Finding(kind: kind, severity: severity, agencies: ids.map { agencies[$0].id }, fields: fields,
-                                tag: tag, message: Text(ja: ja, en: en), score: score))
+                      _ evidence: Finding.Evidence = .none, score: Double? = nil) {
+        findings.append(Finding(kind: kind, severity: severity, agencies: ids.map { agencies[$0].id },
+                                names: ids.map { agencies[$0].displayName }, fields: fields, tag: tag, evidence: evidence, score: score))
         members.append(ids)
     }
 
@@ -126,15 +178,8 @@ private struct GapFinder {
     mutating func isolation() {
         for v in 0..<g.nodeCount {
             switch g.outDegree(v) {
-            case 0:
-                add(.isolated, .high, [v],
-                    ja: "\(ja(v))はどの機関ともつながっていません。連携先を挙げておらず、ほかの機関からも名前が挙がっていません。",
-                    en: "\(en(v)) has no ties: it named no partner and no agency named it.")
-            case 1:
-                let w = Int(g.successors(v)[g.successors(v).startIndex])
-                add(.singleTie, .medium, [v, w],
-                    ja: "\(ja(v))のつながりは\(ja(w))との1本だけです。この関係が途切れると孤立します。",
-                    en: "\(en(v))'s only tie is with \(en(w)); if that tie ends, \(en(v)) is isolated.")
+            case 0: add(.isolated, .high, [v])
+            case 1: add(.singleTie, .medium, [v, Int(g.successors(v)[g.successors(v).startIndex])])
             default: break
             }
         }
@@ -147,14 +192,10 @@ private struct GapFinder {
         for tie in analysis.network.ties where !tie.isConfirmed {
             let (reporter, partner) = tie.reportAB != nil ? (tie.a, tie.b) : (tie.b, tie.a)
             guard responded[partner] else { continue }  // the partner did not answer at all: see no_answer
-            add(.oneSided, .low, [reporter, partner],
-                ja: "\(ja(reporter))は\(ja(partner))を連携先に挙げましたが、\(ja(partner))は\(ja(reporter))を挙げていません。お互いの認識を確かめる機会になります。",
-                en: "\(en(reporter)) named \(en(partner)) as a partner, but \(en(partner)) did not name \(en(reporter)); worth checking how each side sees the tie.")
+            add(.oneSided, .low, [reporter, partner])
         }
         for v in 0..<g.nodeCount where !responded[v] && g.outDegree(v) > 0 {
-            add(.noAnswer, .low, [v],
-                ja: "\(ja(v))はアンケートに回答していません。この機関のつながりは、相手の機関の回答だけに基づいています。",
-                en: "\(en(v)) did not answer the survey; its ties rest on what the other agencies reported.")
+            add(.noAnswer, .low, [v])
         }
     }
 
@@ -164,19 +205,13 @@ private struct GapFinder {
         var size = [Field: Int]()
         for agency in agencies { size[agency.field, default: 0] += 1 }
         for pair in analysis.summary.fieldMixing where pair.a != pair.b {
-            let (na, nb) = (size[pair.a, default: 0], size[pair.b, default: 0])
             if pair.observed == 0 {
                 // How surprising the gap is: with λ expected ties, no tie at all has chance e^−λ
                 // (about 14 % for λ = 2, 37 % for λ = 1).
                 let severity: Finding.Severity = pair.expected >= 2 ? .high : pair.expected >= 1 ? .medium : .low
-                add(.fieldGap, severity, [], fields: [pair.a, pair.b],
-                    ja: "「\(pair.a.ja)」(\(na)機関) と「\(pair.b.ja)」(\(nb)機関) の間には、つながりが1本もありません (制度のはざま)。",
-                    en: "There is no tie at all between \(pair.a.en) (\(na) agencies) and \(pair.b.en) (\(nb) agencies): a gap between systems.")
+                add(.fieldGap, severity, [], fields: [pair.a, pair.b], .noTieBetweenFields(sizes: [size[pair.a, default: 0], size[pair.b, default: 0]]))
             } else if pair.expected >= 2 && Double(pair.observed) < pair.expected / 4 {
-                let expected = String(format: "%.0f", pair.expected)
-                add(.fieldGap, .medium, [], fields: [pair.a, pair.b],
-                    ja: "「\(pair.a.ja)」と「\(pair.b.ja)」の間のつながりは\(pair.observed)本です。分野の大きさとネットワーク全体の密度からは約\(expected)本が見込まれます。",
-                    en: "\(pair.a.en) and \(pair.b.en) share \(pair.observed) tie\(pair.observed == 1 ? "" : "s"); their sizes and the network's density would suggest about \(expected).")
+                add(.fieldGap, .medium, [], fields: [pair.a, pair.b], .fewTiesBetweenFields(observed: pair.observed, expected: pair.expected))
             }
         }
     }
@@ -188,15 +223,7 @@ private struct GapFinder {
         // it would hide that no service is made for the band.
         for band in AgeBand.allCases {
             let serving = agencies.indices.filter { hasAgeLimit(agencies[$0]) && serves(agencies[$0], band: band) }
-            if serving.count <= 1 {
-                add(.ageCoverage, serving.isEmpty ? .high : .medium, serving,
-                    ja: serving.isEmpty
-                        ? "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にする機関がありません。"
-                        : "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にするのは\(ja(serving[0]))だけです。",
-                    en: serving.isEmpty
-                        ? "No age-specific service covers the age band \(band.en)."
-                        : "Of the age-specific services, only \(en(serving[0])) covers the age band \(band.en).")
-            }
+            if serving.count <= 1 { add(.ageCoverage, serving.isEmpty ? .high : .medium, serving, .ageBand(band)) }
         }
         for boundary in ageBoundaries {
             let ending = agencies.indices.filter { endingBoundary(agencies[$0]) == boundary }
@@ -212,13 +239,8 @@ private struct GapFinder {
             }
             guard bridges.count <= 1 else { continue }
             let involved = ending + bridges.flatMap { [$0.a, $0.b] }.filter { !ending.contains($0) }
-            add(.ageBoundary, bridges.isEmpty ? .high : .medium, involved,
-                ja: "\(boundary)歳で支援が終わる機関 (\(jaList(ending))) から\(boundary)歳以降を支援する機関へのつながりが"
-                    + (bridges.first.map { "\(ja($0.a))と\(ja($0.b))の1本だけです。" } ?? "ありません。")
-                    + "年齢の切れ目で支援が途切れるおそれがあります。",
-                en: "Agencies whose support ends at \(boundary) (\(enList(ending))) have "
-                    + (bridges.first.map { "one tie (\(en($0.a)) – \(en($0.b)))" } ?? "no tie")
-                    + " to agencies serving people aged \(boundary) and over; support may break off at that age.")
+            let bridge = bridges.first.map { tie in [tie.a, tie.b].map { involved.firstIndex(of: $0)! } }
+            add(.ageBoundary, bridges.isEmpty ? .high : .medium, involved, .ageBoundary(age: boundary, ending: ending.count, bridge: bridge))
         }
     }
 
@@ -228,23 +250,15 @@ private struct GapFinder {
         let cuts = analysis.cutPoints
         for point in cuts.articulationPoints {
             let cut = cuts.cutOff[point] ?? []
-            add(.articulation, cut.count >= 2 ? .high : .medium, [point] + cut,
-                ja: "\(ja(point))が抜けると、\(jaList(cut))がほかの機関から切り離されます。",
-                en: "If \(en(point)) stepped back, \(enList(cut)) would be cut off from the other agencies.")
+            add(.articulation, cut.count >= 2 ? .high : .medium, [point] + cut)
         }
         let bridgeSet = Set(cuts.bridges)
         for b in cuts.bridges where g.outDegree(b.a) > 1 && g.outDegree(b.b) > 1 {
-            add(.bridge, .medium, [b.a, b.b],
-                ja: "\(ja(b.a))と\(ja(b.b))のつながりが途切れると、ネットワークが2つに分かれます。",
-                en: "If the tie between \(en(b.a)) and \(en(b.b)) ended, the network would split in two.")
+            add(.bridge, .medium, [b.a, b.b])
         }
         for tie in analysis.network.ties where tie.personDependent {
             let isBridge = bridgeSet.contains(CutPoints.Pair(a: tie.a, b: tie.b))
-            add(.personDependent, isBridge ? .high : .medium, [tie.a, tie.b],
-                ja: "\(ja(tie.a))と\(ja(tie.b))のつながりは特定の担当者に頼っています。" + (isBridge ? "しかもこの関係が途切れるとネットワークが分かれます。" : "")
-                    + "担当者が替わっても続くよう、引継ぎや複数の職員での関わりを検討してください。",
-                en: "The tie between \(en(tie.a)) and \(en(tie.b)) rests on one member of staff" + (isBridge ? ", and the network splits without it" : "")
-                    + "; consider hand-over notes or involving more staff.")
+            add(.personDependent, isBridge ? .high : .medium, [tie.a, tie.b], .personDependent(isBridge: isBridge))
         }
     }
 
@@ -269,38 +283,24 @@ private struct GapFinder {
             let (from, to) = (key / n, key % n)
             guard !g.hasEdge(from, to) else { continue }
             let failed = failedByPair[key] ?? 0
-            let shown = rule.total(of: [failed, count - failed]).text
-            add(.unreportedHandOff, .medium, [from, to],
-                ja: "事例では\(ja(from))から\(ja(to))への紹介が\(shown.ja)ありましたが、アンケートではどちらも相手を連携先に挙げていません。",
-                en: "Case records show \(shown.en) hand-off(s) from \(en(from)) to \(en(to)), but neither named the other in the survey.")
+            add(.unreportedHandOff, .medium, [from, to], .handOffs(rule.total(of: [failed, count - failed])))
         }
         // Severity never depends on a hidden count, or it would reveal the count.
         for (key, count) in failedByPair.sorted(by: { $0.key < $1.key }) {
-            let (from, to) = (key / n, key % n)
-            let shown = rule.cell(count)
-            add(.failedHandOffs, count >= rule.threshold ? .medium : .low, [from, to],
-                ja: "\(ja(from))から\(ja(to))への紹介のうち\(shown.text.ja)が、中断・拒否・待機に終わりました。",
-                en: "\(shown.text.en) hand-off(s) from \(en(from)) to \(en(to)) ended interrupted, refused or waiting.")
+            add(.failedHandOffs, count >= rule.threshold ? .medium : .low, [key / n, key % n], .handOffs(rule.cell(count)))
         }
         for (key, parts) in failedByFields.sorted(by: { $0.key < $1.key }) where parts.values.reduce(0, +) >= rule.threshold {
-            let (a, b) = (Field(rawValue: key / 100)!, Field(rawValue: key % 100)!)
-            let shown = rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value)).text
-            add(.failedHandOffs, .medium, [], fields: [a, b],
-                ja: "「\(a.ja)」から「\(b.ja)」への紹介で、\(shown.ja)がつながりませんでした。",
-                en: "\(shown.en) hand-offs from \(a.en) to \(b.en) did not connect.")
+            let fields = [Field(rawValue: key / 100)!, Field(rawValue: key % 100)!]
+            add(.failedHandOffs, .medium, [], fields: fields, .handOffs(rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value))))
         }
         for (tag, parts) in failedByTag.sorted(by: { $0.key < $1.key }) {
             let total = parts.values.reduce(0, +)
-            let shown = rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value)).text
             add(.failedHandOffs, total >= rule.threshold ? .medium : .low, [], tag: tag,
-                ja: "はざま「\(tag)」の事例で、\(shown.ja)の紹介がつながりませんでした。",
-                en: "\(shown.en) hand-off(s) in cases tagged '\(tag)' did not connect.")
+                .handOffs(rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value))))
         }
         let flow = analysis.network.referralFlow
         for v in 0..<n where flow.inDegree(v) > 0 && flow.outDegree(v) == 0 {
-            add(.deadEnd, .low, [v],
-                ja: "\(ja(v))は紹介を受けていますが、ほかの機関へ紹介した記録がありません。",
-                en: "\(en(v)) receives hand-offs but has no record of handing anyone on.")
+            add(.deadEnd, .low, [v])
         }
     }
 
@@ -360,20 +360,97 @@ private struct GapFinder {
             touched.removeAll(keepingCapacity: true)
         }
         for c in best {
-            var ja = "\(self.ja(c.a))と\(self.ja(c.b))は共通の連携先が\(c.shared)つありますが、直接のつながりはありません。"
-            var en = "\(self.en(c.a)) and \(self.en(c.b)) share \(c.shared) partner\(c.shared == 1 ? "" : "s") but have no tie."
-            if c.crossField {
-                ja += "分野 (「\(agencies[c.a].field.ja)」と「\(agencies[c.b].field.ja)」) をまたぐつながりになります。"
-                en += " It would join \(agencies[c.a].field.en) and \(agencies[c.b].field.en)."
+            let crossFields = c.crossField ? [agencies[c.a].field, agencies[c.b].field] : []
+            add(.recommendation, .low, [c.a, c.b],
+                .recommendation(shared: c.shared, crossField: c.crossField, boundary: c.boundary, band: c.ages, fields: crossFields),
+                score: (c.score * 1000).rounded() / 1000)
+        }
+    }
+}
+
+// MARK: - Wording
+
+extension Finding {
+    /// The finding in plain words, made from its data: every sentence of the gap findings is here.
+    public var message: Text {
+        let ja = names.map { "「\($0)」" }, en = names
+        func jaList(_ r: Range<Int>) -> String { ja[r].joined() }
+        func enList(_ r: Range<Int>) -> String { en[r].joined(separator: ", ") }
+        switch (kind, evidence) {
+        case (.isolated, _):
+            return Text(ja: "\(ja[0])はどの機関ともつながっていません。連携先を挙げておらず、ほかの機関からも名前が挙がっていません。",
+                        en: "\(en[0]) has no ties: it named no partner and no agency named it.")
+        case (.singleTie, _):
+            return Text(ja: "\(ja[0])のつながりは\(ja[1])との1本だけです。この関係が途切れると孤立します。",
+                        en: "\(en[0])'s only tie is with \(en[1]); if that tie ends, \(en[0]) is isolated.")
+        case (.oneSided, _):
+            return Text(ja: "\(ja[0])は\(ja[1])を連携先に挙げましたが、\(ja[1])は\(ja[0])を挙げていません。お互いの認識を確かめる機会になります。",
+                        en: "\(en[0]) named \(en[1]) as a partner, but \(en[1]) did not name \(en[0]); worth checking how each side sees the tie.")
+        case (.noAnswer, _):
+            return Text(ja: "\(ja[0])はアンケートに回答していません。この機関のつながりは、相手の機関の回答だけに基づいています。",
+                        en: "\(en[0]) did not answer the survey; its ties rest on what the other agencies reported.")
+        case (.fieldGap, .noTieBetweenFields(let sizes)):
+            let (a, b) = (fields[0], fields[1])
+            return Text(ja: "「\(a.ja)」(\(sizes[0])機関) と「\(b.ja)」(\(sizes[1])機関) の間には、つながりが1本もありません (制度のはざま)。",
+                        en: "There is no tie at all between \(a.en) (\(sizes[0]) agencies) and \(b.en) (\(sizes[1]) agencies): a gap between systems.")
+        case (.fieldGap, .fewTiesBetweenFields(let observed, let expected)):
+            let (a, b) = (fields[0], fields[1]), about = String(format: "%.0f", expected)
+            return Text(ja: "「\(a.ja)」と「\(b.ja)」の間のつながりは\(observed)本です。分野の大きさとネットワーク全体の密度からは約\(about)本が見込まれます。",
+                        en: "\(a.en) and \(b.en) share \(observed) tie\(observed == 1 ? "" : "s"); their sizes and the network's density would suggest about \(about).")
+        case (.ageCoverage, .ageBand(let band)):
+            return names.isEmpty
+                ? Text(ja: "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にする機関がありません。",
+                       en: "No age-specific service covers the age band \(band.en).")
+                : Text(ja: "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にするのは\(ja[0])だけです。",
+                       en: "Of the age-specific services, only \(en[0]) covers the age band \(band.en).")
+        case (.ageBoundary, .ageBoundary(let age, let ending, let bridge)):
+            return Text(ja: "\(age)歳で支援が終わる機関 (\(jaList(0..<ending))) から\(age)歳以降を支援する機関へのつながりが"
+                            + (bridge.map { "\(ja[$0[0]])と\(ja[$0[1]])の1本だけです。" } ?? "ありません。") + "年齢の切れ目で支援が途切れるおそれがあります。",
+                        en: "Agencies whose support ends at \(age) (\(enList(0..<ending))) have "
+                            + (bridge.map { "one tie (\(en[$0[0]]) – \(en[$0[1]]))" } ?? "no tie") + " to agencies serving people aged \(age) and over; support may break off at that age.")
+        case (.articulation, _):
+            return Text(ja: "\(ja[0])が抜けると、\(jaList(1..<ja.count))がほかの機関から切り離されます。",
+                        en: "If \(en[0]) stepped back, \(enList(1..<en.count)) would be cut off from the other agencies.")
+        case (.bridge, _):
+            return Text(ja: "\(ja[0])と\(ja[1])のつながりが途切れると、ネットワークが2つに分かれます。",
+                        en: "If the tie between \(en[0]) and \(en[1]) ended, the network would split in two.")
+        case (.personDependent, .personDependent(let isBridge)):
+            return Text(ja: "\(ja[0])と\(ja[1])のつながりは特定の担当者に頼っています。" + (isBridge ? "しかもこの関係が途切れるとネットワークが分かれます。" : "")
+                            + "担当者が替わっても続くよう、引継ぎや複数の職員での関わりを検討してください。",
+                        en: "The tie between \(en[0]) and \(en[1]) rests on one member of staff" + (isBridge ? ", and the network splits without it" : "")
+                            + "; consider hand-over notes or involving more staff.")
+        case (.unreportedHandOff, .handOffs(let count)):
+            return Text(ja: "事例では\(ja[0])から\(ja[1])への紹介が\(count.text.ja)ありましたが、アンケートではどちらも相手を連携先に挙げていません。",
+                        en: "Case records show \(count.text.en) hand-off(s) from \(en[0]) to \(en[1]), but neither named the other in the survey.")
+        case (.failedHandOffs, .handOffs(let count)) where names.count == 2:
+            return Text(ja: "\(ja[0])から\(ja[1])への紹介のうち\(count.text.ja)が、中断・拒否・待機に終わりました。",
+                        en: "\(count.text.en) hand-off(s) from \(en[0]) to \(en[1]) ended interrupted, refused or waiting.")
+        case (.failedHandOffs, .handOffs(let count)) where fields.count == 2:
+            return Text(ja: "「\(fields[0].ja)」から「\(fields[1].ja)」への紹介で、\(count.text.ja)がつながりませんでした。",
+                        en: "\(count.text.en) hand-offs from \(fields[0].en) to \(fields[1].en) did not connect.")
+        case (.failedHandOffs, .handOffs(let count)):
+            return Text(ja: "はざま「\(tag ?? "")」の事例で、\(count.text.ja)の紹介がつながりませんでした。",
+                        en: "\(count.text.en) hand-off(s) in cases tagged '\(tag ?? "")' did not connect.")
+        case (.deadEnd, _):
+            return Text(ja: "\(ja[0])は紹介を受けていますが、ほかの機関へ紹介した記録がありません。",
+                        en: "\(en[0]) receives hand-offs but has no record of handing anyone on.")
+        case (.recommendation, .recommendation(let shared, let crossField, let boundary, let band, let fields)):
+            var j = "\(ja[0])と\(ja[1])は共通の連携先が\(shared)つありますが、直接のつながりはありません。"
+            var e = "\(en[0]) and \(en[1]) share \(shared) partner\(shared == 1 ? "" : "s") but have no tie."
+            if crossField {
+                j += "分野 (「\(fields[0].ja)」と「\(fields[1].ja)」) をまたぐつながりになります。"
+                e += " It would join \(fields[0].en) and \(fields[1].en)."
             }
-            if let boundary = c.boundary {
-                ja += "\(boundary)歳の切れ目で支援を引き継げます。"
-                en += " It would carry support across age \(boundary)."
-            } else if let band = c.ages {
-                ja += "どちらも年齢帯「\(band.ja)」を支援しています。"
-                en += " Both serve the age band \(band.en)."
+            if let boundary {
+                j += "\(boundary)歳の切れ目で支援を引き継げます。"
+                e += " It would carry support across age \(boundary)."
+            } else if let band {
+                j += "どちらも年齢帯「\(band.ja)」を支援しています。"
+                e += " Both serve the age band \(band.en)."
             }
-            add(.recommendation, .low, [c.a, c.b], ja: ja, en: en, score: (c.score * 1000).rounded() / 1000)
+            return Text(ja: j, en: e)
+        default:
+            preconditionFailure("a \(kind) finding without its evidence")
         }
     }
 }

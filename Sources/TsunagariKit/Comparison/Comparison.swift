@@ -139,7 +139,7 @@ public struct YearComparison: Sendable {
             for f in findGaps(analysis) where f.kind != .recommendation {
                 let key = f.kind.rawValue + "|" + f.agencies.map { index[$0] ?? $0 }.joined(separator: ",") + "|"
                     + f.fields.map(\.en).joined(separator: ",") + "|"
-                    + (f.tag ?? (f.agencies.isEmpty && f.fields.isEmpty ? f.message.en : ""))
+                    + (f.tag ?? "") + "|\(f.evidence.order)"
                 out[key] = f
             }
             return out

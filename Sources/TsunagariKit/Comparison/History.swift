@@ -27,7 +27,7 @@ extension YearComparison {
         let ja = language == .ja
         let closed = gapsClosed.map { f -> String in
             switch f.kind {
-            case .fieldGap where f.severity == .high || f.message.en.hasPrefix("There is no tie"):
+            case .fieldGap where f.evidence.isNoTieBetweenFields:
                 return ja ? "「\(f.fields[0].ja)」と「\(f.fields[1].ja)」の間に初めてつながりができました。"
                           : "\(f.fields[0].en) and \(f.fields[1].en) are tied for the first time."
             case .isolated:
