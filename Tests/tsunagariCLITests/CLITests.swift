@@ -288,6 +288,29 @@ struct CLITests {
         #expect(page.contains("中核"))
     }
 
+    @Test("report on a dense network (120 agencies, all 7,140 ties, none confirmed): the core map, lists capped")
+    func denseReport() throws {
+        let network = try tempFolder(), out = try tempFolder()
+        defer { for d in [network, out] { try? FileManager.default.removeItem(atPath: d) } }
+        try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
+        let fields = ["保健", "医療", "教育", "就労"]
+        let agencies = (0..<120).map { "D\($0),機関\($0),\(fields[$0 % 4])" }
+        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
+        // Each pair named by one side only: 7,140 one-sided ties.
+        let reports = (0..<120).flatMap { a in ((a + 1)..<120).map { b in "D\(a),D\(b)" } }
+        try ("reporter,partner\n" + reports.joined(separator: "\n") + "\n").write(toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
+        let result = try run(["report", network, "-o", out], lang: "ja_JP.UTF-8")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/maps/core.svg") && !FileManager.default.fileExists(atPath: out + "/maps/network.svg"))
+        let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(page.contains("つながりが7140本あり"))
+        // 7,021 one-sided ties (D119 named nobody: its 119 ties count as unanswered), 100 listed.
+        #expect(page.contains("ほか6921件 (すべては tsunagari gaps --format csv で一覧できます)"))
+        // The core map of at most 150 agencies is most of it.
+        let size = (try FileManager.default.attributesOfItem(atPath: out + "/report.html")[.size] as? Int) ?? 0
+        #expect(size < 4_000_000)
+    }
+
     @Test("map of 47,000 agencies (one tie): the core by default, and the whole map drawn without neato, not a crash")
     func hugeMap() throws {
         let network = try tempFolder()
