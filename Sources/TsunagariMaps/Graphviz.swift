@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import CGraphviz
+import TsunagariKit
 
 /// An error reported by Graphviz, with the text of its message.
 public struct GraphvizError: Error, Sendable, CustomStringConvertible {
@@ -15,34 +16,35 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
 /// life of the process. Graphviz reports errors through a callback (`agseterrf`), not return
 /// values; the callback collects the text so that it can be thrown as a `GraphvizError`.
 enum Graphviz {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var context: OpaquePointer?
-    /// Messages collected by the error callback during the current call (under the lock).
-    nonisolated(unsafe) fileprivate static var messages: [String] = []
+    /// The context, made on first use; its lock is the process-wide Graphviz lock.
+    private static let context = Locked<OpaquePointer?>(nil)
+    /// Messages collected by the error callback during the current call (which holds the
+    /// context's lock; the callback takes only this one).
+    fileprivate static let messages = Locked<[String]>([])
 
     /// Runs `body` holding the lock, with the context, after installing the error callback.
     static func withContext<T>(_ body: (OpaquePointer) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        if context == nil {
-            _ = agseterrf(collectMessage)
-            _ = agseterr(AGERR)
-            context = gvContext()
+        try context.withLock { context in
+            if context == nil {
+                _ = agseterrf(collectMessage)
+                _ = agseterr(AGERR)
+                context = gvContext()
+            }
+            messages.withLock { $0.removeAll() }
+            return try body(context!)
         }
-        messages.removeAll()
-        return try body(context!)
     }
 
     /// The messages collected so far, as one error.
     static func error(_ fallback: String) -> GraphvizError {
-        let text = messages.joined().trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = messages.withLock { $0.joined() }.trimmingCharacters(in: .whitespacesAndNewlines)
         return GraphvizError(message: text.isEmpty ? fallback : text)
     }
 }
 
 /// The error callback (`agusererrf`): Graphviz hands over each message, already formatted.
 private func collectMessage(_ text: UnsafeMutablePointer<CChar>?) -> Int32 {
-    if let text { Graphviz.messages.append(String(cString: text)) }
+    if let text { Graphviz.messages.withLock { $0.append(String(cString: text)) } }
     return 0
 }
 

@@ -80,31 +80,19 @@ public func layoutPositions(_ graph: DOTGraph, engine: String) throws -> [String
     layout.attributes["size"] = nil  // positions unscaled; the final render scales to the paper
     let text = layout.text
     let key = engine + "\n" + text
-    if let cached = LayoutCache.shared.get(key) { return cached }
+    if let cached = layoutCache.withLock({ $0.first { $0.key == key }?.positions }) { return cached }
     let plain = String(decoding: try graphvizRender(text, engine: engine, format: "plain"), as: UTF8.self)
     let positions = parsePlain(plain)
-    LayoutCache.shared.put(key, positions)
+    layoutCache.withLock { entries in
+        entries.removeAll { $0.key == key }
+        entries.append((key, positions))
+        if entries.count > 32 { entries.removeFirst() }
+    }
     return positions
 }
 
 /// The layouts of this process, by engine and DOT text (the last 32).
-final class LayoutCache: @unchecked Sendable {
-    static let shared = LayoutCache()
-    private let lock = NSLock()
-    private var entries: [(key: String, positions: [String: NodeBox])] = []
-
-    func get(_ key: String) -> [String: NodeBox]? {
-        lock.withLock { entries.first { $0.key == key }?.positions }
-    }
-
-    func put(_ key: String, _ positions: [String: NodeBox]) {
-        lock.withLock {
-            entries.removeAll { $0.key == key }
-            entries.append((key, positions))
-            if entries.count > 32 { entries.removeFirst() }
-        }
-    }
-}
+private let layoutCache = Locked<[(key: String, positions: [String: NodeBox])]>([])
 
 /// Reads `node NAME X Y WIDTH HEIGHT …` lines of Graphviz's `plain` output (inches) into points.
 /// Node names are ours (`n12`, `f3`), never data, so they hold no spaces or quotes.

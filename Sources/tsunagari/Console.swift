@@ -5,7 +5,8 @@ import TsunagariKit
 /// A failed write to standard output (a full disk, a closed pipe) is remembered and reported
 /// once at the end as an error with exit status 1 (`finish`), never a crash or a silent loss.
 enum Console {
-    nonisolated(unsafe) private static var outputFailure: Int32 = 0
+    /// The error number of the first failed write to standard output, 0 while none failed.
+    private static let outputFailure = Locked<Int32>(0)
 
     /// One line of results.
     static func out(_ line: String) {
@@ -14,13 +15,15 @@ enum Console {
 
     /// Results as they are (no line end added).
     static func write(_ data: Data) {
-        guard outputFailure == 0 else { return }
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; outputFailure = errno; return }
-                offset += n
+        outputFailure.withLock { failure in
+            guard failure == 0 else { return }
+            data.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                    offset += n
+                }
             }
         }
     }
@@ -29,8 +32,9 @@ enum Console {
 
     /// Throws when a write to standard output failed during the run.
     static func finish() throws {
-        guard outputFailure == 0 else {
-            let reason = systemReason(outputFailure)
+        let code = outputFailure.withLock { $0 }
+        guard code == 0 else {
+            let reason = systemReason(code)
             throw OutputError(message: Text(ja: "標準出力に書き込めませんでした (\(reason.ja))。結果は失われました",
                                             en: "could not write to standard output (\(reason.en)); the results are lost"),
                               hint: Text(ja: "-o でファイルに書くか、出力先の空き容量を確かめてください",

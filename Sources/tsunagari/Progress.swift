@@ -26,26 +26,33 @@ struct RunOptions: ParsableArguments {
 /// done, a bar with the percentage and the time left, or the time so far when the amount of work
 /// is not known. Redrawn five times a second; nothing at all when disabled (standard error is not
 /// a terminal, or `--quiet`).
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressLine: Sendable {
+    /// What is shown: the step, how far it is, when it started, whether a line is on screen.
+    private struct State {
+        var step: ProgressStep?
+        var done = 0, total = 0
+        var started = DispatchTime.now()
+        var shown = false
+    }
+    private let state = Locked(State())
     private let language: Language
-    private var step: ProgressStep?
-    private var done = 0, total = 0
-    private var started = DispatchTime.now()
-    private var shown = false
-    private let timer: DispatchSourceTimer?
+    private let enabled: Bool
+    /// Redraws the line; a Dispatch source is not `Sendable`, so it too is kept under a lock.
+    private let timer = Locked<DispatchSourceTimer?>(nil)
 
     init(enabled: Bool, language: Language) {
-        self.language = language
-        timer = enabled ? DispatchSource.makeTimerSource(queue: .global()) : nil
-        timer?.schedule(deadline: .now() + 0.2, repeating: 0.2)
-        timer?.setEventHandler { [weak self] in self?.draw() }
-        timer?.resume()
+        (self.language, self.enabled) = (language, enabled)
+        guard enabled else { return }
+        let source = DispatchSource.makeTimerSource(queue: .global())
+        source.schedule(deadline: .now() + 0.2, repeating: 0.2)
+        source.setEventHandler { [weak self] in self?.draw() }
+        source.resume()
+        timer.withLock { $0 = source }
     }
 
     /// For the library's long computations; nil when disabled, so they do not count at all.
     var handler: ProgressHandler? {
-        timer == nil ? nil : { @Sendable [self] step, done, total in update(step, done, total) }
+        enabled ? { @Sendable [self] step, done, total in update(step, done, total) } : nil
     }
 
     /// Runs one step of unknown length under its label.
@@ -57,32 +64,32 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Removes the line; call before printing results.
     func finish() {
-        timer?.cancel()
-        lock.withLock { clear() }
+        timer.withLock { $0?.cancel() }
+        state.withLock { Self.clear(&$0) }
     }
 
     private func update(_ step: ProgressStep, _ done: Int, _ total: Int) {
-        guard timer != nil else { return }
-        lock.withLock {
-            if step != self.step {
-                clear()
-                (self.step, started) = (step, .now())
+        guard enabled else { return }
+        state.withLock { s in
+            if step != s.step {
+                Self.clear(&s)
+                (s.step, s.started) = (step, .now())
             }
-            (self.done, self.total) = (done, total)
+            (s.done, s.total) = (done, total)
             if total > 0 && done >= total {
-                clear()
-                self.step = nil
+                Self.clear(&s)
+                s.step = nil
             }
         }
     }
 
     private func draw() {
-        lock.withLock {
-            guard let step else { return }
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            guard let line = Self.line(step, done: done, total: total, elapsed: elapsed, language) else { return }
+        state.withLock { s in
+            guard let step = s.step else { return }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - s.started.uptimeNanoseconds) / 1e9
+            guard let line = Self.line(step, done: s.done, total: s.total, elapsed: elapsed, language) else { return }
             FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
-            shown = true
+            s.shown = true
         }
     }
 
@@ -108,10 +115,10 @@ final class ProgressLine: @unchecked Sendable {
         return line
     }
 
-    private func clear() {
-        guard shown else { return }
+    private static func clear(_ s: inout State) {
+        guard s.shown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-        shown = false
+        s.shown = false
     }
 
     /// 0:07, 12:34, 1:02:03.

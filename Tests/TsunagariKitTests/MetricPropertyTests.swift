@@ -201,13 +201,9 @@ struct PathMeasureRunTests {
     @Test("progress counts every source once and ends at the total")
     func progress() {
         let g = Self.random(120, seed: 3)
-        final class Calls: @unchecked Sendable {
-            let lock = NSLock()
-            var list: [(ProgressStep, Int, Int)] = []
-        }
-        let seen = Calls()
-        _ = PathMeasures(g, step: .directedPaths) { step, done, total in seen.lock.withLock { seen.list.append((step, done, total)) } }
-        let calls = seen.list
+        let seen = Locked<[(ProgressStep, Int, Int)]>([])
+        _ = PathMeasures(g, step: .directedPaths) { step, done, total in seen.withLock { $0.append((step, done, total)) } }
+        let calls = seen.withLock { $0 }
         #expect(calls.count == 121)  // the start (0) and one call per source
         #expect(calls.allSatisfy { $0.0 == .directedPaths && $0.2 == 120 })
         #expect(Set(calls.map(\.1)) == Set(0...120))

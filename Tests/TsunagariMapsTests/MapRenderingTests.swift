@@ -124,11 +124,12 @@ struct MapRenderingTests {
             return try MapDrawing(analysis, options)
         }
         let serial = try drawings.map { try renderMap($0, format: .svg) }
-        let results = Results(count: 8)
+        let results = Locked([Data?](repeating: nil, count: 8))
         DispatchQueue.concurrentPerform(iterations: 8) { i in
-            results.set(i, try? renderMap(drawings[i % drawings.count], format: .svg))
+            let svg = try? renderMap(drawings[i % drawings.count], format: .svg)
+            results.withLock { $0[i] = svg }
         }
-        for i in 0..<8 { #expect(results.get(i) == serial[i % drawings.count]) }
+        for i in 0..<8 { #expect(results.withLock { $0[i] } == serial[i % drawings.count]) }
     }
 
     @Test("on the shared layout, an agency tied in two years sits at the same coordinates in both maps")
@@ -190,12 +191,4 @@ struct MapRenderingTests {
         #expect(try renderMap(drawing, format: .pdf) == first)
         #expect(String(decoding: first, as: UTF8.self).contains("/CreationDate (D:19700101000000"))
     }
-}
-
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Data?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Data?) { lock.withLock { values[i] = value } }
-    func get(_ i: Int) -> Data? { lock.withLock { values[i] } }
 }

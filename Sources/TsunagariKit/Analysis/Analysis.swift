@@ -90,6 +90,19 @@ public struct Analysis: Sendable {
     public var agencies: [AgencyMeasures]
     public var summary: NetworkMeasures
     public var cutPoints: CutPoints
+    /// The gaps with the default options, found on first use and then shared by the report,
+    /// the maps, the comparison and the trends (`findings`).
+    private let defaultFindings = Locked<[Finding]?>(nil)
+
+    /// `findGaps(self)`, computed once.
+    public var findings: [Finding] {
+        defaultFindings.withLock { cached in
+            if let cached { return cached }
+            let found = findGaps(self)
+            cached = found
+            return found
+        }
+    }
 
     /// Computes every measure. `weighted`: betweenness and closeness use tie strength (distance
     /// 1 / strength) in the works-with network. `betweennessSample`: estimate betweenness and

@@ -136,7 +136,7 @@ public struct YearComparison: Sendable {
         func signatures(_ analysis: Analysis, _ ids: [String]) -> [String: Finding] {
             let index = Dictionary(uniqueKeysWithValues: analysis.network.agencies.enumerated().map { ($1.id, ids[$0]) })
             var out: [String: Finding] = [:]
-            for f in findGaps(analysis) where f.kind != .recommendation {
+            for f in analysis.findings where f.kind != .recommendation {
                 let key = f.kind.rawValue + "|" + f.agencies.map { index[$0] ?? $0 }.joined(separator: ",") + "|"
                     + f.fields.map(\.en).joined(separator: ",") + "|"
                     + (f.tag ?? "") + "|\(f.evidence.order)"

@@ -41,7 +41,7 @@ public struct YearTrend: Sendable, Encodable, Equatable {
             (band.en, agencies.count { hasAgeLimit($0) && serves($0, band: band) })
         })
         var gaps: [String: Int] = [:]
-        for f in findGaps(analysis) where f.kind != .recommendation { gaps[f.kind.rawValue, default: 0] += 1 }
+        for f in analysis.findings where f.kind != .recommendation { gaps[f.kind.rawValue, default: 0] += 1 }
         gapsByKind = gaps
     }
 }

@@ -28,7 +28,7 @@ struct NameIndex {
     /// registered before it, so the caller can warn about them.
     @discardableResult
     mutating func add(id: String, names: [String], target: Target) -> [(name: String, other: Target)] {
-        (candidateCache, suggestionCache) = (Lazy(), Memo())
+        (candidateCache, suggestionCache) = (Locked(nil), Locked([:]))
         if byID[Array(id.utf8)] == nil { byID[Array(id.utf8)] = target }  // a duplicate ID keeps the first row
         var clashes: [(String, Target)] = []
         var seen: Set<[UInt8]> = []
@@ -72,10 +72,15 @@ struct NameIndex {
     /// per written name. A written name over `longestSuggested` characters gets no suggestion.
     private func suggestions(for key: String) -> [Int] {
         guard !key.isEmpty else { return [] }
-        if let cached = suggestionCache.get(key) { return cached }
+        if let cached = suggestionCache.withLock({ $0[key] }) { return cached }
         let written = Array(key)
         guard written.count <= Self.longestSuggested else { return [] }
-        let index = candidateCache.get { SuggestionIndex(byKey) }
+        let index = candidateCache.withLock { cache in
+            if let built = cache { return built }
+            let built = SuggestionIndex(byKey)
+            cache = built
+            return built
+        }
         let keyBytes = Array(key.utf8)
         let grams = Set(bigrams(written))
         var shared = [Int32](repeating: 0, count: index.keys.count)
@@ -101,14 +106,16 @@ struct NameIndex {
             }
         }
         let result = best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map(\.key)
-        suggestionCache.put(key, result)
+        suggestionCache.withLock { $0[key] = result }
         return result
     }
 
     static let longestSuggested = 200
 
-    private var candidateCache = Lazy<SuggestionIndex>()
-    private var suggestionCache = Memo<String, [Int]>()
+    /// Built on first use, remembered per written name; `add` starts both afresh, so copies of
+    /// the index never share caches that belong to other keys.
+    private var candidateCache = Locked<SuggestionIndex?>(nil)
+    private var suggestionCache = Locked<[String: [Int]]>([:])
 }
 
 /// The keys of a name index as characters, with the positions of their bigrams.
@@ -129,25 +136,6 @@ private struct SuggestionIndex {
 /// The pairs of adjacent characters of `s` (a one-character string is its own bigram).
 private func bigrams(_ s: [Character]) -> [String] {
     s.count < 2 ? s.map { String($0) } : (1..<s.count).map { String([s[$0 - 1], s[$0]]) }
-}
-
-/// A value computed once, on first use. (The index is a value type; `add` gives it new caches, so
-/// copies never share one that belongs to other keys.)
-private final class Lazy<T>: @unchecked Sendable {
-    private var value: T?
-    func get(_ make: () -> T) -> T {
-        if let value { return value }
-        let made = make()
-        value = made
-        return made
-    }
-}
-
-/// Results remembered by key.
-private final class Memo<Key: Hashable, Value>: @unchecked Sendable {
-    private var values: [Key: Value] = [:]
-    func get(_ key: Key) -> Value? { values[key] }
-    func put(_ key: Key, _ value: Value) { values[key] = value }
 }
 
 /// Whether `needle` occurs in `haystack` (naive search; names are short).

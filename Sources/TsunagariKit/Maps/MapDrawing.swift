@@ -231,7 +231,7 @@ struct MapBuilder {
             g.edges.append(DOTGraph.Edge("n\(from)", "n\(to)", attributes))
         }
         if options.showGaps {
-            for finding in findGaps(analysis) where finding.kind == .recommendation {
+            for finding in analysis.findings where finding.kind == .recommendation {
                 let ends = finding.agencies.compactMap { id in agencies.firstIndex { $0.id == id } }
                 guard ends.count == 2, ends.allSatisfy(included.contains), degree[ends[0], default: 0] > 0, degree[ends[1], default: 0] > 0 else { continue }
                 g.edges.append(DOTGraph.Edge("n\(ends[0])", "n\(ends[1])",

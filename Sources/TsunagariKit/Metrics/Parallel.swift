@@ -4,13 +4,12 @@ import Foundation
 /// How many threads the per-source computations (betweenness, closeness) use: all cores unless
 /// set (the command line's `--threads`). Results do not depend on it.
 public enum Parallelism {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var limit = 0
+    private static let limit = Locked(0)
 
     /// 0 means one per core.
     public static var threads: Int {
-        get { lock.withLock { limit > 0 ? limit : ProcessInfo.processInfo.activeProcessorCount } }
-        set { lock.withLock { limit = max(0, newValue) } }
+        get { limit.withLock { $0 > 0 ? $0 : ProcessInfo.processInfo.activeProcessorCount } }
+        set { limit.withLock { $0 = max(0, newValue) } }
     }
 }
 
@@ -52,9 +51,8 @@ public enum ProgressStep: Sendable, Equatable {
 public typealias ProgressHandler = @Sendable (ProgressStep, _ done: Int, _ total: Int) -> Void
 
 /// Counts finished units of one step across threads and passes the count to a handler.
-final class ProgressMeter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
+final class ProgressMeter: Sendable {
+    private let done = Locked(0)
     private let step: ProgressStep
     private let total: Int
     private let handler: ProgressHandler
@@ -66,7 +64,7 @@ final class ProgressMeter: @unchecked Sendable {
     }
 
     func advance() {
-        let now = lock.withLock { done += 1; return done }
+        let now = done.withLock { $0 += 1; return $0 }
         handler(step, now, total)
     }
 }
@@ -77,28 +75,32 @@ final class ProgressMeter: @unchecked Sendable {
 /// independent of the number of threads. A chunk's result is merged and released as soon as the
 /// chunks before it are merged, so memory is the graph plus a working set per thread and a few
 /// results waiting their turn.
-func forEachSourceChunk<T, Result>(_ count: Int, into initial: Result, _ body: @Sendable (Range<Int>) -> T,
-                                   merge: @Sendable (inout Result, T) -> Void) -> Result {
+func forEachSourceChunk<T: Sendable, Result: Sendable>(_ count: Int, into initial: Result, _ body: @Sendable (Range<Int>) -> T,
+                                                       merge: @Sendable (inout Result, T) -> Void) -> Result {
     let chunks = max(1, min(32, count))
     let workers = max(1, min(Parallelism.threads, chunks))
-    // Shared state, touched only under `lock`.
-    let lock = NSLock()
-    nonisolated(unsafe) var nextChunk = 0, nextMerge = 0
-    nonisolated(unsafe) var waiting: [Int: T] = [:]
-    nonisolated(unsafe) var result = initial
+    let shared = Locked(ChunkMerge<T, Result>(result: initial))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
-            let c: Int = lock.withLock { defer { nextChunk += 1 }; return nextChunk }
+            let c: Int = shared.withLock { s in defer { s.nextChunk += 1 }; return s.nextChunk }
             guard c < chunks else { return }
             let value = body((count * c / chunks)..<(count * (c + 1) / chunks))
-            lock.withLock {
-                waiting[c] = value
-                while let ready = waiting.removeValue(forKey: nextMerge) {
-                    merge(&result, ready)
-                    nextMerge += 1
+            shared.withLock { s in
+                s.waiting[c] = value
+                while let ready = s.waiting.removeValue(forKey: s.nextMerge) {
+                    merge(&s.result, ready)
+                    s.nextMerge += 1
                 }
             }
         }
     }
-    return result
+    return shared.withLock { $0.result }
+}
+
+/// The state the threads of `forEachSourceChunk` share: the next chunk to take, the next to
+/// merge, finished chunks waiting for their turn, and the merged result.
+private struct ChunkMerge<T, Result> {
+    var nextChunk = 0, nextMerge = 0
+    var waiting: [Int: T] = [:]
+    var result: Result
 }

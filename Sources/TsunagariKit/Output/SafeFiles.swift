@@ -21,25 +21,23 @@ public struct OutputError: Error, Sendable {
 /// The temporary files and folders this process has open, removed when it is interrupted
 /// (SIGINT, SIGTERM) so that no half-written temporary is left behind.
 public enum Temporaries {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var paths: Set<String> = []
+    private static let paths = Locked<Set<String>>([])
 
-    static func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
-    static func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+    static func add(_ path: String) { paths.withLock { _ = $0.insert(path) } }
+    static func remove(_ path: String) { paths.withLock { _ = $0.remove(path) } }
 
     /// Runs `body` while no interruption can remove temporaries: a rename sequence completes.
+    /// `body` must not register or remove temporaries.
     static func committing<T>(_ body: () throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
+        try paths.withLock { _ in try body() }
     }
 
     /// Removes every temporary still registered. Called on an interruption, before exiting;
     /// waits for a commit in progress.
     public static func removeAll() {
-        lock.withLock {
-            for path in paths { try? FileManager.default.removeItem(atPath: path) }
-            paths.removeAll()
+        paths.withLock {
+            for path in $0 { try? FileManager.default.removeItem(atPath: path) }
+            $0.removeAll()
         }
     }
 }

@@ -64,7 +64,7 @@ private struct ReportWriter {
         comparison = input.year > 0 ? input.history.comparison(from: input.year - 1, to: input.year) : nil
         var options = GapOptions()
         options.counts = CaseCountRule(exact: input.internalUse)
-        findings = findGaps(analysis, options: options)
+        findings = input.internalUse ? findGaps(analysis, options: options) : analysis.findings
         ja = input.language == .ja
     }
 
