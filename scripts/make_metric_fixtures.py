@@ -210,6 +210,8 @@ def metrics(spec, G, notes):
         m["betweenness_weighted"] = per_node(
             G, nx.betweenness_centrality(G, normalized=True, weight="distance"))
         m["harmonic_weighted"] = per_node(G, nx.harmonic_centrality(G, distance="distance"))
+        m["closeness_weighted"] = per_node(
+            G, nx.closeness_centrality(G, distance="distance", wf_improved=True))
     m["density"] = num(nx.density(G))
     if has_groups:
         m["assortativity_groups"] = num(nx.attribute_assortativity_coefficient(G, "groups"))
@@ -223,8 +225,6 @@ def metrics(spec, G, notes):
     m["degree"] = per_node(G, dict(G.degree()), int)
     if weighted:
         m["strength"] = per_node(G, dict(G.degree(weight="weight")), int)
-        m["closeness_weighted"] = per_node(
-            G, nx.closeness_centrality(G, distance="distance", wf_improved=True))
     m["core"] = per_node(G, nx.core_number(G), int)
     m["clustering"] = per_node(G, nx.clustering(G))
     m["constraint"] = per_node(G, nx.constraint(G))

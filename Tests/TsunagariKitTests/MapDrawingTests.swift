@@ -13,16 +13,6 @@ func smallMapNetwork() -> Analysis {
 @Suite("Map drawing (DOT, no Graphviz)")
 struct MapDrawingTests {
     /// Compares with a golden file; `TSUNAGARI_RECORD_GOLDEN=1 swift test` writes it instead.
-    private func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden/\(name)")
-        if ProcessInfo.processInfo.environment["TSUNAGARI_RECORD_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == golden, "\(name) differs from its golden file", sourceLocation: sourceLocation)
-    }
-
     @Test("the network map of a small network matches its golden DOT, before and after placing")
     func golden() throws {
         var options = MapOptions()

@@ -65,6 +65,22 @@ struct ReportTests {
         #expect(reportHTML(report).contains("年月が令和7年度の外です"))
     }
 
+    @Test("the sample network's report, in Japanese with cards and in English, matches its golden files (maps left out)")
+    func goldenSample() throws {
+        let (network, diagnostics) = loadNetwork(at: sampleNetwork)
+        #expect(!diagnostics.hasErrors)
+        let history = NetworkHistory(network)
+        let map = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>map</text></svg>"
+        let ids = history.analyses.last!.network.agencies.map(\.id)
+        for (language, name) in [(Language.ja, "sample-report-ja.html"), (.en, "sample-report-en.html")] {
+            let input = ReportInput(history: history, year: history.analyses.count - 1, area: "みどり市", language: language,
+                                    internalUse: false, networkMap: map, fieldMap: map, changeMap: map, trendCharts: [map],
+                                    cardMaps: language == .ja ? Dictionary(uniqueKeysWithValues: ids.map { ($0, map) }) : [:],
+                                    warnings: diagnostics.sorted)
+            try expectGolden(reportHTML(input), name)
+        }
+    }
+
     @Test("per-agency cards list partners by kind, and ties without a stated kind as such")
     func cards() {
         var report = input(internalUse: false)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import TsunagariKit
 
 /// A network folder in a fresh temporary directory, removed when the value goes away.
@@ -73,3 +74,19 @@ func mutual(_ pairs: String...) -> [String] {
     }
 }
 
+
+/// Compares `text` with the golden file `Fixtures/golden/NAME`; with TSUNAGARI_RECORD_GOLDEN=1
+/// in the environment (never on CI) writes it instead, so that a change shows in review as a diff.
+func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden/\(name)")
+    if ProcessInfo.processInfo.environment["TSUNAGARI_RECORD_GOLDEN"] == "1" {
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    let golden = try String(contentsOf: url, encoding: .utf8)
+    #expect(text == golden, "\(name) differs from its golden file (TSUNAGARI_RECORD_GOLDEN=1 swift test records it)", sourceLocation: sourceLocation)
+}
+
+/// The sample network of the repository (SampleData/midori).
+let sampleNetwork = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("SampleData/midori").path
