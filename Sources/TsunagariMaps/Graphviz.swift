@@ -68,11 +68,12 @@ private final class ParsedGraph {
         laidOut = true
     }
 
-    /// Renders the laid-out graph (`gvRenderData`, `gvFreeRenderData`).
+    /// Renders the laid-out graph (`gvRenderData` through the shim's `tsunagari_render_data`,
+    /// which takes the length as `size_t` before and after Graphviz 13; `gvFreeRenderData`).
     func render(_ format: String) throws -> Data {
         var result: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        guard gvRenderData(context, pointer, format, &result, &length) == 0, let result else {
+        var length = 0
+        guard tsunagari_render_data(context, pointer, format, &result, &length) == 0, let result else {
             throw Graphviz.error("rendering as \(format) failed")
         }
         defer { gvFreeRenderData(result) }
