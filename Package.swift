@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TsunagariKit", targets: ["TsunagariKit"]),
         .library(name: "TsunagariMaps", targets: ["TsunagariMaps"]),
+        .library(name: "TsunagariReport", targets: ["TsunagariReport"]),
         .executable(name: "tsunagari", targets: ["tsunagari"]),
     ],
     dependencies: [
@@ -23,10 +24,12 @@ let package = Package(
         ),
         // The only code that calls into Graphviz.
         .target(name: "TsunagariMaps", dependencies: ["TsunagariKit", "CGraphviz"]),
+        // What the meeting report and a comparison consist of: their maps, charts and HTML.
+        .target(name: "TsunagariReport", dependencies: ["TsunagariKit", "TsunagariMaps"]),
         .executableTarget(
             name: "tsunagari",
             dependencies: [
-                "TsunagariKit", "TsunagariMaps",
+                "TsunagariKit", "TsunagariMaps", "TsunagariReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,7 +37,7 @@ let package = Package(
         .executableTarget(name: "tsunagari-bench", dependencies: ["TsunagariKit", "TsunagariMaps"]),
         .testTarget(
             name: "TsunagariKitTests",
-            dependencies: ["TsunagariKit"],
+            dependencies: ["TsunagariKit", "TsunagariReport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TsunagariMapsTests", dependencies: ["TsunagariMaps", "TsunagariKit"]),

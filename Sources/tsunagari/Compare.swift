@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TsunagariKit
+import TsunagariReport
 import TsunagariMaps
 
 struct Compare: ParsableCommand {
@@ -69,35 +70,20 @@ struct Compare: ParsableCommand {
         case .json: Console.out(String(decoding: try CompareReport.json(c, history: history, language), as: UTF8.self))
         }
 
-        var mapOptions = MapOptions()
-        mapOptions.language = language
-        mapOptions.area = title ?? URL(fileURLWithPath: directory).standardized.lastPathComponent
-        mapOptions.sizeBy = .none
-        if map != nil || yearMaps != nil {
-            let stable = try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
-            if let map {
-                let drawing = MapDrawing(comparison: c, allIDs: history.allIDs, options: mapOptions)
-                let data = try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: Self.format(of: map))
-                try OutputFile.write(data, to: map, input: directory)
-                Console.err(map)
-            }
-            if let yearMaps {
-                for (y, analysis) in history.analyses.enumerated() {
-                    let drawing = try MapDrawing(analysis, mapOptions)
-                    let data = try renderYearMap(drawing, ids: history.matching.canonical[y], stable: stable, format: .svg)
-                    let path = (yearMaps as NSString).appendingPathComponent("map-\(analysis.network.data.fiscalYear.year).svg")
-                    try OutputFile.write(data, to: path, input: directory)
-                    Console.err(path)
-                }
-            }
+        let pictures = try makeComparisonPictures(
+            history, from: fromIndex, to: toIndex, area: title ?? URL(fileURLWithPath: directory).standardized.lastPathComponent,
+            language: language, changeMap: map.map(Self.format), yearMaps: yearMaps != nil, charts: charts != nil)
+        if let map, let data = pictures.changeMap {
+            try OutputFile.write(data, to: map, input: directory)
+            Console.err(map)
         }
-        if let charts {
-            let years = history.analyses.map { $0.network.data.fiscalYear.label(language) }
-            for series in trendSeries(history.trends) {
-                let path = (charts as NSString).appendingPathComponent("trend-\(series.key).svg")
-                try OutputFile.write(Data(trendChartSVG(series, years: years, language: language).utf8), to: path, input: directory)
+        for (folder, files) in [(yearMaps, pictures.yearMaps), (charts, pictures.charts)] {
+            guard let folder else { continue }
+            for (name, data) in files {
+                let path = (folder as NSString).appendingPathComponent(name)
+                try OutputFile.write(data, to: path, input: directory)
+                Console.err(path)
             }
-            Console.err(charts)
         }
     }
 

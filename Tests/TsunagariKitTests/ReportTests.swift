@@ -4,6 +4,7 @@ import FoundationXML
 import Foundation
 import Testing
 @testable import TsunagariKit
+@testable import TsunagariReport
 
 @Suite("Meeting report (HTML)")
 struct ReportTests {

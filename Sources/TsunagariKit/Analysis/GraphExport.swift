@@ -167,23 +167,3 @@ extension Analysis {
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     }
 }
-
-/// Text for an XML (or HTML) attribute or element: markup characters escaped, tab and line breaks
-/// as character references (so they survive in attributes), characters that are not allowed text
-/// (`isAllowedText`: other controls, noncharacters such as U+FFFE) dropped.
-func xml(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&apos;"
-        case "\t", "\n", "\r": out += "&#\(scalar.value);"
-        default:
-            if isAllowedText(scalar) { out.unicodeScalars.append(scalar) }
-        }
-    }
-    return out
-}

@@ -17,6 +17,17 @@ public enum MapVariant: String, Sendable, CaseIterable {
     case core
 }
 
+/// Above this many agencies the report and `map` show the core map instead of the whole network
+/// (and no change map): a map of thousands of agencies is a hairball, and its layout takes long.
+public let largeReportAgencies = 5_000
+/// Above this many ties likewise: a dense network of a few thousand agencies has hundreds of
+/// thousands of ties, which no page can show and whose drawing would grow with their square.
+public let largeReportTies = 5_000
+/// Whether a year's network is too large to draw whole: the report and `map` show its core.
+public func showsCoreOnly(_ network: YearNetwork) -> Bool {
+    network.agencies.count > largeReportAgencies || network.ties.count > largeReportTies
+}
+
 /// How many agencies the core map shows at most.
 public let coreMapLimit = 150
 

@@ -1,4 +1,5 @@
 import Foundation
+import TsunagariKit
 
 /// Everything the meeting report shows, with the maps already rendered as SVG.
 public struct ReportInput: Sendable {
@@ -29,20 +30,10 @@ public struct ReportInput: Sendable {
     }
 }
 
-/// Above this many agencies the report shows the core map instead of the whole network (and no
-/// change map): a map of thousands of agencies is a hairball, and its layout takes long.
-public let largeReportAgencies = 5_000
-/// Above this many ties likewise: a dense network of a few thousand agencies has hundreds of
-/// thousands of ties, which no page can show and whose drawing would grow with their square.
-public let largeReportTies = 5_000
 /// How many items a list of the report shows at most; the rest are counted (every finding is in
 /// `tsunagari gaps --format csv`).
 public let reportListLimit = 100
 
-/// Whether a year's network is too large to draw whole: the report and `map` show its core.
-public func showsCoreOnly(_ network: YearNetwork) -> Bool {
-    network.agencies.count > largeReportAgencies || network.ties.count > largeReportTies
-}
 
 /// The meeting report: one self-contained HTML file (inline SVG and CSS, a few lines of script for
 /// sorting the table), in the order a health centre presents it, printable on A4 landscape.

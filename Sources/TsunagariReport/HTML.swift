@@ -1,3 +1,5 @@
+import TsunagariKit
+
 /// Text for HTML: the same escaping as for XML (the report is polyglot markup).
 func html(_ text: String) -> String { xml(text) }
 

@@ -1,0 +1,96 @@
+import Foundation
+import TsunagariKit
+import TsunagariMaps
+
+/// What the meeting report is asked to be.
+public struct ReportOptions: Sendable {
+    /// Index of the year in the history.
+    public var year: Int
+    /// The area's name, first in every title.
+    public var area: String
+    public var language: Language
+    /// Exact case counts and survey notes, marked as internal on every page.
+    public var internalUse = false
+    /// One page per agency: its partners by kind, its own map, its change since last year.
+    public var cards = false
+
+    public init(year: Int, area: String, language: Language) {
+        (self.year, self.area, self.language) = (year, area, language)
+    }
+}
+
+/// The files of a meeting report (paths relative to the output folder: `report.html` and
+/// `maps/NAME.svg|pdf`), and what the user should be told about how it was made.
+public struct MeetingReport: Sendable {
+    public var files: [(path: String, data: Data)]
+    public var notes: [Text]
+}
+
+/// Makes the meeting report of one year: the maps (every year on one shared layout, so agencies
+/// keep their places; for a network too large to draw whole, `showsCoreOnly`, the core map and no
+/// change map or cards), each as SVG for the page and PDF for slides, the trend charts, and the
+/// HTML (`reportHTML`). `warnings` are the reading's diagnostics, for the data-quality section.
+public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions, warnings: [Diagnostic]) throws -> MeetingReport {
+    let y = options.year, language = options.language
+    let analysis = history.analyses[y]
+    var mapOptions = MapOptions()
+    mapOptions.language = language
+    mapOptions.area = options.area
+    mapOptions.sizeBy = .none  // one size every year, so that agencies keep their places
+    mapOptions.counts = CaseCountRule(exact: options.internalUse)
+    let large = showsCoreOnly(analysis.network)
+    let stable = large ? nil : try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
+
+    var files: [(path: String, data: Data)] = []
+    var notes: [Text] = []
+    /// Renders a map as SVG and PDF into `maps/`; returns the SVG for the page.
+    func both(_ name: String, _ render: (MapFormat) throws -> Data) throws -> String {
+        let svg = try render(.svg)
+        files.append(("maps/\(name).svg", svg))
+        files.append(("maps/\(name).pdf", try render(.pdf)))
+        return String(decoding: svg, as: UTF8.self)
+    }
+    var coreOptions = mapOptions
+    coreOptions.variant = .core
+    let networkMap = try stable.map { stable in
+        try both("network") { try renderYearMap(try MapDrawing(analysis, mapOptions), ids: history.matching.canonical[y], stable: stable, format: $0) }
+    } ?? both("core") { try renderMap(try MapDrawing(analysis, coreOptions), format: $0) }
+    var fieldOptions = mapOptions
+    fieldOptions.variant = .fields
+    let fieldMap = try both("fields") { try renderMap(try MapDrawing(analysis, fieldOptions), format: $0) }
+    var changeMap: String?
+    var charts: [String] = []
+    if y > 0 {
+        if let stable {
+            let drawing = MapDrawing(comparison: history.comparison(from: y - 1, to: y), allIDs: history.allIDs, options: mapOptions)
+            changeMap = try both("change") { try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: $0) }
+        }
+        let trends = Array(history.trends.prefix(y + 1))
+        let years = trends.map { FiscalYear($0.fiscalYear).label(language) }
+        charts = trendSeries(trends).map { trendChartSVG($0, years: years, language: language) }
+    }
+    var cardMaps: [String: String] = [:]
+    if options.cards && large {
+        notes.append(.noCards(analysis.agencies.count))
+    } else if options.cards {
+        var ego = mapOptions
+        ego.variant = .ego
+        for (agency, measures) in zip(analysis.network.agencies, analysis.agencies) where measures.degree > 0 {
+            ego.focus = agency.id
+            cardMaps[agency.id] = String(decoding: try renderMap(try MapDrawing(analysis, ego), format: .svg), as: UTF8.self)
+        }
+    }
+    let html = reportHTML(ReportInput(
+        history: history, year: y, area: options.area, language: language, internalUse: options.internalUse,
+        networkMap: networkMap, fieldMap: fieldMap, changeMap: changeMap, trendCharts: charts,
+        cardMaps: cardMaps, warnings: warnings))
+    files.append(("report.html", Data(html.utf8)))
+    return MeetingReport(files: files, notes: notes)
+}
+
+extension Text {
+    static func noCards(_ agencies: Int) -> Text {
+        Text(ja: "機関が\(agencies)あるため、機関ごとのページ (--cards) は作りません。tsunagari map --variant ego --focus ID で1機関ずつ描けます",
+             en: "with \(agencies) agencies the report has no per-agency pages (--cards); draw one agency with tsunagari map --variant ego --focus ID")
+    }
+}
