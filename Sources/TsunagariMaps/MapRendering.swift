@@ -128,21 +128,21 @@ public func stableLayout(_ years: [Analysis], ids: [[String]], allIDs: [String],
     let union = MapDrawing.union(years, ids: ids, allIDs: allIDs, options: options)
     let boxes = try layoutPositions(union.graph, engine: engine ?? (union.graph.nodes.count > MapEngines.neatoLimit ? "sfdp" : "neato"))
     var byID: [String: NodeBox] = [:]
-    for (k, id) in allIDs.enumerated() { if let box = boxes["u\(k)"] { byID[id] = box } }
+    for (k, id) in allIDs.enumerated() { if let box = boxes[MapNodeID.unionAgency(k)] { byID[id] = box } }
     let mostIsolated = max(years.map { $0.summary.isolates.count }.max() ?? 0, union.isolated.count)
     return StableLayout(positions: byID, frame: MapFrame(positions: Array(byID.values), isolatedSlots: mostIsolated))
 }
 
-/// One year's map on the shared layout: node `n<i>` goes where agency `ids[i]` is.
+/// One year's map on the shared layout: agency `i`'s node goes where agency `ids[i]` is.
 public func renderYearMap(_ drawing: MapDrawing, ids: [String], stable: StableLayout, format: MapFormat) throws -> Data {
     var positions: [String: NodeBox] = [:]
-    for (i, id) in ids.enumerated() { if let box = stable.positions[id] { positions["n\(i)"] = box } }
+    for (i, id) in ids.enumerated() { if let box = stable.positions[id] { positions[MapNodeID.agency(i)] = box } }
     return try renderMap(drawing, format: format, positions: positions, frame: stable.frame)
 }
 
-/// The change map on the shared layout (node ids `u<k>` as in `MapDrawing.union`).
+/// The change map on the shared layout (nodes of the union of years, as in `MapDrawing.union`).
 public func renderChangeMap(_ drawing: MapDrawing, allIDs: [String], stable: StableLayout, format: MapFormat) throws -> Data {
     var positions: [String: NodeBox] = [:]
-    for (k, id) in allIDs.enumerated() { if let box = stable.positions[id] { positions["u\(k)"] = box } }
+    for (k, id) in allIDs.enumerated() { if let box = stable.positions[id] { positions[MapNodeID.unionAgency(k)] = box } }
     return try renderMap(drawing, format: format, positions: positions, frame: stable.frame)
 }

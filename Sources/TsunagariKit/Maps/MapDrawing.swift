@@ -28,6 +28,15 @@ public func showsCoreOnly(_ network: YearNetwork) -> Bool {
     network.agencies.count > largeReportAgencies || network.ties.count > largeReportTies
 }
 
+/// The node IDs of drawings, written here and read back by the renderer (`TsunagariMaps`), so that
+/// the two never disagree on a string: agencies of one year by index, agencies of the union of all
+/// years by their place in the list of canonical IDs, fields.
+public enum MapNodeID {
+    public static func agency(_ index: Int) -> String { "n\(index)" }
+    public static func unionAgency(_ index: Int) -> String { "u\(index)" }
+    public static func field(_ field: Field) -> String { "f\(field.rawValue)" }
+}
+
 /// How many agencies the core map shows at most.
 public let coreMapLimit = 150
 
@@ -177,7 +186,7 @@ struct MapBuilder {
             attributes["color"] = MapStyle.highlight
             attributes["penwidth"] = "2.5"
         }
-        return DOTGraph.Node("n\(v)", attributes)
+        return DOTGraph.Node(MapNodeID.agency(v), attributes)
     }
 
     /// Ecomap conventions: thick for people who know each other well (2–3), thin for 1 or unknown,
@@ -239,13 +248,13 @@ struct MapBuilder {
         for tie in shownTies {
             var (from, to, attributes) = tieAttributes(tie, kind: kind)
             if bridges.contains(CutPoints.Pair(a: tie.a, b: tie.b)) { attributes["color"] = MapStyle.highlight }
-            g.edges.append(DOTGraph.Edge("n\(from)", "n\(to)", attributes))
+            g.edges.append(DOTGraph.Edge(MapNodeID.agency(from), MapNodeID.agency(to), attributes))
         }
         if options.showGaps {
             for finding in analysis.findings where finding.kind == .recommendation {
                 let ends = finding.agencies.compactMap { id in agencies.firstIndex { $0.id == id } }
                 guard ends.count == 2, ends.allSatisfy(included.contains), degree[ends[0], default: 0] > 0, degree[ends[1], default: 0] > 0 else { continue }
-                g.edges.append(DOTGraph.Edge("n\(ends[0])", "n\(ends[1])",
+                g.edges.append(DOTGraph.Edge(MapNodeID.agency(ends[0]), MapNodeID.agency(ends[1]),
                                              ["style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5", "tooltip": finding.message(options.language)]))
             }
         }
@@ -269,7 +278,7 @@ struct MapBuilder {
         }
         var drawing = agencyMap(nodes: distance.keys.sorted(), ties: analysis.network.ties,
                                 subtitle: text("「\(agencies[centre].displayName)」を中心としたつながり", "ties around \(agencies[centre].displayName)"))
-        if let i = drawing.graph.nodes.firstIndex(where: { $0.id == "n\(centre)" }) {
+        if let i = drawing.graph.nodes.firstIndex(where: { $0.id == MapNodeID.agency(centre) }) {
             drawing.graph.nodes[i].attributes["peripheries"] = "2"
             drawing.graph.nodes[i].attributes["penwidth"] = "3"
         }
@@ -317,14 +326,14 @@ struct MapBuilder {
             // Sizes grow with the count up to 20 agencies, then slowly, so a national roll-up fits the page.
             let scale = count <= 20 ? Double(count) : 20 + 4 * log2(Double(count) / 20)
             let label = "\(field.label(options.language))\n" + text("\(count)機関・分野内 \(inside.observed)本", "\(count) agencies, \(inside.observed) ties inside")
-            g.nodes.append(DOTGraph.Node("f\(field.rawValue)", [
+            g.nodes.append(DOTGraph.Node(MapNodeID.field(field), [
                 "label": label, "shape": "box", "style": "filled,rounded", "fillcolor": MapStyle.colour(field),
                 "fontcolor": MapStyle.textColour(field), "width": String(format: "%.2f", 1.2 + 0.08 * scale),
                 "height": String(format: "%.2f", 0.6 + 0.04 * scale), "fontsize": "13",
             ]))
         }
         for pair in pairs where pair.a != pair.b && pair.observed > 0 {
-            g.edges.append(DOTGraph.Edge("f\(pair.a.rawValue)", "f\(pair.b.rawValue)", [
+            g.edges.append(DOTGraph.Edge(MapNodeID.field(pair.a), MapNodeID.field(pair.b), [
                 "penwidth": String(format: "%.1f", 1 + 7 * Double(pair.observed) / top), "label": "\(pair.observed)",
                 "tooltip": text("\(pair.a.ja)–\(pair.b.ja): \(pair.observed)本 (想定 \(String(format: "%.1f", pair.expected)))",
                                 "\(pair.a.en)–\(pair.b.en): \(pair.observed) ties (expected \(String(format: "%.1f", pair.expected)))"),
@@ -369,7 +378,7 @@ struct MapBuilder {
                 attributes["style"] = "dashed"
                 attributes["color"] = MapStyle.highlight
             }
-            g.edges.append(DOTGraph.Edge("n\(key / n)", "n\(key % n)", attributes))
+            g.edges.append(DOTGraph.Edge(MapNodeID.agency(key / n), MapNodeID.agency(key % n), attributes))
         }
         let fields = Field.allCases.filter { f in involved.contains { agencies[$0].field == f } }
         var entries: [MapDrawing.LegendEntry] = fields.map { f in
@@ -405,7 +414,7 @@ extension MapDrawing {
             let builder = MapBuilder(analysis: analysis, options: fixed)
             for v in analysis.network.agencies.indices {
                 var n = builder.agencyNode(v, size: 0)
-                n.id = "u\(index[ids[y][v]]!)"
+                n.id = MapNodeID.unionAgency(index[ids[y][v]]!)
                 node[index[ids[y][v]]!] = n  // the latest year's name and field win
             }
             for tie in analysis.network.ties {
@@ -416,7 +425,7 @@ extension MapDrawing {
         let connected = Set(edges.joined())
         var g = MapBuilder(analysis: years.last!, options: fixed).baseGraph("")
         g.nodes = node.keys.sorted().filter(connected.contains).map { node[$0]! }
-        g.edges = edges.sorted { $0.lexicographicallyPrecedes($1) }.map { DOTGraph.Edge("u\($0[0])", "u\($0[1])", [:]) }
+        g.edges = edges.sorted { $0.lexicographicallyPrecedes($1) }.map { DOTGraph.Edge(MapNodeID.unionAgency($0[0]), MapNodeID.unionAgency($0[1]), [:]) }
         return MapDrawing(graph: g, isolated: node.keys.sorted().filter { !connected.contains($0) }.map { node[$0]! },
                           isolatedTitle: "", legend: [], legendTitle: "", paper: options.paper)
     }
@@ -451,9 +460,9 @@ extension MapDrawing {
             }
             nodes[index[c.afterIDs[v]]!] = n
         }
-        for k in nodes.keys { nodes[k]!.id = "u\(k)" }
+        for k in nodes.keys { nodes[k]!.id = MapNodeID.unionAgency(k) }
         func edge(_ t: TieDifference, _ attributes: [String: String]) -> DOTGraph.Edge {
-            DOTGraph.Edge("u\(index[t.a]!)", "u\(index[t.b]!)", attributes)
+            DOTGraph.Edge(MapNodeID.unionAgency(index[t.a]!), MapNodeID.unionAgency(index[t.b]!), attributes)
         }
         g.edges = c.keptTies.map { edge($0, ["color": "#BBBBBB", "penwidth": "1.2"]) }
             + c.lostTies.map { edge($0, ["color": "#D55E00", "style": "dashed", "penwidth": "2"]) }
