@@ -16,6 +16,19 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     }
 }
 
+/// What a diagnostic says: the problem and, when there is one, what to do about it. Each file that
+/// reports problems keeps the wordings of its diagnostics together at its foot, in an
+/// `extension Wording` of typed factories, so that all the wording of a feature reads in one place
+/// and logic never builds sentences.
+public struct Wording: Sendable, Hashable {
+    public var message: Text
+    public var hint: Text?
+
+    public init(_ message: Text, hint: Text? = nil) {
+        (self.message, self.hint) = (message, hint)
+    }
+}
+
 /// One problem found in the input, with what to do about it.
 public struct Diagnostic: Sendable, Hashable {
     public enum Severity: String, Sendable {
@@ -60,6 +73,14 @@ public struct Diagnostics: Sendable {
 
     public mutating func append(_ diagnostic: Diagnostic) {
         all.append(diagnostic)
+    }
+
+    public mutating func error(_ location: SourceLocation, _ wording: Wording) {
+        all.append(Diagnostic(.error, location, wording.message, hint: wording.hint))
+    }
+
+    public mutating func warning(_ location: SourceLocation, _ wording: Wording) {
+        all.append(Diagnostic(.warning, location, wording.message, hint: wording.hint))
     }
 
     public mutating func error(_ location: SourceLocation, _ message: Text, hint: Text? = nil) {

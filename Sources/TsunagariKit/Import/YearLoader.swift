@@ -65,18 +65,12 @@ struct YearLoader {
     private mutating func folderIsReadable() -> Bool {
         guard access(folder, R_OK | X_OK) != 0 else { return true }
         let reason = systemReason(errno)
-        diagnostics.error(SourceLocation(file: folder, line: 0, column: 0),
-            Text(ja: "\(fiscalYear.japanese)のフォルダを開けません (\(reason.ja))", en: "cannot open the folder of \(fiscalYear) (\(reason.en))"),
-            hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
+        diagnostics.error(SourceLocation(file: folder, line: 0, column: 0), .folderUnreadable(fiscalYear, reason))
         return false
     }
 
     private mutating func missingFile(_ name: String) {
-        diagnostics.error(SourceLocation(file: path(name), line: 0, column: 0),
-            Text(ja: "\(fiscalYear.japanese)のフォルダに \(name) がありません",
-                 en: "\(fiscalYear) has no \(name)"),
-            hint: Text(ja: "ファイル名を \(name) にしてこのフォルダに置いてください",
-                       en: "put the file in this folder under the name \(name)"))
+        diagnostics.error(SourceLocation(file: path(name), line: 0, column: 0), .missingFile(name, fiscalYear))
     }
 
     // MARK: agencies.csv
@@ -97,11 +91,7 @@ struct YearLoader {
                 let names = [nameColumn, shortColumn].compactMap { table.value(record, $0) }
                     + (table.value(record, aliasColumn).map(splitList) ?? [])
                 rejected.append((id, names, record.line))
-                diagnostics.error(table.location(record, idColumn),
-                    Text(ja: "機関ID「\(id)」が重複しています (最初は\(first)行目)",
-                         en: "duplicate agency ID '\(id)' (first on line \(first))"),
-                    hint: Text(ja: "機関ごとに別のIDを付けてください。IDは年度をまたいで同じ機関を指します",
-                               en: "give each agency its own ID; an ID names the same agency in every year"))
+                diagnostics.error(table.location(record, idColumn), .duplicateID(id, firstLine: first))
                 continue
             }
             firstLine[id] = record.line
@@ -113,10 +103,7 @@ struct YearLoader {
             let ageMin = integer(table, record, minColumn, range: 0...120)
             let ageMax = integer(table, record, maxColumn, range: 0...120)
             if let lo = ageMin.value, let hi = ageMax.value, lo > hi {
-                diagnostics.error(table.location(record, maxColumn),
-                    Text(ja: "対象年齢の上限 \(hi) が下限 \(lo) より小さくなっています",
-                         en: "age_max \(hi) is below age_min \(lo)"),
-                    hint: Text(ja: "上限と下限を入れ替えてください", en: "swap the two values"))
+                diagnostics.error(table.location(record, maxColumn), .ageRangeReversed(min: lo, max: hi))
                 ok = false
             }
             if table.value(record, ppColumn) != nil && pp == nil || !ageMin.ok || !ageMax.ok { ok = false }
@@ -137,11 +124,7 @@ struct YearLoader {
             let names = [agency.name, agency.shortName].compactMap { $0 } + agency.aliases
             for clash in index.add(id: agency.id, names: names, target: .agency(i)) {
                 guard case .agency(let other) = clash.other else { continue }
-                diagnostics.warning(agency.location,
-                    Text(ja: "名前「\(clash.name)」は \(agencies[other].id)「\(agencies[other].name)」と同じです。この名前で書かれた連携先は特定できません",
-                         en: "the name '\(clash.name)' is also used by \(agencies[other].id) '\(agencies[other].name)'; partners written this way cannot be matched"),
-                    hint: Text(ja: "略称・別名を区別するか、回答では機関IDを使ってください",
-                               en: "make the short names or aliases distinct, or use the agency ID in answers"))
+                diagnostics.warning(agency.location, .sharedName(clash.name, with: agencies[other]))
             }
         }
         for r in rejected {
@@ -177,22 +160,14 @@ struct YearLoader {
             let trust = integer(table, record, trustColumn, range: 1...4)
             guard let reporter, let partner else { continue }
             if reporter == partner {
-                diagnostics.error(table.location(record, partnerColumn),
-                    Text(ja: "回答機関と連携先が同じ機関 (\(agencies[reporter].id)) です",
-                         en: "the reporter and the partner are the same agency (\(agencies[reporter].id))"),
-                    hint: Text(ja: "機関内の連携は記入しないでください。連携先の名前かIDを確かめてください",
-                               en: "leave out work inside one agency; check the partner's name or ID"))
+                diagnostics.error(table.location(record, partnerColumn), .selfTie(agencies[reporter].id))
                 continue
             }
             let pair = reporter * agencies.count + partner
             let here = table.location(record, partnerColumn)
             if let first = reported[pair] {
                 let sameFile = first.file == here.file
-                diagnostics.error(here,
-                    Text(ja: "\(agencies[reporter].id) から \(agencies[partner].id) への回答が2回あります (最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
-                         en: "\(agencies[reporter].id) reports \(agencies[partner].id) twice (first on line \(first.line)\(sameFile ? "" : " of \(first.file)"))"),
-                    hint: Text(ja: "2つの行を1行にまとめてください (連携内容は ; で区切って並べられます)",
-                               en: "merge the two rows into one (list several kinds separated by ;)"))
+                diagnostics.error(here, .reportedTwice(agencies[reporter].id, agencies[partner].id, first: first, sameFile: sameFile))
                 continue
             }
             reported[pair] = here
@@ -227,20 +202,13 @@ struct YearLoader {
             let outcome: Outcome? = vocabulary(table, record, outcomeColumn, required: false)
             let band: AgeBand? = vocabulary(table, record, bandColumn, required: false)
             if let from, from == to {
-                diagnostics.error(table.location(record, toColumn),
-                    Text(ja: "紹介元と紹介先が同じ機関 (\(agencies[from].id)) です",
-                         en: "the hand-off goes from \(agencies[from].id) to itself"),
-                    hint: Text(ja: "紹介先の名前かIDを確かめてください", en: "check the name or ID in 'to'"))
+                diagnostics.error(table.location(record, toColumn), .selfHandOff(agencies[from].id))
                 continue
             }
             guard let caseID, let stepNumber = step.value, let from, let to, month.ok else { continue }
             let key = "\(caseID)\t\(stepNumber)"
             if let first = firstLine[key] {
-                diagnostics.error(table.location(record, stepColumn),
-                    // The line finds the row; a message never names a case (README, privacy).
-                    Text(ja: "同じ事例の順番 \(stepNumber) が2回あります (最初は\(first)行目)",
-                         en: "the same case has step \(stepNumber) twice (first on line \(first))"),
-                    hint: Text(ja: "順番を付け直してください", en: "renumber the steps of this case"))
+                diagnostics.error(table.location(record, stepColumn), .stepTwice(stepNumber, firstLine: first))
                 continue
             }
             firstLine[key] = record.line
@@ -265,11 +233,7 @@ struct YearLoader {
                 guard let kind = PersonalDataValue.of(field.value, fiscalYear: fiscalYear.year) else { continue }
                 flagged.insert(i)
                 let header = i < table.header.fields.count ? table.header.fields[i].value : ""
-                diagnostics.error(SourceLocation(file: table.path, line: field.line, column: field.column),
-                    Text(ja: "列「\(header)」のセルが\(kind.text.ja)のようです。事例の記録に個人情報は入れられないため、このファイルは読み込みません",
-                         en: "a cell in the column '\(header)' looks like \(kind.text.en); case records must not hold personal data, so the file is not read"),
-                    hint: Text(ja: "この列の内容を削除するか、仮名の事例ID・年齢帯・タグだけにしてから読み込んでください",
-                               en: "delete what this column holds, or keep only pseudonymous case IDs, age bands and tags, and try again"))
+                diagnostics.error(SourceLocation(file: table.path, line: field.line, column: field.column), .personalValue(header, kind))
             }
         }
         return !flagged.isEmpty
@@ -280,9 +244,7 @@ struct YearLoader {
     /// A required cell; reports an error when it is blank.
     private mutating func required(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> String? {
         if let v = table.value(record, column) { return v }
-        diagnostics.error(table.location(record, column),
-            Text(ja: "\(column.quoted.ja) が空です", en: "\(column.quoted.en) is empty"),
-            hint: Text(ja: "この列は必ず記入してください", en: "this column must be filled in"))
+        diagnostics.error(table.location(record, column), .emptyRequired(column))
         return nil
     }
 
@@ -298,20 +260,10 @@ struct YearLoader {
         case .rejected:
             return nil
         case .ambiguous(let candidates):
-            diagnostics.error(table.location(record, column),
-                Text(ja: "「\(written)」に当てはまる機関が複数あります: \(describe(candidates, .ja))",
-                     en: "'\(written)' matches several agencies: \(describe(candidates, .en))"),
-                hint: Text(ja: "機関IDで書いてください", en: "write the agency ID instead"))
+            diagnostics.error(table.location(record, column), .ambiguousName(written, describe(candidates, .ja), describe(candidates, .en)))
         case .unknown(let suggestions):
             unknownNames[table.path, default: 0] += 1
-            let hint = suggestions.isEmpty
-                ? Text(ja: "機関IDか agencies.csv の機関名・略称・別名で書いてください。新しい機関なら agencies.csv に加えてください",
-                       en: "use an ID, name, short name or alias from agencies.csv, or add the agency there")
-                : Text(ja: "もしかして: \(describe(suggestions, .ja))", en: "did you mean \(describe(suggestions, .en))?")
-            diagnostics.error(table.location(record, column),
-                Text(ja: "\(column.quoted.ja) の「\(written)」は agencies.csv にありません",
-                     en: "\(column.quoted.en) '\(written)' is not in agencies.csv"),
-                hint: hint)
+            diagnostics.error(table.location(record, column), .unknownAgency(column, written, suggestions: suggestions.isEmpty ? nil : (describe(suggestions, .ja), describe(suggestions, .en))))
         }
         return nil
     }
@@ -326,10 +278,7 @@ struct YearLoader {
     private mutating func vocabulary<V: Vocabulary>(_ table: CSVTable, _ record: CSVRecord, _ column: Column, required isRequired: Bool) -> V? {
         guard let written = isRequired ? required(table, record, column) : table.value(record, column) else { return nil }
         if let word = V(cell: written) { return word }
-        diagnostics.error(table.location(record, column),
-            Text(ja: "\(column.quoted.ja) の「\(written)」は使えません",
-                 en: "\(column.quoted.en) '\(written)' is not one of the accepted values"),
-            hint: Text(ja: "次のどれかにしてください: \(V.list(.ja))", en: "use one of: \(V.list(.en))"))
+        diagnostics.error(table.location(record, column), .notAccepted(column, written, ja: V.list(.ja), en: V.list(.en)))
         return nil
     }
 
@@ -345,10 +294,7 @@ struct YearLoader {
                 kinds.append(kind)
             } else {
                 ok = false
-                diagnostics.error(table.location(record, column),
-                    Text(ja: "連携内容の「\(part)」は使えません", en: "unknown kind of tie '\(part)'"),
-                    hint: Text(ja: "次から選び ; で区切ってください: \(TieKind.list(.ja))",
-                               en: "choose from the following, separated by ;: \(TieKind.list(.en))"))
+                diagnostics.error(table.location(record, column), .unknownKind(part))
             }
         }
         guard ok else { return nil }  // not remembered: every row with the error is reported
@@ -361,14 +307,7 @@ struct YearLoader {
         guard let written = table.value(record, column) else { return (nil, true) }
         if let n = Int(written) ?? Int(cleanCell(written)), range.contains(n) { return (n, true) }
         let isNumber = Int(cleanCell(written)) != nil
-        diagnostics.error(table.location(record, column),
-            isNumber
-                ? Text(ja: "\(column.quoted.ja) の \(written) は範囲外です (\(range.lowerBound)〜\(range.upperBound))",
-                       en: "\(column.quoted.en) \(written) is out of range (\(range.lowerBound)–\(range.upperBound))")
-                : Text(ja: "\(column.quoted.ja) の「\(written)」は整数ではありません",
-                       en: "\(column.quoted.en) '\(written)' is not a whole number"),
-            hint: Text(ja: "\(range.lowerBound)から\(range.upperBound)までの整数を入れるか、空欄にしてください",
-                       en: "enter a whole number from \(range.lowerBound) to \(range.upperBound), or leave it blank"))
+        diagnostics.error(table.location(record, column), isNumber ? .outOfRange(column, written, range) : .notWholeNumber(column, written, range))
         return (nil, false)
     }
 
@@ -380,11 +319,7 @@ struct YearLoader {
         case "1", "はい", "yes", "y", "true", "○", "◯", "〇", "有", "有り", "あり": return (true, true)
         case "0", "いいえ", "no", "n", "false", "×", "無", "無し", "なし": return (false, true)
         default:
-            diagnostics.error(table.location(record, column),
-                Text(ja: "\(column.quoted.ja) の「\(written)」は はい/いいえ として読めません",
-                     en: "\(column.quoted.en) '\(written)' is not a yes/no value"),
-                hint: Text(ja: "1 (はい) か 0 (いいえ) を入れるか、空欄にしてください",
-                           en: "enter 1 (yes) or 0 (no), or leave it blank"))
+            diagnostics.error(table.location(record, column), .notYesNo(column, written))
             return (nil, false)
         }
     }
@@ -396,20 +331,136 @@ struct YearLoader {
         let parts = cleanCell(written).split(whereSeparator: { "-/年月日".contains($0) }).map { Int($0) }
         guard (2...3).contains(parts.count), let y = parts[0], let m = parts[1], (1900...2200).contains(y), (1...12).contains(m),
               parts.count == 2 || parts[2].map({ (1...31).contains($0) }) == true else {
-            diagnostics.error(table.location(record, column),
-                Text(ja: "\(column.quoted.ja) の「\(written)」は年月として読めません",
-                     en: "\(column.quoted.en) '\(written)' is not a month"),
-                hint: Text(ja: "2025-04 のように 年-月 で書いてください", en: "write year-month, e.g. 2025-04"))
+            diagnostics.error(table.location(record, column), .notMonth(column, written))
             return (nil, false)
         }
         if !fiscalYear.contains(year: y, month: m) {
-            diagnostics.warning(table.location(record, column),
-                // The month of one hand-off is a detail of a case: the message does not repeat it.
-                Text(ja: "\(column.quoted.ja) が\(fiscalYear.japanese) (\(fiscalYear.year)年4月〜\(fiscalYear.year + 1)年3月) の外です",
-                     en: "\(column.quoted.en) lies outside \(fiscalYear) (April \(fiscalYear.year) – March \(fiscalYear.year + 1))"),
-                hint: Text(ja: "年月か、ファイルを置いた年度のフォルダを確かめてください",
-                           en: "check the month, or the fiscal-year folder the file is in"))
+            // The month of one hand-off is a detail of a case: the message does not repeat it.
+                diagnostics.warning(table.location(record, column), .monthOutsideYear(column, fiscalYear))
         }
         return (YearMonth(year: y, month: m), true)
+    }
+}
+
+// MARK: - Wording
+
+extension Wording {
+    static func folderUnreadable(_ year: FiscalYear, _ reason: Text) -> Wording {
+        Wording(Text(ja: "\(year.japanese)のフォルダを開けません (\(reason.ja))", en: "cannot open the folder of \(year) (\(reason.en))"),
+                hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
+    }
+
+    static func missingFile(_ name: String, _ year: FiscalYear) -> Wording {
+        Wording(Text(ja: "\(year.japanese)のフォルダに \(name) がありません", en: "\(year) has no \(name)"),
+                hint: Text(ja: "ファイル名を \(name) にしてこのフォルダに置いてください", en: "put the file in this folder under the name \(name)"))
+    }
+
+    static func duplicateID(_ id: String, firstLine: Int) -> Wording {
+        Wording(Text(ja: "機関ID「\(id)」が重複しています (最初は\(firstLine)行目)", en: "duplicate agency ID '\(id)' (first on line \(firstLine))"),
+                hint: Text(ja: "機関ごとに別のIDを付けてください。IDは年度をまたいで同じ機関を指します",
+                           en: "give each agency its own ID; an ID names the same agency in every year"))
+    }
+
+    static func ageRangeReversed(min: Int, max: Int) -> Wording {
+        Wording(Text(ja: "対象年齢の上限 \(max) が下限 \(min) より小さくなっています", en: "age_max \(max) is below age_min \(min)"),
+                hint: Text(ja: "上限と下限を入れ替えてください", en: "swap the two values"))
+    }
+
+    static func sharedName(_ name: String, with other: Agency) -> Wording {
+        Wording(Text(ja: "名前「\(name)」は \(other.id)「\(other.name)」と同じです。この名前で書かれた連携先は特定できません",
+                     en: "the name '\(name)' is also used by \(other.id) '\(other.name)'; partners written this way cannot be matched"),
+                hint: Text(ja: "略称・別名を区別するか、回答では機関IDを使ってください",
+                           en: "make the short names or aliases distinct, or use the agency ID in answers"))
+    }
+
+    static func selfTie(_ id: String) -> Wording {
+        Wording(Text(ja: "回答機関と連携先が同じ機関 (\(id)) です", en: "the reporter and the partner are the same agency (\(id))"),
+                hint: Text(ja: "機関内の連携は記入しないでください。連携先の名前かIDを確かめてください",
+                           en: "leave out work inside one agency; check the partner's name or ID"))
+    }
+
+    static func reportedTwice(_ reporter: String, _ partner: String, first: SourceLocation, sameFile: Bool) -> Wording {
+        Wording(Text(ja: "\(reporter) から \(partner) への回答が2回あります (最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
+                     en: "\(reporter) reports \(partner) twice (first on line \(first.line)\(sameFile ? "" : " of \(first.file)"))"),
+                hint: Text(ja: "2つの行を1行にまとめてください (連携内容は ; で区切って並べられます)",
+                           en: "merge the two rows into one (list several kinds separated by ;)"))
+    }
+
+    static func selfHandOff(_ id: String) -> Wording {
+        Wording(Text(ja: "紹介元と紹介先が同じ機関 (\(id)) です", en: "the hand-off goes from \(id) to itself"),
+                hint: Text(ja: "紹介先の名前かIDを確かめてください", en: "check the name or ID in 'to'"))
+    }
+
+    /// The line finds the row; a message never names a case (README, privacy).
+    static func stepTwice(_ step: Int, firstLine: Int) -> Wording {
+        Wording(Text(ja: "同じ事例の順番 \(step) が2回あります (最初は\(firstLine)行目)", en: "the same case has step \(step) twice (first on line \(firstLine))"),
+                hint: Text(ja: "順番を付け直してください", en: "renumber the steps of this case"))
+    }
+
+    static func personalValue(_ header: String, _ kind: PersonalDataValue) -> Wording {
+        Wording(Text(ja: "列「\(header)」のセルが\(kind.text.ja)のようです。事例の記録に個人情報は入れられないため、このファイルは読み込みません",
+                     en: "a cell in the column '\(header)' looks like \(kind.text.en); case records must not hold personal data, so the file is not read"),
+                hint: Text(ja: "この列の内容を削除するか、仮名の事例ID・年齢帯・タグだけにしてから読み込んでください",
+                           en: "delete what this column holds, or keep only pseudonymous case IDs, age bands and tags, and try again"))
+    }
+
+    static func emptyRequired(_ column: Column) -> Wording {
+        Wording(Text(ja: "\(column.quoted.ja) が空です", en: "\(column.quoted.en) is empty"),
+                hint: Text(ja: "この列は必ず記入してください", en: "this column must be filled in"))
+    }
+
+    static func ambiguousName(_ written: String, _ ja: String, _ en: String) -> Wording {
+        Wording(Text(ja: "「\(written)」に当てはまる機関が複数あります: \(ja)", en: "'\(written)' matches several agencies: \(en)"),
+                hint: Text(ja: "機関IDで書いてください", en: "write the agency ID instead"))
+    }
+
+    /// `suggestions`: the closest agencies, described in each language, if any.
+    static func unknownAgency(_ column: Column, _ written: String, suggestions: (ja: String, en: String)?) -> Wording {
+        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は agencies.csv にありません", en: "\(column.quoted.en) '\(written)' is not in agencies.csv"),
+                hint: suggestions.map { Text(ja: "もしかして: \($0.ja)", en: "did you mean \($0.en)?") }
+                    ?? Text(ja: "機関IDか agencies.csv の機関名・略称・別名で書いてください。新しい機関なら agencies.csv に加えてください",
+                            en: "use an ID, name, short name or alias from agencies.csv, or add the agency there"))
+    }
+
+    static func notAccepted(_ column: Column, _ written: String, ja: String, en: String) -> Wording {
+        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は使えません", en: "\(column.quoted.en) '\(written)' is not one of the accepted values"),
+                hint: Text(ja: "次のどれかにしてください: \(ja)", en: "use one of: \(en)"))
+    }
+
+    static func unknownKind(_ part: String) -> Wording {
+        Wording(Text(ja: "連携内容の「\(part)」は使えません", en: "unknown kind of tie '\(part)'"),
+                hint: Text(ja: "次から選び ; で区切ってください: \(TieKind.list(.ja))", en: "choose from the following, separated by ;: \(TieKind.list(.en))"))
+    }
+
+    static func outOfRange(_ column: Column, _ written: String, _ range: ClosedRange<Int>) -> Wording {
+        Wording(Text(ja: "\(column.quoted.ja) の \(written) は範囲外です (\(range.lowerBound)〜\(range.upperBound))",
+                     en: "\(column.quoted.en) \(written) is out of range (\(range.lowerBound)–\(range.upperBound))"),
+                hint: wholeNumberHint(range))
+    }
+
+    static func notWholeNumber(_ column: Column, _ written: String, _ range: ClosedRange<Int>) -> Wording {
+        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は整数ではありません", en: "\(column.quoted.en) '\(written)' is not a whole number"),
+                hint: wholeNumberHint(range))
+    }
+
+    private static func wholeNumberHint(_ range: ClosedRange<Int>) -> Text {
+        Text(ja: "\(range.lowerBound)から\(range.upperBound)までの整数を入れるか、空欄にしてください",
+             en: "enter a whole number from \(range.lowerBound) to \(range.upperBound), or leave it blank")
+    }
+
+    static func notYesNo(_ column: Column, _ written: String) -> Wording {
+        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は はい/いいえ として読めません", en: "\(column.quoted.en) '\(written)' is not a yes/no value"),
+                hint: Text(ja: "1 (はい) か 0 (いいえ) を入れるか、空欄にしてください", en: "enter 1 (yes) or 0 (no), or leave it blank"))
+    }
+
+    static func notMonth(_ column: Column, _ written: String) -> Wording {
+        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は年月として読めません", en: "\(column.quoted.en) '\(written)' is not a month"),
+                hint: Text(ja: "2025-04 のように 年-月 で書いてください", en: "write year-month, e.g. 2025-04"))
+    }
+
+    static func monthOutsideYear(_ column: Column, _ year: FiscalYear) -> Wording {
+        Wording(Text(ja: "\(column.quoted.ja) が\(year.japanese) (\(year.year)年4月〜\(year.year + 1)年3月) の外です",
+                     en: "\(column.quoted.en) lies outside \(year) (April \(year.year) – March \(year.year + 1))"),
+                hint: Text(ja: "年月か、ファイルを置いた年度のフォルダを確かめてください", en: "check the month, or the fiscal-year folder the file is in"))
     }
 }
