@@ -11,15 +11,12 @@ public func loadNetwork(at directory: String) -> (network: Network, diagnostics:
     var isDirectory: ObjCBool = false
     let top = SourceLocation(file: directory, line: 0, column: 0)
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-        diagnostics.error(top, Text(ja: "フォルダがありません", en: "no such folder"),
-                          hint: Text(ja: "ネットワークのフォルダ (年度ごとのフォルダを含むもの) を指定してください",
-                                     en: "give the network folder, the one that holds a folder per fiscal year"))
+        diagnostics.error(top, .noSuchFolder)
         return (Network(name: name, years: []), diagnostics)
     }
     guard access(directory, R_OK | X_OK) == 0 else {
         let reason = systemReason(errno)
-        diagnostics.error(top, Text(ja: "フォルダを開けません (\(reason.ja))", en: "cannot open the folder (\(reason.en))"),
-                          hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
+        diagnostics.error(top, .folderUnreadable(nil, reason))
         return (Network(name: name, years: []), diagnostics)
     }
     let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
@@ -28,27 +25,17 @@ public func loadNetwork(at directory: String) -> (network: Network, diagnostics:
         let path = (directory as NSString).appendingPathComponent(entry)
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
         guard let year = FiscalYear(folderName: entry) else {
-            diagnostics.warning(SourceLocation(file: path, line: 0, column: 0),
-                Text(ja: "年度として読めないフォルダなので読み飛ばしました",
-                     en: "not a fiscal-year folder; skipped"),
-                hint: Text(ja: "年度のフォルダなら 2025、R7、令和7年度 のように名前を付けてください",
-                           en: "name fiscal-year folders like 2025, R7 or 令和7年度"))
+            diagnostics.warning(SourceLocation(file: path, line: 0, column: 0), .notAYearFolder)
             continue
         }
         if let other = found[year] {
-            diagnostics.error(SourceLocation(file: path, line: 0, column: 0),
-                Text(ja: "\(year.japanese)のフォルダが2つあります (\(other) と \(entry))",
-                     en: "two folders for \(year): \(other) and \(entry)"),
-                hint: Text(ja: "どちらか1つにまとめてください", en: "merge them into one folder"))
+            diagnostics.error(SourceLocation(file: path, line: 0, column: 0), .yearTwice(year, other, entry))
             continue
         }
         found[year] = entry
     }
     if found.isEmpty {
-        diagnostics.error(top,
-            Text(ja: "年度のフォルダが見つかりません", en: "no fiscal-year folders found"),
-            hint: Text(ja: "年度ごとに 2025、R7、令和7年度 のような名前のフォルダを作り、agencies.csv と survey.csv を置いてください",
-                       en: "make one folder per fiscal year, named like 2025, R7 or 令和7年度, holding agencies.csv and survey.csv"))
+        diagnostics.error(top, .noYearFolders)
     }
     var years: [YearData] = []
     for (year, entry) in found.sorted(by: { $0.key < $1.key }) {
@@ -57,4 +44,25 @@ public func loadNetwork(at directory: String) -> (network: Network, diagnostics:
         diagnostics.append(contentsOf: loader.diagnostics)
     }
     return (Network(name: name, years: years), diagnostics)
+}
+
+// MARK: - Wording
+
+extension Wording {
+    static let noSuchFolder = Wording(Text(ja: "フォルダがありません", en: "no such folder"),
+                                      hint: Text(ja: "ネットワークのフォルダ (年度ごとのフォルダを含むもの) を指定してください",
+                                                 en: "give the network folder, the one that holds a folder per fiscal year"))
+
+    static let notAYearFolder = Wording(Text(ja: "年度として読めないフォルダなので読み飛ばしました", en: "not a fiscal-year folder; skipped"),
+                                        hint: Text(ja: "年度のフォルダなら 2025、R7、令和7年度 のように名前を付けてください",
+                                                   en: "name fiscal-year folders like 2025, R7 or 令和7年度"))
+
+    static func yearTwice(_ year: FiscalYear, _ one: String, _ other: String) -> Wording {
+        Wording(Text(ja: "\(year.japanese)のフォルダが2つあります (\(one) と \(other))", en: "two folders for \(year): \(one) and \(other)"),
+                hint: Text(ja: "どちらか1つにまとめてください", en: "merge them into one folder"))
+    }
+
+    static let noYearFolders = Wording(Text(ja: "年度のフォルダが見つかりません", en: "no fiscal-year folders found"),
+                                       hint: Text(ja: "年度ごとに 2025、R7、令和7年度 のような名前のフォルダを作り、agencies.csv と survey.csv を置いてください",
+                                                  en: "make one folder per fiscal year, named like 2025, R7 or 令和7年度, holding agencies.csv and survey.csv"))
 }

@@ -345,8 +345,10 @@ struct YearLoader {
 // MARK: - Wording
 
 extension Wording {
-    static func folderUnreadable(_ year: FiscalYear, _ reason: Text) -> Wording {
-        Wording(Text(ja: "\(year.japanese)のフォルダを開けません (\(reason.ja))", en: "cannot open the folder of \(year) (\(reason.en))"),
+    /// A year's folder, or (`year` nil) the network folder, that cannot be opened.
+    static func folderUnreadable(_ year: FiscalYear?, _ reason: Text) -> Wording {
+        Wording(year.map { Text(ja: "\($0.japanese)のフォルダを開けません (\(reason.ja))", en: "cannot open the folder of \($0) (\(reason.en))") }
+                    ?? Text(ja: "フォルダを開けません (\(reason.ja))", en: "cannot open the folder (\(reason.en))"),
                 hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
     }
 
