@@ -1,11 +1,5 @@
 import Foundation
 
-/// Errors of `template` and `collect` that stop them before anything is written.
-public struct FormsError: Error, Sendable {
-    public var message: Text
-    public var hint: Text?
-}
-
 /// Blank forms for the next survey round (the roster method: every agency gets the list of all
 /// other agencies and marks the ones it works with).
 public struct SurveyTemplate: Sendable {

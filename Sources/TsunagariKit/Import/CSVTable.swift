@@ -7,7 +7,6 @@ let maximumFileSize = 1_000_000_000
 /// A CSV input file read against its schema: decoded, parsed, header matched, blank rows dropped.
 struct CSVTable {
     let path: String
-    let encoding: TextEncoding
     let header: CSVRecord
     /// Cell index of each schema column (by `Column.index`), nil when the file lacks it.
     let positions: [Int?]
@@ -28,10 +27,10 @@ struct CSVTable {
             diagnostics.error(fileStart, .fileUnreadable)
             return nil
         }
-        let text: String, encoding: TextEncoding
+        let text: String
         switch decodeText([UInt8](data)) {
         case .success(let decoded):
-            (text, encoding) = decoded
+            text = decoded.text
         case .failure(.unknownEncoding(let offset)):
             diagnostics.error(fileStart, .unknownEncoding(offset: offset))
             return nil
@@ -87,7 +86,7 @@ struct CSVTable {
         if !cut.isEmpty {
             records.removeAll { $0.fields.contains { cut.contains(SourceLocation(file: path, line: $0.line, column: $0.column)) } }
         }
-        return CSVTable(path: path, encoding: encoding, header: header, positions: positions, records: records)
+        return CSVTable(path: path, header: header, positions: positions, records: records)
     }
 
     /// The cell of `column` in `record`, trimmed of surrounding white space; nil when the column
