@@ -20,11 +20,13 @@ public struct SurveyTemplate: Sendable {
         }
         agencies = excelCSV(agencyRows)
 
+        // The survey's columns, with the partner's name and field after its ID so the form reads as
+        // a roster (columns the reader does not know are ignored).
         let survey = Schema.survey.columns
-        let header = [survey[0].header(language), survey[1].header(language),
+        let header = [Schema.Survey.reporter.header(language), Schema.Survey.partner.header(language),
                       language == .ja ? "連携先の機関名" : "partner_name",
                       language == .ja ? "連携先の分野" : "partner_field"]
-            + survey[2...].map { $0.header(language) }
+            + survey.dropFirst(2).map { $0.header(language) }
         let names = formFileNames(source.agencies)
         forms = source.agencies.enumerated().map { i, reporter in
             var rows = [header]

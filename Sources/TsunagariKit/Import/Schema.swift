@@ -3,11 +3,11 @@ public struct Column: Sendable {
     public var en: String
     public var ja: String
     public var required: Bool
-    /// The column's place in its schema, set by `FileSchema`.
-    public fileprivate(set) var index = 0
+    /// The column's place in its schema (the order forms are written in).
+    public let index: Int
 
-    init(en: String, ja: String, required: Bool) {
-        (self.en, self.ja, self.required) = (en, ja, required)
+    init(_ index: Int, en: String, ja: String, required: Bool) {
+        (self.index, self.en, self.ja, self.required) = (index, en, ja, required)
     }
 
     public func header(_ language: Language) -> String { language == .ja ? ja : en }
@@ -27,13 +27,8 @@ public struct FileSchema: Sendable {
     public var personalDataWords: [String] = []
 
     init(fileName: String, columns: [Column], personalDataWords: [String] = []) {
-        self.personalDataWords = personalDataWords
-        self.fileName = fileName
-        self.columns = columns.enumerated().map { i, column in
-            var column = column
-            column.index = i
-            return column
-        }
+        precondition(columns.indices.allSatisfy { columns[$0].index == $0 }, "columns out of order in \(fileName)")
+        (self.fileName, self.columns, self.personalDataWords) = (fileName, columns, personalDataWords)
     }
 
     /// Finds each column's place in a header row: `positions[column.index]` is the cell index.
@@ -52,39 +47,57 @@ public struct FileSchema: Sendable {
     }
 }
 
-/// The v1 file formats (docs/FORMATS.md).
+/// The v1 file formats (docs/FORMATS.md), each column by name.
 public enum Schema {
+    /// agencies.csv: one row per agency.
+    public enum Agencies {
+        public static let id = Column(0, en: "id", ja: "機関ID", required: true)
+        public static let name = Column(1, en: "name", ja: "機関名", required: true)
+        public static let shortName = Column(2, en: "short_name", ja: "略称", required: false)
+        public static let field = Column(3, en: "field", ja: "分野", required: true)
+        public static let publicPrivate = Column(4, en: "public_private", ja: "官民", required: false)
+        public static let ageMin = Column(5, en: "age_min", ja: "対象年齢下限", required: false)
+        public static let ageMax = Column(6, en: "age_max", ja: "対象年齢上限", required: false)
+        public static let aliases = Column(7, en: "aliases", ja: "別名", required: false)
+    }
+
+    /// survey.csv: one row per reporter → partner.
+    public enum Survey {
+        public static let reporter = Column(0, en: "reporter", ja: "回答機関", required: true)
+        public static let partner = Column(1, en: "partner", ja: "連携先", required: true)
+        public static let kinds = Column(2, en: "kinds", ja: "連携内容", required: false)
+        public static let frequency = Column(3, en: "frequency", ja: "頻度", required: false)
+        public static let familiarity = Column(4, en: "familiarity", ja: "顔の見える関係", required: false)
+        public static let personDependent = Column(5, en: "person_dependent", ja: "担当者依存", required: false)
+        public static let trust = Column(6, en: "trust", ja: "信頼", required: false)
+        public static let note = Column(7, en: "note", ja: "備考", required: false)
+    }
+
+    /// referrals.csv: one row per hand-off of a case.
+    public enum Referrals {
+        public static let caseID = Column(0, en: "case", ja: "事例ID", required: true)
+        public static let step = Column(1, en: "step", ja: "順番", required: true)
+        public static let month = Column(2, en: "month", ja: "年月", required: false)
+        public static let from = Column(3, en: "from", ja: "紹介元", required: true)
+        public static let to = Column(4, en: "to", ja: "紹介先", required: true)
+        public static let action = Column(5, en: "action", ja: "支援内容", required: false)
+        public static let outcome = Column(6, en: "outcome", ja: "結果", required: false)
+        public static let ageBand = Column(7, en: "age_band", ja: "年齢帯", required: false)
+        public static let gap = Column(8, en: "gap", ja: "はざま", required: false)
+    }
+
     public static let agencies = FileSchema(fileName: "agencies.csv", columns: [
-        Column(en: "id", ja: "機関ID", required: true),
-        Column(en: "name", ja: "機関名", required: true),
-        Column(en: "short_name", ja: "略称", required: false),
-        Column(en: "field", ja: "分野", required: true),
-        Column(en: "public_private", ja: "官民", required: false),
-        Column(en: "age_min", ja: "対象年齢下限", required: false),
-        Column(en: "age_max", ja: "対象年齢上限", required: false),
-        Column(en: "aliases", ja: "別名", required: false),
+        Agencies.id, Agencies.name, Agencies.shortName, Agencies.field, Agencies.publicPrivate,
+        Agencies.ageMin, Agencies.ageMax, Agencies.aliases,
     ])
 
     public static let survey = FileSchema(fileName: "survey.csv", columns: [
-        Column(en: "reporter", ja: "回答機関", required: true),
-        Column(en: "partner", ja: "連携先", required: true),
-        Column(en: "kinds", ja: "連携内容", required: false),
-        Column(en: "frequency", ja: "頻度", required: false),
-        Column(en: "familiarity", ja: "顔の見える関係", required: false),
-        Column(en: "person_dependent", ja: "担当者依存", required: false),
-        Column(en: "trust", ja: "信頼", required: false),
-        Column(en: "note", ja: "備考", required: false),
+        Survey.reporter, Survey.partner, Survey.kinds, Survey.frequency, Survey.familiarity,
+        Survey.personDependent, Survey.trust, Survey.note,
     ])
 
     public static let referrals = FileSchema(fileName: "referrals.csv", columns: [
-        Column(en: "case", ja: "事例ID", required: true),
-        Column(en: "step", ja: "順番", required: true),
-        Column(en: "month", ja: "年月", required: false),
-        Column(en: "from", ja: "紹介元", required: true),
-        Column(en: "to", ja: "紹介先", required: true),
-        Column(en: "action", ja: "支援内容", required: false),
-        Column(en: "outcome", ja: "結果", required: false),
-        Column(en: "age_band", ja: "年齢帯", required: false),
-        Column(en: "gap", ja: "はざま", required: false),
+        Referrals.caseID, Referrals.step, Referrals.month, Referrals.from, Referrals.to, Referrals.action,
+        Referrals.outcome, Referrals.ageBand, Referrals.gap,
     ], personalDataWords: TsunagariKit.personalDataWords)
 }

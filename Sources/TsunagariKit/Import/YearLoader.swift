@@ -76,9 +76,9 @@ struct YearLoader {
     // MARK: agencies.csv
 
     private mutating func readAgencies(_ table: CSVTable) {
-        let c = Schema.agencies.columns
+        typealias C = Schema.Agencies
         let (idColumn, nameColumn, shortColumn, fieldColumn, ppColumn, minColumn, maxColumn, aliasColumn) =
-            (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])
+            (C.id, C.name, C.shortName, C.field, C.publicPrivate, C.ageMin, C.ageMax, C.aliases)
         var parsed: [Agency] = []
         var rejected: [(id: String, names: [String], line: Int)] = []
         var firstLine: [String: Int] = [:]
@@ -138,9 +138,9 @@ struct YearLoader {
     /// and so are rows whose only answer is familiarity 0 ("we do not know them").
     /// Duplicates are found across every table read by this loader.
     mutating func readSurvey(_ table: CSVTable, answeredOnly: Bool) -> [SurveyReport] {
-        let c = Schema.survey.columns
+        typealias C = Schema.Survey
         let (reporterColumn, partnerColumn, kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn) =
-            (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])
+            (C.reporter, C.partner, C.kinds, C.frequency, C.familiarity, C.personDependent, C.trust, C.note)
         var reports: [SurveyReport] = []
 
         for record in table.records {
@@ -185,9 +185,9 @@ struct YearLoader {
     // MARK: referrals.csv
 
     private mutating func readReferrals(_ table: CSVTable) -> [Referral] {
-        let c = Schema.referrals.columns
+        typealias C = Schema.Referrals
         let (caseColumn, stepColumn, monthColumn, fromColumn, toColumn, actionColumn, outcomeColumn, bandColumn, gapColumn) =
-            (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])
+            (C.caseID, C.step, C.month, C.from, C.to, C.action, C.outcome, C.ageBand, C.gap)
         guard !holdsPersonalData(table) else { return [] }
         var referrals: [Referral] = []
         var firstLine: [String: Int] = [:]  // "case\tstep" → line
