@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Model, import and diagnostics: pure Swift, no C.
@@ -25,7 +26,8 @@ let package = Package(
         // The only code that calls into Graphviz.
         .target(name: "TsunagariMaps", dependencies: ["TsunagariKit", "CGraphviz"]),
         // What the meeting report and a comparison consist of: their maps, charts and HTML.
-        .target(name: "TsunagariReport", dependencies: ["TsunagariKit", "TsunagariMaps"]),
+        .target(name: "TsunagariReport", dependencies: ["TsunagariKit", "TsunagariMaps", .product(name: "Mustache", package: "swift-mustache")],
+                resources: [.copy("Resources")]),
         .executableTarget(
             name: "tsunagari",
             dependencies: [

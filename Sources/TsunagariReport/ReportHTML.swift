@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import TsunagariKit
 
 /// Everything the meeting report shows, with the maps already rendered as SVG.
@@ -38,8 +39,87 @@ public let reportListLimit = 100
 /// The meeting report: one self-contained HTML file (inline SVG and CSS, a few lines of script for
 /// sorting the table), in the order a health centre presents it, printable on A4 landscape.
 /// Written as polyglot markup: valid HTML that is also well-formed XML, so an XML parser checks it.
+///
+/// The page is `Resources/report.mustache` rendered from a `Page` of plain text: every `{{value}}`
+/// is escaped by `xml` (only maps and charts, our own SVG, are inserted as markup), so forgetting
+/// to escape is impossible; the CSS and the script are the resource files beside it.
 public func reportHTML(_ input: ReportInput) -> String {
     ReportWriter(input).document()
+}
+
+/// The report's template, style sheet and script, read once from the module's resources.
+private let resources: (library: MustacheLibrary, css: String, script: String) = {
+    MustacheContentTypes.register(XHTMLContent(), named: "XHTML")
+    func text(_ name: String, _ ext: String) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { preconditionFailure("resource \(name).\(ext) missing") }
+        return text
+    }
+    var library = MustacheLibrary()
+    do { try library.register(text("report", "mustache"), named: "report") } catch { preconditionFailure("report.mustache: \(error)") }
+    return (library, text("report", "css"), text("report", "js"))
+}()
+
+/// `{{value}}` in the report's template: `xml` escaping (markup characters, and the characters no
+/// writer lets through dropped).
+private struct XHTMLContent: MustacheContentType {
+    func escapeText(_ text: String) -> String { xml(text) }
+}
+
+/// What the template renders: plain text, and our own SVG for the maps and charts.
+struct Page {
+    var lang: String
+    var title: String
+    var subtitle: String
+    var internalBanner: String?
+    var sections: [Section]
+    var css: String
+    var script: String
+}
+
+struct Section {
+    var id: String
+    var title: String
+    var cssClass: String? = nil
+    var blocks: [Block]
+}
+
+/// One piece of a section; exactly one of its fields is set.
+struct Block {
+    var paragraph: String? = nil
+    var note: String? = nil
+    var notes: String? = nil
+    /// A paragraph of lines separated by line breaks.
+    var lines: Lines? = nil
+    var heading: String? = nil
+    var list: ItemList? = nil
+    var details: Details? = nil
+    var figure: Figure? = nil
+    var charts: Charts? = nil
+    var table: Table? = nil
+    var definitions: Definitions? = nil
+
+    // A list the template iterates sits in a struct of its own: a section over a bare array would
+    // repeat the surrounding markup once per item.
+    struct Lines { var items: [Line] }
+    struct Line { var text: String; var br: Bool }
+    struct Charts { var svgs: [String] }
+    struct Definitions { var items: [Definition] }
+    struct ItemList { var tag: String; var cssClass: String?; var items: [String]; var more: String? }
+    struct Details { var summary: String; var items: [String]; var more: String? }
+    struct Figure { var svg: String; var caption: String?; var page: Bool }
+    struct Table { var cssClass: String; var sortable: Bool; var header: [String]; var rows: [Row]; var more: String?; var columns: Int }
+    struct Row { var cells: [String] }
+    struct Definition { var term: String; var text: String }
+
+    static func p(_ text: String) -> Block { Block(paragraph: text) }
+    static func h3(_ text: String) -> Block { Block(heading: text) }
+    static func list(_ tag: String, _ cssClass: String? = nil, _ items: [String], more: String? = nil) -> Block {
+        Block(list: ItemList(tag: tag, cssClass: cssClass, items: items, more: more))
+    }
+    static func figure(_ svg: String, _ caption: String?, page: Bool = false) -> Block {
+        Block(figure: Figure(svg: svg, caption: caption, page: page))
+    }
 }
 
 private struct ReportWriter {
@@ -48,6 +128,8 @@ private struct ReportWriter {
     let comparison: YearComparison?
     let findings: [Finding]
     let ja: Bool
+    /// Display names by agency ID.
+    let displayNames: [String: String]
 
     init(_ input: ReportInput) {
         self.input = input
@@ -57,83 +139,67 @@ private struct ReportWriter {
         options.counts = CaseCountRule(exact: input.internalUse)
         findings = input.internalUse ? findGaps(analysis, options: options) : analysis.findings
         ja = input.language == .ja
+        displayNames = Dictionary(analysis.network.agencies.map { ($0.id, $0.displayName) }) { first, _ in first }
     }
 
     func t(_ ja: String, _ en: String) -> String { self.ja ? ja : en }
     var agencies: [Agency] { analysis.network.agencies }
     var yearLabel: String { analysis.network.data.fiscalYear.label(input.language) }
-    func name(_ id: String) -> String { agencies.first { $0.id == id }?.displayName ?? id }
+    func name(_ id: String) -> String { displayNames[id] ?? id }
     /// The agencies' names, the first `reportListLimit` of them, and how many more.
     func names(_ ids: [String]) -> String {
-        let shown = ids.prefix(reportListLimit).map { html(name($0)) }.joined(separator: t("、", ", "))
+        let shown = ids.prefix(reportListLimit).map(name).joined(separator: t("、", ", "))
         let more = ids.count - min(ids.count, reportListLimit)
         return more > 0 ? shown + t("、ほか\(more)機関", ", and \(more) more") : shown
     }
 
-    /// List items of the findings, the first `reportListLimit` of them and a last item counting
-    /// the rest (the report stays bounded; `tsunagari gaps` lists every one).
-    func items(_ list: [Finding]) -> String {
-        var out = list.prefix(reportListLimit).map { "<li>\(html($0.message(input.language)))</li>" }.joined()
-        if list.count > reportListLimit {
-            let more = list.count - reportListLimit
-            out += "<li class=\"more\">" + t("ほか\(more)件 (すべては tsunagari gaps --format csv で一覧できます)", "and \(more) more (tsunagari gaps --format csv lists them all)") + "</li>"
-        }
-        return out
+    /// A list of findings: the first `reportListLimit` and a last item counting the rest (the
+    /// report stays bounded; `tsunagari gaps` lists every one).
+    func items(_ tag: String, _ cssClass: String?, _ list: [Finding]) -> Block {
+        .list(tag, cssClass, list.prefix(reportListLimit).map { $0.message(input.language) }, more: more(list.count))
+    }
+
+    func more(_ count: Int) -> String? {
+        count > reportListLimit
+            ? t("ほか\(count - reportListLimit)件 (すべては tsunagari gaps --format csv で一覧できます)", "and \(count - reportListLimit) more (tsunagari gaps --format csv lists them all)")
+            : nil
     }
 
     func document() -> String {
-        let title = "\(input.area) \(yearLabel) " + t("ひきこもり支援ネットワーク 報告", "hikikomori support network report")
-        var body = ""
-        if input.internalUse {
-            body += "<div class=\"internal\">" + t("内部資料: 事例の正確な件数と備考を含みます。会議で配布しないでください。",
-                                                   "Internal: exact case counts and notes included. Not for distribution at meetings.") + "</div>\n"
-        }
-        body += "<header><h1>\(html(title))</h1><p>" + t("作成: Tsunagari。数値は順位ではなく、「だれがだれをつないでいるか」「何が足りないか」を示すものです。",
-                                                        "Made with Tsunagari. The numbers are not a ranking: they show who connects whom and what is missing.") + "</p></header>\n"
-        body += [summary(), maps(), gaps(), fragility(), change(), agencyTable(), dataQuality(), method()].joined(separator: "\n")
-        if !input.cardMaps.isEmpty { body += cards() }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(ja ? "ja" : "en")">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>\(html(title))</title>
-            <style>\(Self.css)</style>
-            </head>
-            <body>
-            \(body)
-            <script>//<![CDATA[
-            \(Self.script)
-            //]]></script>
-            </body>
-            </html>
-
-            """
+        var sections = [summary(), maps(), gaps(), fragility(), change(), agencyTable(), dataQuality(), method()]
+        if !input.cardMaps.isEmpty { sections += cards() }
+        let page = Page(
+            lang: ja ? "ja" : "en",
+            title: "\(input.area) \(yearLabel) " + t("ひきこもり支援ネットワーク 報告", "hikikomori support network report"),
+            subtitle: t("作成: Tsunagari。数値は順位ではなく、「だれがだれをつないでいるか」「何が足りないか」を示すものです。",
+                        "Made with Tsunagari. The numbers are not a ranking: they show who connects whom and what is missing."),
+            internalBanner: input.internalUse ? t("内部資料: 事例の正確な件数と備考を含みます。会議で配布しないでください。",
+                                                  "Internal: exact case counts and notes included. Not for distribution at meetings.") : nil,
+            sections: sections, css: resources.css, script: resources.script)
+        return resources.library.render(page, withTemplate: "report") ?? ""
     }
 
     // MARK: 1. summary
 
-    func summary() -> String {
+    func summary() -> Section {
         let s = analysis.summary
-        var sentences = [t("\(html(input.area))の\(yearLabel)の支援ネットワークには\(s.agencies)の機関が参加し、\(s.ties)本のつながりがあります。そのうち\(s.confirmedTies)本は、お互いに相手を連携先に挙げたつながりです。",
-                           "In \(yearLabel), \(s.agencies) agencies take part in \(html(input.area))'s support network, with \(s.ties) ties; in \(s.confirmedTies) of them both agencies named each other.")]
+        var sentences = [t("\(input.area)の\(yearLabel)の支援ネットワークには\(s.agencies)の機関が参加し、\(s.ties)本のつながりがあります。そのうち\(s.confirmedTies)本は、お互いに相手を連携先に挙げたつながりです。",
+                           "In \(yearLabel), \(s.agencies) agencies take part in \(input.area)'s support network, with \(s.ties) ties; in \(s.confirmedTies) of them both agencies named each other.")]
         if let c = comparison {
             let before = c.before.summary
             let previous = c.before.network.data.fiscalYear.label(input.language)
             sentences.append(t("\(previous)と比べて、機関は\(before.agencies)から\(s.agencies)に、つながりは\(before.ties)本から\(s.ties)本になりました (新しいつながり\(c.newTies.count)本、なくなったつながり\(c.lostTies.count)本)。",
                                "Since \(previous), agencies went from \(before.agencies) to \(s.agencies) and ties from \(before.ties) to \(s.ties) (\(c.newTies.count) new, \(c.lostTies.count) lost)."))
             let news = c.gapNews(input.language).closed.prefix(2)
-            if !news.isEmpty { sentences.append(news.map(html).joined(separator: "")) }
+            if !news.isEmpty { sentences.append(news.joined()) }
         }
         if !s.isolates.isEmpty {
             sentences.append(t("\(s.isolates.count)の機関 (\(names(s.isolates))) はどの機関ともつながっていません。", "\(s.isolates.count) agencies (\(names(s.isolates))) have no ties."))
         }
-        var out = section("summary", t("1. 要約", "1. Summary"), "<p>" + sentences.joined(separator: "</p><p>") + "</p>")
-        out.removeLast("</section>\n".count)
-        out += "<h3>" + t("特に見ていただきたい点", "The main findings") + "</h3>\n<ol class=\"key\">"
-        for f in keyFindings() { out += "<li>\(html(f.message(input.language)))</li>" }
-        return out + "</ol>\n</section>\n"
+        return Section(id: "summary", title: t("1. 要約", "1. Summary"), blocks: sentences.map(Block.p) + [
+            .h3(t("特に見ていただきたい点", "The main findings")),
+            .list("ol", "key", keyFindings().map { $0.message(input.language) }),
+        ])
     }
 
     /// Three to five findings, the most serious first, one of each kind where possible.
@@ -147,176 +213,153 @@ private struct ReportWriter {
 
     // MARK: 2. maps
 
-    func maps() -> String {
-        func figure(_ svg: String, _ prefix: String, page: Bool = false, _ caption: String) -> String {
-            "<figure\(page ? " class=\"page\"" : "")>\(inlineSVG(svg, prefix: prefix))<figcaption>\(caption)</figcaption></figure>\n"
-        }
+    func maps() -> Section {
         let fieldCaption = t("分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。", "Ties between fields: line width and number give the count.")
         let n = analysis.agencies.count
         let ties = analysis.summary.ties
+        func svg(_ map: String, _ prefix: String) -> String { inlineSVG(map, prefix: prefix) }
         // `networkMap` holds the core map when `showsCoreOnly` (see ReportInput).
-        let body = showsCoreOnly(analysis.network)
-            ? "<p class=\"note\">" + t("機関が\(n)、つながりが\(ties)本あり、全体の図では線が重なって読み取れないため、分野どうしのつながりの図と、ネットワークの中核の図を示します。個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。", "With \(n) agencies and \(ties) ties a map of the whole network would be an unreadable tangle, so the report shows the ties between fields and the core of the network. Draw the surroundings of one agency with tsunagari map --variant ego --focus ID.") + "</p>\n"
-                + figure(input.fieldMap, "fields", fieldCaption)
-                + figure(input.networkMap, "network", page: true, t("ネットワークの中核: どの機関も互いに多くつながっている機関の集まり (k-コア)。色は分野、形は官民です。", "The core of the network: agencies that are all tied to many of each other (a k-core). Colour shows the field, shape public or private."))
-            : figure(input.networkMap, "network", t("色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。", "Colour shows the field, shape public or private (square: public, hexagon: contracted, oval: private, diamond: voluntary), size the number of ties. Thick lines: people know each other well; dotted arrows: only one side named the tie."))
-                + figure(input.fieldMap, "fields", page: true, fieldCaption)
-        return section("maps", t("2. ネットワークの地図", "2. The network map"), body)
+        let blocks: [Block] = showsCoreOnly(analysis.network)
+            ? [Block(note: t("機関が\(n)、つながりが\(ties)本あり、全体の図では線が重なって読み取れないため、分野どうしのつながりの図と、ネットワークの中核の図を示します。個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。", "With \(n) agencies and \(ties) ties a map of the whole network would be an unreadable tangle, so the report shows the ties between fields and the core of the network. Draw the surroundings of one agency with tsunagari map --variant ego --focus ID.")),
+               .figure(svg(input.fieldMap, "fields"), fieldCaption),
+               .figure(svg(input.networkMap, "network"), t("ネットワークの中核: どの機関も互いに多くつながっている機関の集まり (k-コア)。色は分野、形は官民です。", "The core of the network: agencies that are all tied to many of each other (a k-core). Colour shows the field, shape public or private."), page: true)]
+            : [.figure(svg(input.networkMap, "network"), t("色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。", "Colour shows the field, shape public or private (square: public, hexagon: contracted, oval: private, diamond: voluntary), size the number of ties. Thick lines: people know each other well; dotted arrows: only one side named the tie.")),
+               .figure(svg(input.fieldMap, "fields"), fieldCaption, page: true)]
+        return Section(id: "maps", title: t("2. ネットワークの地図", "2. The network map"), blocks: blocks)
     }
 
     // MARK: 3. gaps
 
-    func gaps() -> String {
-        var out = ""
+    func gaps() -> Section {
+        var blocks: [Block] = []
         let groups: [(Finding.Severity, String, String)] = [(.high, "重要", "Important"), (.medium, "注意", "Worth attention")]
         for (severity, jaTitle, enTitle) in groups {
             let list = findings.filter { $0.severity == severity }
             guard !list.isEmpty else { continue }
-            out += "<h3>\(t(jaTitle, enTitle)) (\(list.count))</h3>\n<ul class=\"findings \(severity.rawValue)\">"
-            out += items(list)
-            out += "</ul>\n"
+            blocks += [.h3("\(t(jaTitle, enTitle)) (\(list.count))"), items("ul", "findings \(severity.rawValue)", list)]
         }
         let recommendations = findings.filter { $0.kind == .recommendation }
-        if !recommendations.isEmpty {
-            out += "<h3>" + t("つながりの提案", "Suggested connections") + "</h3>\n<ol>"
-            out += items(recommendations)
-            out += "</ol>\n"
-        }
+        if !recommendations.isEmpty { blocks += [.h3(t("つながりの提案", "Suggested connections")), items("ol", nil, recommendations)] }
         let other = findings.filter { $0.severity == .low && $0.kind != .recommendation && $0.kind != .oneSided && $0.kind != .noAnswer }
-        if !other.isEmpty {
-            out += "<h3>" + t("参考", "For reference") + "</h3>\n<ul class=\"findings low\">"
-            out += items(other)
-            out += "</ul>\n"
-        }
-        return section("gaps", t("3. 気づいた点と提案", "3. Gaps and suggestions"), out)
+        if !other.isEmpty { blocks += [.h3(t("参考", "For reference")), items("ul", "findings low", other)] }
+        return Section(id: "gaps", title: t("3. 気づいた点と提案", "3. Gaps and suggestions"), blocks: blocks)
     }
 
     // MARK: 4. fragility
 
-    func fragility() -> String {
-        var out = "<p>" + t("ほかの機関どうしの間に立ってつないでいる機関と、抜けるとネットワークが分かれてしまう点です。負担が集中していないか、担当が替わっても続く仕組みがあるかを話し合う材料にしてください。",
-                            "Agencies that stand between others, and the points where the network would split. Use them to discuss whether the load is shared and whether ties would survive a change of staff.") + "</p>\n"
+    func fragility() -> Section {
+        var blocks: [Block] = [.p(t("ほかの機関どうしの間に立ってつないでいる機関と、抜けるとネットワークが分かれてしまう点です。負担が集中していないか、担当が替わっても続く仕組みがあるかを話し合う材料にしてください。",
+                                    "Agencies that stand between others, and the points where the network would split. Use them to discuss whether the load is shared and whether ties would survive a change of staff."))]
         let brokers = analysis.agencies.indices.filter { analysis.agencies[$0].betweenness > 0 }
             .sorted { (analysis.agencies[$0].betweenness, analysis.agencies[$1].id) > (analysis.agencies[$1].betweenness, analysis.agencies[$0].id) }.prefix(5)
-        out += "<h3>" + t("ほかの機関どうしを多くつないでいる機関", "Agencies that connect others most often") + "</h3>\n<ul>"
-        for i in brokers {
+        blocks.append(.h3(t("ほかの機関どうしを多くつないでいる機関", "Agencies that connect others most often")))
+        blocks.append(.list("ul", nil, brokers.map { i in
             let m = analysis.agencies[i]
-            out += "<li>" + t("「\(html(agencies[i].displayName))」: つながり\(m.degree)本。ほかの機関どうしを結ぶ最短の道の\(fixed(m.betweenness * 100, digits: 1))%がここを通ります。",
-                              "\(html(agencies[i].displayName)): \(m.degree) ties; \(fixed(m.betweenness * 100, digits: 1))% of shortest ways between other agencies pass through it.") + "</li>"
-        }
-        out += "</ul>\n<h3>" + t("抜けるとネットワークが分かれる機関", "Agencies the network splits without") + "</h3>\n"
+            return t("「\(agencies[i].displayName)」: つながり\(m.degree)本。ほかの機関どうしを結ぶ最短の道の\(fixed(m.betweenness * 100, digits: 1))%がここを通ります。",
+                     "\(agencies[i].displayName): \(m.degree) ties; \(fixed(m.betweenness * 100, digits: 1))% of shortest ways between other agencies pass through it.")
+        }))
+        blocks.append(.h3(t("抜けるとネットワークが分かれる機関", "Agencies the network splits without")))
         let points = analysis.cutPoints.articulationPoints
         if points.isEmpty {
-            out += "<p>" + t("ありません。どの機関が抜けても、ほかの機関どうしはつながったままです。", "None: whichever agency steps back, the others stay connected.") + "</p>\n"
+            blocks.append(.p(t("ありません。どの機関が抜けても、ほかの機関どうしはつながったままです。", "None: whichever agency steps back, the others stay connected.")))
         } else {
-            out += "<ul>"
-            for p in points.prefix(reportListLimit) {
+            blocks.append(.list("ul", nil, points.prefix(reportListLimit).map { p in
                 let cut = (analysis.cutPoints.cutOff[p] ?? []).map { agencies[$0].id }
-                out += "<li>" + t("「\(html(agencies[p].displayName))」が抜けると: \(names(cut)) が切り離されます。",
-                                  "Without \(html(agencies[p].displayName)): \(names(cut)) would be cut off.") + "</li>"
-            }
-            if points.count > reportListLimit { out += "<li class=\"more\">" + t("ほか\(points.count - reportListLimit)機関", "and \(points.count - reportListLimit) more") + "</li>" }
-            out += "</ul>\n"
+                return t("「\(agencies[p].displayName)」が抜けると: \(names(cut)) が切り離されます。", "Without \(agencies[p].displayName): \(names(cut)) would be cut off.")
+            }, more: points.count > reportListLimit ? t("ほか\(points.count - reportListLimit)機関", "and \(points.count - reportListLimit) more") : nil))
         }
         let person = findings.filter { $0.kind == .personDependent || $0.kind == .bridge }
-        if !person.isEmpty {
-            out += "<h3>" + t("途切れやすいつながり", "Fragile ties") + "</h3>\n<ul>"
-            out += items(person)
-            out += "</ul>\n"
-        }
-        return section("fragility", t("4. ネットワークを支えているところ", "4. What holds the network together"), out)
+        if !person.isEmpty { blocks += [.h3(t("途切れやすいつながり", "Fragile ties")), items("ul", nil, person)] }
+        return Section(id: "fragility", title: t("4. ネットワークを支えているところ", "4. What holds the network together"), blocks: blocks)
     }
 
     // MARK: 5. change
 
-    func change() -> String {
+    func change() -> Section {
+        let title = t("5. 前年度からの変化", "5. Change since last year")
         guard let c = comparison else {
-            return section("change", t("5. 前年度からの変化", "5. Change since last year"),
-                           "<p>" + t("前年度のデータがないため、変化はまだ示せません。", "There is no earlier year to compare with yet.") + "</p>")
+            return Section(id: "change", title: title, blocks: [.p(t("前年度のデータがないため、変化はまだ示せません。", "There is no earlier year to compare with yet."))])
         }
-        var out = input.changeMap.map {
-            "<figure>\(inlineSVG($0, prefix: "change"))<figcaption>" + t("緑の線は新しいつながり、オレンジの破線はなくなったつながり、灰色は続いているつながり。機関の位置は毎年同じです。",
-                                                       "Green: new ties; dashed orange: lost ties; grey: kept ties. Agencies keep their places every year.") + "</figcaption></figure>\n"
-        } ?? "<p class=\"note\">" + t("機関が多いため、変化の図は省き、表で示します。", "With this many agencies the change is shown in tables, without a map.") + "</p>\n"
+        var blocks: [Block] = [input.changeMap.map {
+            .figure(inlineSVG($0, prefix: "change"), t("緑の線は新しいつながり、オレンジの破線はなくなったつながり、灰色は続いているつながり。機関の位置は毎年同じです。",
+                                                      "Green: new ties; dashed orange: lost ties; grey: kept ties. Agencies keep their places every year."))
+        } ?? Block(note: t("機関が多いため、変化の図は省き、表で示します。", "With this many agencies the change is shown in tables, without a map."))]
         // The important improvements in full; the minor ones counted.
         let news = c.gapNews(input.language)
         let important = zip(c.gapsClosed, news.closed).filter { $0.0.severity != .low }.map(\.1)
         let minor = news.closed.count - important.count
         if !news.closed.isEmpty {
-            out += "<h3>" + t("よくなったこと", "What got better") + "</h3><ul>" + important.prefix(reportListLimit).map { "<li>\(html($0))</li>" }.joined()
-            if important.count > reportListLimit { out += "<li>" + t("ほか\(important.count - reportListLimit)件", "and \(important.count - reportListLimit) more") + "</li>" }
-            if minor > 0 { out += "<li>" + t("ほか、参考程度の点が\(minor)件解消しました。", "and \(minor) minor points no longer apply.") + "</li>" }
-            out += "</ul>\n"
+            var items = Array(important.prefix(reportListLimit))
+            if important.count > reportListLimit { items.append(t("ほか\(important.count - reportListLimit)件", "and \(important.count - reportListLimit) more")) }
+            if minor > 0 { items.append(t("ほか、参考程度の点が\(minor)件解消しました。", "and \(minor) minor points no longer apply.")) }
+            blocks += [.h3(t("よくなったこと", "What got better")), .list("ul", nil, items)]
         }
-        out += "<div class=\"charts\">" + input.trendCharts.enumerated().map { "<div class=\"chart\">\(inlineSVG($1, prefix: "chart\($0)"))</div>" }.joined() + "</div>\n"
-        func tieRows(_ ties: [TieDifference]) -> String {
-            ties.prefix(reportListLimit).map { "<tr><td>\(html(name($0.a)))</td><td>\(html(name($0.b)))</td></tr>" }.joined()
-                + (ties.count > reportListLimit ? "<tr><td colspan=\"2\">" + t("ほか\(ties.count - reportListLimit)本 (tsunagari compare --format csv で一覧できます)", "and \(ties.count - reportListLimit) more (tsunagari compare --format csv lists them all)") + "</td></tr>" : "")
+        blocks.append(Block(charts: .init(svgs: input.trendCharts.enumerated().map { inlineSVG($1, prefix: "chart\($0)") })))
+        func ties(_ heading: String, _ list: [TieDifference]) -> [Block] {
+            let more = list.count > reportListLimit
+                ? t("ほか\(list.count - reportListLimit)本 (tsunagari compare --format csv で一覧できます)", "and \(list.count - reportListLimit) more (tsunagari compare --format csv lists them all)") : nil
+            return [.h3("\(heading) (\(list.count))"),
+                    Block(table: .init(cssClass: "ties", sortable: false, header: [t("機関", "agency"), t("機関", "agency")],
+                                       rows: list.prefix(reportListLimit).map { .init(cells: [name($0.a), name($0.b)]) }, more: more, columns: 2))]
         }
-        let header = "<tr><th>" + t("機関", "agency") + "</th><th>" + t("機関", "agency") + "</th></tr>"
-        out += "<h3>" + t("新しいつながり", "New ties") + " (\(c.newTies.count))</h3><table class=\"ties\">\(header)\(tieRows(c.newTies))</table>\n"
-        out += "<h3>" + t("なくなったつながり", "Lost ties") + " (\(c.lostTies.count))</h3><table class=\"ties\">\(header)\(tieRows(c.lostTies))</table>\n"
-        return section("change", t("5. 前年度からの変化", "5. Change since last year"), out)
+        blocks += ties(t("新しいつながり", "New ties"), c.newTies) + ties(t("なくなったつながり", "Lost ties"), c.lostTies)
+        return Section(id: "change", title: title, blocks: blocks)
     }
 
     // MARK: 6. agency table
 
-    func agencyTable() -> String {
-        var out = "<p>" + t("だれがだれをつないでいるかの一覧です。順位ではありません。見出しを押すと並べ替えられます。",
-                            "Who connects whom. This is not a ranking; click a heading to sort.") + "</p>\n<table class=\"sortable\"><thead><tr>"
+    func agencyTable() -> Section {
         let headers = ja ? ["ID", "機関", "分野", "つながり", "挙げた", "挙げられた", "媒介", "近接", "コア", "制約", "抜けると分断"]
                          : ["ID", "agency", "field", "ties", "named", "named by", "betweenness", "closeness", "core", "constraint", "network splits without it"]
-        out += headers.map { "<th>\(html($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for (m, a) in zip(analysis.agencies, agencies) {
-            let cells = [m.id, a.displayName, a.field.label(input.language), "\(m.degree)", "\(m.outDegree)", "\(m.inDegree)",
-                         fixed(m.betweenness, digits: 3), fixed(m.closeness, digits: 3), "\(m.core)", fixed(m.constraint, digits: 3), m.articulation ? "●" : ""]
-            out += "<tr>" + cells.map { "<td>\(html($0))</td>" }.joined() + "</tr>"
+        let rows = zip(analysis.agencies, agencies).map { m, a in
+            Block.Row(cells: [m.id, a.displayName, a.field.label(input.language), "\(m.degree)", "\(m.outDegree)", "\(m.inDegree)",
+                              fixed(m.betweenness, digits: 3), fixed(m.closeness, digits: 3), "\(m.core)", fixed(m.constraint, digits: 3), m.articulation ? "●" : ""])
         }
-        return section("agencies", t("6. 機関ごとの表", "6. Agencies"), out + "</tbody></table>\n")
+        return Section(id: "agencies", title: t("6. 機関ごとの表", "6. Agencies"), blocks: [
+            .p(t("だれがだれをつないでいるかの一覧です。順位ではありません。見出しを押すと並べ替えられます。", "Who connects whom. This is not a ranking; click a heading to sort.")),
+            Block(table: .init(cssClass: "sortable", sortable: true, header: headers, rows: rows, more: nil, columns: headers.count)),
+        ])
     }
 
     // MARK: 7. data quality
 
-    func dataQuality() -> String {
-        let silent = findings.filter { $0.kind == .noAnswer }.flatMap(\.agencies) + analysis.summary.isolates.filter { id in
-            !(analysis.agencies.first { $0.id == id }?.responded ?? true)
-        }
-        var out = "<ul>"
-        out += "<li>" + t("アンケートに回答した機関: \(analysis.summary.respondents) / \(analysis.summary.agencies)。",
-                          "Agencies that answered: \(analysis.summary.respondents) of \(analysis.summary.agencies).") + "</li>"
-        out += "<li>" + t("回答のなかった機関: ", "Agencies that did not answer: ") + (silent.isEmpty ? t("なし", "none") : names(silent)) + "</li>"
+    func dataQuality() -> Section {
+        let responded = Dictionary(analysis.agencies.map { ($0.id, $0.responded) }) { first, _ in first }
+        let silent = findings.filter { $0.kind == .noAnswer }.flatMap(\.agencies) + analysis.summary.isolates.filter { !(responded[$0] ?? true) }
+        var facts = [t("アンケートに回答した機関: \(analysis.summary.respondents) / \(analysis.summary.agencies)。", "Agencies that answered: \(analysis.summary.respondents) of \(analysis.summary.agencies)."),
+                     t("回答のなかった機関: ", "Agencies that did not answer: ") + (silent.isEmpty ? t("なし", "none") : names(silent))]
         let oneSided = findings.filter { $0.kind == .oneSided }
-        out += "<li>" + t("一方だけが挙げたつながり (相手は回答済み): \(oneSided.count)本", "Ties only one side named (the other side answered): \(oneSided.count)") + "</li>"
+        facts.append(t("一方だけが挙げたつながり (相手は回答済み): \(oneSided.count)本", "Ties only one side named (the other side answered): \(oneSided.count)"))
         let renamed = input.history.matching.matchedByName.filter { $0.year == input.year }
         if !renamed.isEmpty {
-            out += "<li>" + t("IDが変わり名前で前年度と対応づけた機関: ", "Agencies matched to last year by name (new ID): ")
-                + renamed.map { html("\($0.id) → \($0.canonical)") }.joined(separator: ", ") + "</li>"
+            facts.append(t("IDが変わり名前で前年度と対応づけた機関: ", "Agencies matched to last year by name (new ID): ") + renamed.map { "\($0.id) → \($0.canonical)" }.joined(separator: ", "))
         }
         // A warning on the case file is about one hand-off: a meeting copy counts them under the
         // case-count rule and lists only the others.
         let rule = CaseCountRule(exact: input.internalUse)
         let onCases = input.warnings.filter { ($0.location.file as NSString).lastPathComponent == Schema.referrals.fileName }
         let listed = rule.exact ? input.warnings : input.warnings.filter { !onCases.contains($0) }
-        out += "<li>" + t("読み込み時の警告: \(input.warnings.count - onCases.count)件", "Warnings while reading the data: \(input.warnings.count - onCases.count)")
+        var warnings = t("読み込み時の警告: \(input.warnings.count - onCases.count)件", "Warnings while reading the data: \(input.warnings.count - onCases.count)")
         if !onCases.isEmpty {
             let shown = rule.cell(onCases.count).text
-            out += t(" (ほかに事例の記録について\(shown.ja))", " (and \(shown.en) on the case records)")
+            warnings += t(" (ほかに事例の記録について\(shown.ja))", " (and \(shown.en) on the case records)")
         }
-        out += "</li></ul>\n"
+        facts.append(warnings)
+        var blocks: [Block] = [.list("ul", nil, facts)]
         if !oneSided.isEmpty {
-            out += "<details><summary>" + t("一方だけが挙げたつながりの一覧", "Ties only one side named") + "</summary><ul>"
-                + items(oneSided) + "</ul></details>\n"
+            blocks.append(Block(details: .init(summary: t("一方だけが挙げたつながりの一覧", "Ties only one side named"),
+                                               items: oneSided.prefix(reportListLimit).map { $0.message(input.language) }, more: more(oneSided.count))))
         }
         if !listed.isEmpty {
-            out += "<ul class=\"warnings\">" + listed.prefix(reportListLimit).map { "<li>\(html($0.message(input.language)))</li>" }.joined()
-                + (listed.count > reportListLimit ? "<li>" + t("ほか\(listed.count - reportListLimit)件 (tsunagari check で一覧できます)", "and \(listed.count - reportListLimit) more (tsunagari check lists them all)") + "</li>" : "") + "</ul>\n"
+            blocks.append(.list("ul", "warnings", listed.prefix(reportListLimit).map { $0.message(input.language) },
+                                more: listed.count > reportListLimit ? t("ほか\(listed.count - reportListLimit)件 (tsunagari check で一覧できます)", "and \(listed.count - reportListLimit) more (tsunagari check lists them all)") : nil))
         }
-        return section("quality", t("7. データについて", "7. About the data"), out)
+        return Section(id: "quality", title: t("7. データについて", "7. About the data"), blocks: blocks)
     }
 
     // MARK: 8. method
 
-    func method() -> String {
+    func method() -> Section {
         let notes: [(String, String, String, String)] = [
             ("つながり", "アンケートで一方でも相手を連携先に挙げた組を「つながり」とし、お互いに挙げたものを「相互に確認されたつながり」とします。", "Ties", "A pair is tied when either agency named the other in the survey; when both did, the tie is confirmed."),
             ("媒介中心性", "ほかの機関どうしを結ぶ最短の道のうち、その機関を通るものの割合です。高い機関は橋渡し役ですが、負担が集中しているおそれもあります (Freeman 1977; Brandes 2001)。", "Betweenness", "The share of shortest ways between other agencies that pass through the agency. High values mark go-betweens, and possibly overload (Freeman 1977; Brandes 2001)."),
@@ -328,16 +371,17 @@ private struct ReportWriter {
             ("つながりの提案", "共通の連携先が多い組を、共通の連携先の数とその連携先のつながりの少なさで点数にし (Adamic & Adar 2003)、分野や年齢の切れ目をまたぐ組を優先します。", "Suggested connections", "Pairs without a tie are scored by their shared partners, a shared partner with few ties counting more (Adamic & Adar 2003); pairs across fields or age boundaries come first."),
             ("事例の件数", input.internalUse ? "内部資料のため、事例の件数は正確な数で示しています。" : "個人が特定されないよう、1〜2件の件数は「3件未満」と表示し、それを含む合計は「N件以上」と内訳から分かる下限だけを示します。地図の線も、3件未満はすべて同じ細い線です。事例IDや備考は載せていません。", "Case counts", input.internalUse ? "This internal copy shows exact case counts." : "So that no person can be identified, counts of 1 or 2 are shown as \"fewer than 3\", a total that includes one only as the lower bound its parts give (\"at least N\"), and on the map every such count is drawn as the same thin line; no case IDs or notes appear."),
         ]
-        let items = notes.map { ja ? "<dt>\(html($0.0))</dt><dd>\(html($0.1))</dd>" : "<dt>\(html($0.2))</dt><dd>\(html($0.3))</dd>" }
-        return section("method", t("8. 方法について", "8. Method"), "<dl>" + items.joined() + "</dl>\n<p>" + t("詳しくは docs/MEASURES.md を参照してください。", "See docs/MEASURES.md for details.") + "</p>")
+        return Section(id: "method", title: t("8. 方法について", "8. Method"), blocks: [
+            Block(definitions: .init(items: notes.map { ja ? .init(term: $0.0, text: $0.1) : .init(term: $0.2, text: $0.3) })),
+            .p(t("詳しくは docs/MEASURES.md を参照してください。", "See docs/MEASURES.md for details.")),
+        ])
     }
 
     // MARK: cards
 
-    func cards() -> String {
-        var out = ""
-        for (i, a) in agencies.enumerated() {
-            var body = "<p>\(html(a.name)) — \(html(a.field.label(input.language)))</p>\n"
+    func cards() -> [Section] {
+        agencies.enumerated().map { i, a in
+            var blocks: [Block] = [.p("\(a.name) — \(a.field.label(input.language))")]
             var byKind: [TieKind: [String]] = [:], unstated: [String] = []
             var notes: [String] = []
             for tie in analysis.network.ties where tie.a == i || tie.b == i {
@@ -351,62 +395,22 @@ private struct ReportWriter {
                     }
                 }
             }
-            body += "<table class=\"card\"><tr><th>" + t("連携内容", "kind") + "</th><th>" + t("相手", "partners") + "</th></tr>"
             var rows = TieKind.allCases.compactMap { kind in byKind[kind].map { (kind.label(input.language), $0) } }
             if !unstated.isEmpty { rows.append((t("連携内容の記載なし", "kind not given"), unstated)) }
-            for (kind, list) in rows {
-                body += "<tr><td>\(html(kind))</td><td>\(list.map(html).joined(separator: t("、", ", ")))</td></tr>"
-            }
-            body += "</table>\n"
-            if let map = input.cardMaps[a.id] { body += "<figure>\(inlineSVG(map, prefix: "card\(i)"))</figure>\n" }
+            blocks.append(Block(table: .init(cssClass: "card", sortable: false, header: [t("連携内容", "kind"), t("相手", "partners")],
+                                             rows: rows.map { .init(cells: [$0.0, $0.1.joined(separator: t("、", ", "))]) }, more: nil, columns: 2)))
+            if let map = input.cardMaps[a.id] { blocks.append(.figure(inlineSVG(map, prefix: "card\(i)"), nil)) }
             if let c = comparison {
                 let id = c.afterIDs[i]
                 let gained = c.newTies.filter { $0.a == id || $0.b == id }.map { $0.a == id ? $0.b : $0.a }
                 let lost = c.lostTies.filter { $0.a == id || $0.b == id }.map { $0.a == id ? $0.b : $0.a }
-                body += "<p>" + t("前年度から新しくつながった機関: ", "New partners since last year: ") + (gained.isEmpty ? t("なし", "none") : names(gained))
-                    + "<br/>" + t("つながりがなくなった機関: ", "Partners no longer named: ") + (lost.isEmpty ? t("なし", "none") : names(lost)) + "</p>\n"
+                blocks.append(Block(lines: .init(items: [
+                    .init(text: t("前年度から新しくつながった機関: ", "New partners since last year: ") + (gained.isEmpty ? t("なし", "none") : names(gained)), br: true),
+                    .init(text: t("つながりがなくなった機関: ", "Partners no longer named: ") + (lost.isEmpty ? t("なし", "none") : names(lost)), br: false),
+                ])))
             }
-            if !notes.isEmpty { body += "<p class=\"notes\">" + t("備考 (内部資料): ", "Notes (internal): ") + notes.map(html).joined(separator: " / ") + "</p>\n" }
-            out += "<section class=\"card\" id=\"card-\(i)\"><h2>\(html(a.displayName))</h2>\n\(body)</section>\n"
+            if !notes.isEmpty { blocks.append(Block(notes: t("備考 (内部資料): ", "Notes (internal): ") + notes.joined(separator: " / "))) }
+            return Section(id: "card-\(i)", title: a.displayName, cssClass: "card", blocks: blocks)
         }
-        return out
     }
-
-    func section(_ id: String, _ title: String, _ body: String) -> String {
-        "<section id=\"\(id)\"><h2>\(html(title))</h2>\n\(body)\n</section>\n"
-    }
-
-    static let css = """
-        body{font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif;margin:0 auto;max-width:1200px;padding:1rem 2rem;color:#111;line-height:1.7}
-        h1{font-size:1.6rem;border-bottom:3px solid #332288;padding-bottom:.3rem}.note{background:#f4f4f8;border-left:4px solid #888;padding:.4rem .8rem}h2{font-size:1.35rem;color:#332288;border-left:6px solid #332288;padding-left:.5rem;margin-top:2rem}
-        h3{font-size:1.1rem;margin-top:1.2rem}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#333}
-        ol.key li{font-weight:bold;margin:.3rem 0}ul.findings.high li{border-left:4px solid #D55E00;padding-left:.5rem;margin:.3rem 0;list-style:none}
-        ul.findings.medium li{border-left:4px solid #E69F00;padding-left:.5rem;margin:.3rem 0;list-style:none}
-        table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}
-        th{background:#eee}table.sortable th{cursor:pointer}table.sortable td:nth-child(n+4){text-align:right}
-        .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart svg{width:360px;height:auto}
-        .internal{background:#D55E00;color:#fff;font-weight:bold;padding:.4rem 1rem;text-align:center}
-        dt{font-weight:bold;margin-top:.5rem}dd{margin-left:1.5rem}
-        @page{size:A4 landscape;margin:12mm}
-        @media print{body{max-width:none;padding:0;font-size:10.5pt}section{break-before:page}section#summary{break-before:auto}
-        figure svg{max-height:170mm;width:auto}.internal{position:fixed;top:0;left:0;right:0}details{display:block}details>*{display:block}}
-        """
-
-    static let script = """
-        document.querySelectorAll("table.sortable").forEach(function(table){
-          table.querySelectorAll("th").forEach(function(th,column){
-            th.addEventListener("click",function(){
-              var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
-              var ascending=th.getAttribute("data-order")!=="asc";
-              rows.sort(function(a,b){
-                var x=a.cells[column].textContent,y=b.cells[column].textContent,nx=parseFloat(x),ny=parseFloat(y);
-                var order=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,"ja");
-                return ascending?order:-order;
-              });
-              rows.forEach(function(row){body.appendChild(row);});
-              th.setAttribute("data-order",ascending?"asc":"desc");
-            });
-          });
-        });
-        """
 }

@@ -1,8 +1,5 @@
 import TsunagariKit
 
-/// Text for HTML: the same escaping as for XML (the report is polyglot markup).
-func html(_ text: String) -> String { xml(text) }
-
 /// An SVG document (as Graphviz writes it) ready to sit inside HTML: the XML declaration, DOCTYPE
 /// and comments before the `<svg>` element removed, and its element ids prefixed so that several
 /// maps in one page keep their ids unique (Graphviz numbers them `graph0`, `node1`, … in each).
