@@ -3,7 +3,7 @@
 
     python3 scripts/gen_network.py --agencies 17000 --out bench-data/n17000 [--seed 1] [--year 2025]
 
-Model (seeded, deterministic): agencies fall into the 11 fields of DOMAIN.md and into local
+Model (seeded, deterministic): agencies fall into the 11 fields of docs/DOMAIN.md §4 and into local
 areas of about 50 agencies; each agency names on average --degree partners (geometric spread),
 preferring its own area (70 %) and its own field (50 %) and, among candidates, agencies with
 a higher heavy-tailed attractiveness (so hubs appear). About 2 % of agencies are isolates.

@@ -81,7 +81,7 @@ public struct GapOptions: Sendable {
     public init() {}
 }
 
-/// Age boundaries where support commonly ends (DOMAIN.md §3): end of compulsory school, 18 and 20,
+/// Age boundaries where support commonly ends (docs/DOMAIN.md §3): end of compulsory school, 18 and 20,
 /// the youth policy line at 39/40, youth support stations at 49/50, elder care at 64/65.
 /// The number is the first age on the far side.
 public let ageBoundaries = [15, 18, 20, 40, 50, 65]
@@ -104,7 +104,7 @@ func serves(_ agency: Agency, band: AgeBand) -> Bool {
     (agency.ageMin ?? 0) <= (band.ages.max ?? Int.max) && band.ages.min <= (agency.ageMax ?? Int.max)
 }
 
-/// Finds the gaps in a year's network (DOMAIN.md §1 and §3), most serious first.
+/// Finds the gaps in a year's network (docs/DOMAIN.md §1 and §3), most serious first.
 ///
 /// Order: severity, then kind (`Finding.Kind`'s order), then a recommendation's score, then the
 /// agencies (by ID, natural order), fields and tag; never the wording.

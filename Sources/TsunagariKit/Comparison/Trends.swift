@@ -16,7 +16,7 @@ public struct YearTrend: Sendable, Encodable, Equatable {
     /// Share of ties that join two different fields.
     public var crossFieldShare: Double
     public var eiIndex: Double
-    /// Age-specific services covering each age band (DOMAIN.md §3), by band key.
+    /// Age-specific services covering each age band (docs/DOMAIN.md §3), by band key.
     public var ageBandCoverage: [String: Int]
     /// Findings of each kind (recommendations not counted).
     public var gapsByKind: [String: Int]

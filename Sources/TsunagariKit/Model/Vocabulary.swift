@@ -41,7 +41,7 @@ extension Vocabulary {
     }
 }
 
-/// The sector an agency works in (DOMAIN.md §4).
+/// The sector an agency works in (docs/DOMAIN.md §4).
 public enum Field: Int, Vocabulary, Comparable {
     case administration, health, medical, welfareCommunity, welfareElderly, welfareDisability
     case childrenYouthFamily, education, employment, peersFamiliesNPO, communityOther
@@ -111,7 +111,7 @@ public enum PublicPrivate: Vocabulary {
     }
 }
 
-/// What two agencies do together (DOMAIN.md §5); a tie can carry several.
+/// What two agencies do together (docs/DOMAIN.md §5); a tie can carry several.
 public enum TieKind: Int, Vocabulary {
     case information, referral, accompanying, jointSupport, caseConference, regularMeeting, training, contract
 
@@ -153,7 +153,7 @@ public struct TieKinds: OptionSet, Sendable, Hashable {
 
     public func contains(_ kind: TieKind) -> Bool { rawValue & (1 << UInt8(kind.rawValue)) != 0 }
 
-    /// The kinds in the order of DOMAIN.md.
+    /// The kinds in the order of docs/DOMAIN.md §5.
     public var kinds: [TieKind] { TieKind.allCases.filter(contains) }
 }
 

@@ -1,4 +1,4 @@
-/// The one rule by which every output shows counts of cases and hand-offs (DOMAIN.md §7).
+/// The one rule by which every output shows counts of cases and hand-offs (docs/DOMAIN.md §7).
 ///
 /// Statistical offices protect small cells of a table in two steps (Hundepool et al.,
 /// *Statistical Disclosure Control*, Wiley 2012, ch. 4): *primary suppression* hides each cell

@@ -1,4 +1,4 @@
-/// Recognising personal data in case records (DOMAIN.md §7): case files hold a pseudonymous case
+/// Recognising personal data in case records (docs/DOMAIN.md §7): case files hold a pseudonymous case
 /// ID, age bands and tags only. A column is refused when its header names personal data or when
 /// a cell looks like it, whatever the header says.
 
