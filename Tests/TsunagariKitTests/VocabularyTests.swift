@@ -24,7 +24,7 @@ struct VocabularyTests {
         #expect(PublicPrivate(cell: "委託") == .publicContracted)
     }
 
-    @Test("every field of DOMAIN.md is known by its Japanese name")
+    @Test("every field of docs/DOMAIN.md §4 is known by its Japanese name")
     func fields() {
         let names = ["行政・調整", "保健", "医療", "福祉(生活困窮・地域)", "福祉(高齢)", "福祉(障害)",
                      "子ども・若者・家庭", "教育", "就労", "当事者・家族・民間", "地域・その他"]
