@@ -17,8 +17,12 @@ One JSON file per graph, <name>.json, keys sorted:
              (eigenvector power iteration not converging) is null as a whole.
 
 The networkx graph is always built from exactly these indices (0..n-1, all nodes added before
-the edges), so what is written is what was measured. Weighted graphs carry `weight` = w and
-`distance` = 1/w on every edge; the `*_weighted` path metrics use `distance`.
+the edges), so what is written is what was measured. Weighted graphs carry `weight` = w and the
+integer `length` = L/w on every edge, L the least common multiple of the weights: the `*_weighted`
+path metrics are those of the distance 1/w = length/L. networkx compares float path lengths
+exactly, and sums of 1/w in another order differ in their last bits, so it would split equal
+shortest paths; integer lengths sum exactly. Betweenness does not change when every length is
+scaled; closeness and harmonic centrality are scaled back by L.
 
 Deterministic: the random graphs come from random.Random seeded with fixed strings (networkx's
 own generators are not used, so the graphs do not depend on the networkx version) and all
@@ -158,9 +162,11 @@ def build(spec):
     G = nx.DiGraph() if spec["directed"] else nx.Graph()
     n = len(spec["labels"])
     G.add_nodes_from(range(n))
+    weights = [e[2] for e in spec["edges"] if len(e) == 3]
+    G.graph["L"] = math.lcm(*weights) if weights else 1
     for e in spec["edges"]:
         if len(e) == 3:
-            G.add_edge(e[0], e[1], weight=e[2], distance=1.0 / e[2])
+            G.add_edge(e[0], e[1], weight=e[2], length=G.graph["L"] // e[2])
         else:
             G.add_edge(e[0], e[1])
     if spec["groups"] is not None:
@@ -207,11 +213,13 @@ def metrics(spec, G, notes):
                    "eigenvector", spec, notes)
     m["eigenvector"] = None if ev is None else per_node(G, ev)
     if weighted:
+        L = G.graph["L"]
         m["betweenness_weighted"] = per_node(
-            G, nx.betweenness_centrality(G, normalized=True, weight="distance"))
-        m["harmonic_weighted"] = per_node(G, nx.harmonic_centrality(G, distance="distance"))
+            G, nx.betweenness_centrality(G, normalized=True, weight="length"))
+        m["harmonic_weighted"] = per_node(
+            G, {v: L * h for v, h in nx.harmonic_centrality(G, distance="length").items()})
         m["closeness_weighted"] = per_node(
-            G, nx.closeness_centrality(G, distance="distance", wf_improved=True))
+            G, {v: L * c for v, c in nx.closeness_centrality(G, distance="length", wf_improved=True).items()})
     m["density"] = num(nx.density(G))
     if has_groups:
         m["assortativity_groups"] = num(nx.attribute_assortativity_coefficient(G, "groups"))

@@ -184,7 +184,7 @@ private struct ReportWriter {
     func summary() -> Section {
         let s = analysis.summary
         var sentences = [t("\(input.area)の\(yearLabel)の支援ネットワークには\(s.agencies)の機関が参加し、\(s.ties)本のつながりがあります。そのうち\(s.confirmedTies)本は、お互いに相手を連携先に挙げたつながりです。",
-                           "In \(yearLabel), \(s.agencies) agencies take part in \(input.area)'s support network, with \(s.ties) ties; in \(s.confirmedTies) of them both agencies named each other.")]
+                           "In \(yearLabel), \(englishCount(s.agencies, "agency", "agencies")) take part in \(input.area)'s support network, with \(englishCount(s.ties, "tie", "ties")); in \(s.confirmedTies) of them both agencies named each other.")]
         if let c = comparison {
             let before = c.before.summary
             let previous = c.before.network.data.fiscalYear.label(input.language)
@@ -194,7 +194,7 @@ private struct ReportWriter {
             if !news.isEmpty { sentences.append(news.joined()) }
         }
         if !s.isolates.isEmpty {
-            sentences.append(t("\(s.isolates.count)の機関 (\(names(s.isolates))) はどの機関ともつながっていません。", "\(s.isolates.count) agencies (\(names(s.isolates))) have no ties."))
+            sentences.append(t("\(s.isolates.count)の機関 (\(names(s.isolates))) はどの機関ともつながっていません。", s.isolates.count == 1 ? "1 agency (\(names(s.isolates))) has no ties." : "\(s.isolates.count) agencies (\(names(s.isolates))) have no ties."))
         }
         return Section(id: "summary", title: t("1. 要約", "1. Summary"), blocks: sentences.map(Block.p) + [
             .h3(t("特に見ていただきたい点", "The main findings")),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TsunagariKit
 
@@ -85,7 +86,7 @@ struct GapTests {
     }
 
     @Test("hand-offs nobody reported, failed hand-offs by tie, field pair and tag, dead ends; small counts hidden")
-    func referrals() {
+    func referrals() throws {
         let agencies: [(String, Field, Int?, Int?)] = [("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .employment, nil, nil)]
         let a = year(agencies, reports: mutual("A-B", "B-C"), referrals: [
             ("A", "B", .interrupted, ["卒業後"]), ("A", "B", .refused, ["卒業後"]), ("A", "B", .connected, []),
@@ -100,6 +101,9 @@ struct GapTests {
         #expect(failed.contains { $0.tag == "卒業後" && $0.message.ja == "はざま「卒業後」の事例で、3件未満の紹介がつながりませんでした。" })
         // A count under the threshold shows in neither the number nor the severity.
         #expect(failed.filter { $0.message.en.contains("fewer than 3") }.allSatisfy { $0.severity == .low })
+        // JSON names fields by their key, as plain strings.
+        let json = try #require(try JSONSerialization.jsonObject(with: encodeJSON(failed)) as? [[String: Any]])
+        #expect(json.contains { ($0["fields"] as? [String]) == ["education", "employment"] })
         let exact = findings(a, .failedHandOffs, exact: true)
         #expect(exact.contains { $0.message.en.hasPrefix("2 hand-off(s) from A to B") })
         #expect(exact.contains { $0.message.en == "3 hand-offs from education to employment did not connect." })

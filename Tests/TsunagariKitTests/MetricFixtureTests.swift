@@ -147,4 +147,17 @@ struct MetricFixtureTests {
             }
         }
     }
+
+    @Test("weighted betweenness against exact rational arithmetic: equal shortest paths whose float sums differ are still equal",
+          arguments: ["cycle6", "random60"])
+    func exactWeighted(_ name: String) throws {
+        let url = URL(fileURLWithPath: fixtures).appendingPathComponent("exact/\(name).json")
+        struct Exact: Decodable { var nodes: Int; var edges: [[Int]]; var betweenness_weighted: [Double] }
+        let exact = try JSONDecoder().decode(Exact.self, from: Data(contentsOf: url))
+        let g = Graph(nodeCount: exact.nodes, edges: exact.edges.map { ($0[0], $0[1], Double($0[2])) }, directed: false, weighted: true)
+        let ours = betweenness(g, weighted: true)
+        for (v, (a, b)) in zip(ours, exact.betweenness_weighted).enumerated() {
+            #expect(abs(a - b) <= 1e-12, "\(name) node \(v): ours \(a), exact \(b)")
+        }
+    }
 }

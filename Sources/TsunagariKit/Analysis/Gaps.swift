@@ -392,7 +392,7 @@ extension Finding {
         case (.fieldGap, .noTieBetweenFields(let sizes)):
             let (a, b) = (fields[0], fields[1])
             return Text(ja: "「\(a.ja)」(\(sizes[0])機関) と「\(b.ja)」(\(sizes[1])機関) の間には、つながりが1本もありません (制度のはざま)。",
-                        en: "There is no tie at all between \(a.en) (\(sizes[0]) agencies) and \(b.en) (\(sizes[1]) agencies): a gap between systems.")
+                        en: "There is no tie at all between \(a.en) (\(englishCount(sizes[0], "agency", "agencies"))) and \(b.en) (\(englishCount(sizes[1], "agency", "agencies"))): a gap between systems.")
         case (.fieldGap, .fewTiesBetweenFields(let observed, let expected)):
             let (a, b) = (fields[0], fields[1]), about = String(format: "%.0f", expected)
             return Text(ja: "「\(a.ja)」と「\(b.ja)」の間のつながりは\(observed)本です。分野の大きさとネットワーク全体の密度からは約\(about)本が見込まれます。",

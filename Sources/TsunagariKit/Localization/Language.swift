@@ -34,3 +34,8 @@ public struct Text: Sendable, Hashable, Encodable {
         }
     }
 }
+
+/// An English count with its noun: "1 agency", "5 agencies".
+public func englishCount(_ n: Int, _ singular: String, _ plural: String) -> String {
+    "\(n) \(n == 1 ? singular : plural)"
+}

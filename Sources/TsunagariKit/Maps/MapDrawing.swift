@@ -325,7 +325,7 @@ struct MapBuilder {
             let count = agencies.count { $0.field == field }
             // Sizes grow with the count up to 20 agencies, then slowly, so a national roll-up fits the page.
             let scale = count <= 20 ? Double(count) : 20 + 4 * log2(Double(count) / 20)
-            let label = "\(field.label(options.language))\n" + text("\(count)機関・分野内 \(inside.observed)本", "\(count) agencies, \(inside.observed) ties inside")
+            let label = "\(field.label(options.language))\n" + text("\(count)機関・分野内 \(inside.observed)本", "\(englishCount(count, "agency", "agencies")), \(englishCount(inside.observed, "tie", "ties")) inside")
             g.nodes.append(DOTGraph.Node(MapNodeID.field(field), [
                 "label": label, "shape": "box", "style": "filled,rounded", "fillcolor": MapStyle.colour(field),
                 "fontcolor": MapStyle.textColour(field), "width": String(format: "%.2f", 1.2 + 0.08 * scale),
@@ -336,7 +336,7 @@ struct MapBuilder {
             g.edges.append(DOTGraph.Edge(MapNodeID.field(pair.a), MapNodeID.field(pair.b), [
                 "penwidth": String(format: "%.1f", 1 + 7 * Double(pair.observed) / top), "label": "\(pair.observed)",
                 "tooltip": text("\(pair.a.ja)–\(pair.b.ja): \(pair.observed)本 (想定 \(String(format: "%.1f", pair.expected)))",
-                                "\(pair.a.en)–\(pair.b.en): \(pair.observed) ties (expected \(String(format: "%.1f", pair.expected)))"),
+                                "\(pair.a.en)–\(pair.b.en): \(englishCount(pair.observed, "tie", "ties")) (expected \(String(format: "%.1f", pair.expected)))"),
             ]))
         }
         let entries: [MapDrawing.LegendEntry] = [

@@ -229,10 +229,10 @@ private struct PathSums {
                 let w = Int(w32)
                 let coefficient = (1 + delta[w]) / ws.sigma[w]
                 // Predecessors of w on shortest paths: in-neighbours v with d(v) + 1/w(v, w) = d(w),
-                // the same sum as when w was reached, so equal paths compare equal exactly.
+                // compared as `DijkstraWorkspace` compared them when it counted the paths.
                 for i in g.inOffsets[w]..<g.inOffsets[w + 1] {
                     let v = Int(g.inTargets[i])
-                    if ws.distance[v] + 1 / g.inWeights[i] == ws.distance[w] {
+                    if sameLength(ws.distance[v] + 1 / g.inWeights[i], ws.distance[w]) {
                         delta[v] += ws.sigma[v] * coefficient
                     }
                 }

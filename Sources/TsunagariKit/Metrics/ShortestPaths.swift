@@ -16,7 +16,8 @@ struct DijkstraWorkspace {
     }
 
     /// Settles every node reachable from `source` along out-edges, an edge of weight w having
-    /// length 1/w, and counts shortest paths. Binary heap: O((n + m) log n).
+    /// length 1/w, and counts shortest paths (paths of the same length by `sameLength`). Binary
+    /// heap: O((n + m) log n).
     mutating func run(_ g: Graph, from source: Int) {
         for v in order { distance[Int(v)] = .infinity; sigma[Int(v)] = 0 }
         order.removeAll(keepingCapacity: true)
@@ -33,12 +34,12 @@ struct DijkstraWorkspace {
             for i in g.offsets[v]..<g.offsets[v + 1] {
                 let w = Int(g.targets[i])
                 let dw = d + 1 / g.weights[i]
-                if dw < distance[w] {
+                if sameLength(dw, distance[w]) {
+                    sigma[w] += sigma[v]
+                } else if dw < distance[w] {
                     distance[w] = dw
                     sigma[w] = sigma[v]
                     push((dw, Int32(w)))
-                } else if dw == distance[w] {
-                    sigma[w] += sigma[v]
                 }
             }
         }
@@ -73,4 +74,13 @@ struct DijkstraWorkspace {
         }
         return top
     }
+}
+
+/// Whether two path lengths are the same length: sums of the same edge lengths taken in another
+/// order differ in their last bits (1 + 1 + 1/3 ≠ 1 + 1/3 + 1 in floating point), so lengths
+/// within a relative 10⁻¹⁰ count as equal, as igraph compares them. Lengths here are sums of 1/w
+/// with w from 1 to 4, so two different lengths differ by at least 1/12.
+/// An unreached node's infinite distance is the same as no length.
+@inline(__always) func sameLength(_ a: Double, _ b: Double) -> Bool {
+    a.isFinite && b.isFinite && abs(a - b) <= 1e-10 * max(a, b)
 }

@@ -254,13 +254,20 @@ public enum AgeBand: Int, Vocabulary, Comparable {
     public static func < (a: AgeBand, b: AgeBand) -> Bool { a.rawValue < b.rawValue }
 }
 
-extension Vocabulary where Self: Encodable {
-    /// Encoded as its English key, the stable spelling for JSON.
-    public func encode(to encoder: Encoder) throws {
+extension Vocabulary {
+    /// Encodes the word as its English key, the stable spelling for JSON (`"administration"`).
+    func encodeKey(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(en)
     }
 }
 
-extension Field: Encodable {}
-extension TieKind: Encodable {}
+// Written out, not synthesised: a synthesised conformance of an enum wins over a protocol
+// extension and writes `{"administration":{}}`.
+extension Field: Encodable {
+    public func encode(to encoder: Encoder) throws { try encodeKey(to: encoder) }
+}
+
+extension TieKind: Encodable {
+    public func encode(to encoder: Encoder) throws { try encodeKey(to: encoder) }
+}
