@@ -42,6 +42,11 @@ struct MetricPropertyTests {
         // An undirected path a – b – c counts both directions: b is gatekeeper once and representative once.
         let roles = brokerage(undirected(3, [(0, 1), (1, 2)]), groups: [0, 1, 1])[1]
         #expect((roles.gatekeeper, roles.representative, roles.total) == (1, 1, 2))
+        // The analysis counts on the reports' directions: A named B and B named C, so B lets A into
+        // its field (gatekeeper) and does not speak for it outward (representative).
+        let analysis = year([("A", .health, nil, nil), ("B", .employment, nil, nil), ("C", .employment, nil, nil)], reports: ["A>B", "B>C"])
+        let b = analysis.agencies[1].brokerage
+        #expect((b.gatekeeper, b.representative, b.total) == (1, 0, 1))
     }
 
     @Test("articulation points and who they cut off (hand-computed)")

@@ -128,7 +128,9 @@ public struct Analysis: Sendable {
         let (local, transitivity) = clustering(g)
         let holes = structuralHoles(g)
         let cuts = TsunagariKit.cutPoints(g)
-        let roles = brokerage(g, groups: fields)
+        // On the directed reports (a → b: a named b), as statnet's `brokerage` on a directed
+        // network: on the symmetric works-with network gatekeeper would always equal representative.
+        let roles = brokerage(network.reports, groups: fields)
         let communities = louvainCommunities(g)
         self.cutPoints = cuts
 

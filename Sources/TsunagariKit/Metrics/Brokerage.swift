@@ -1,7 +1,8 @@
 /// Gould–Fernandez brokerage roles (Gould & Fernandez 1989, "Structures of mediation"): in how
 /// many open two-paths a → b → c (no tie a → c, a ≠ c) agency b stands between, by the fields of
-/// the three. An undirected tie counts in both directions, as statnet's `brokerage` does on a
-/// symmetric network.
+/// the three. The analysis runs it on the directed reports (a → b: a named b), as statnet's
+/// `brokerage` does on a directed network; on an undirected graph a tie counts in both directions,
+/// which makes gatekeeper and representative always equal.
 public struct BrokerageRoles: Sendable, Equatable, Codable {
     /// a, b and c all in one field (within-field go-between).
     public var coordinator = 0
