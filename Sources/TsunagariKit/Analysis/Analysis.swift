@@ -82,6 +82,10 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
     public var betweennessSampleSize: Int?
     /// With a sample: every agency's betweenness is within ± this of the exact value with 95 % probability.
     public var betweennessErrorBound: Double?
+    /// The measures that are estimates from the sample rather than exact values (empty without
+    /// one): per agency betweenness, closeness and harmonic; for the network the betweenness
+    /// centralization, the average distance, and the diameter, a lower bound.
+    public var estimated: [String]
 }
 
 /// What `tsunagari analyze` computes for a year.
@@ -179,7 +183,8 @@ public struct Analysis: Sendable {
             fieldAssortativity: assortativity(g, groups: fields),
             fieldMixing: mixing,
             betweennessSampleSize: sample?.sources,
-            betweennessErrorBound: sample.map { sampledBetweennessError(nodes: n, samples: $0.sources) })
+            betweennessErrorBound: sample.map { sampledBetweennessError(nodes: n, samples: $0.sources) },
+            estimated: sample == nil ? [] : ["betweenness", "closeness", "harmonic", "betweenness_centralization", "average_path_length", "diameter"])
         progress?(.otherMeasures, 1, 1)
     }
 }

@@ -55,19 +55,23 @@ struct Analyze: ParsableCommand {
         let year = analysis.network.data.fiscalYear.label(language)
             + (analysis.network.kind.map { language == .ja ? " (連携内容「\($0.ja)」のつながりのみ)" : " (\($0.en) ties only)" } ?? "")
         let ja = language == .ja
+        // With a sample the path measures are estimates, and the diameter a lower bound: said so.
+        let sampled = s.betweennessSampleSize != nil
+        let diameter = sampled ? (ja ? "\(s.diameter)以上 (推定)" : "at least \(s.diameter) (estimated)") : "\(s.diameter)"
+        let about = sampled ? (ja ? "約" : "≈") : ""
         let lines = ja ? [
             "\(year): 機関 \(s.agencies)、つながり \(s.ties)本 (相互確認 \(s.confirmedTies)・一方向 \(s.oneSidedTies))、回答 \(s.respondents)機関",
             "密度 \(fixed(s.density, digits: 3))、相互確認の割合 \(fixed(s.reciprocity, digits: 3))、まとまり (連結成分) \(s.components.count)個、孤立 \(s.isolates.count)機関",
-            "最大のまとまりの直径 \(s.diameter)、平均の距離 \(fixed(s.averagePathLength, digits: 2))、推移性 \(fixed(s.transitivity, digits: 3))",
-            "中心化 (次数 \(fixed(s.degreeCentralization, digits: 3))・媒介 \(fixed(s.betweennessCentralization, digits: 3)))、コミュニティ \(s.communities) (モジュラリティ \(fixed(s.modularity, digits: 3)))",
+            "最大のまとまりの直径 \(diameter)、平均の距離 \(about)\(fixed(s.averagePathLength, digits: 2))、推移性 \(fixed(s.transitivity, digits: 3))",
+            "中心化 (次数 \(fixed(s.degreeCentralization, digits: 3))・媒介 \(about)\(fixed(s.betweennessCentralization, digits: 3)))、コミュニティ \(s.communities) (モジュラリティ \(fixed(s.modularity, digits: 3)))",
             "分野をまたぐつながり E-I 指数 \(fixed(s.eiIndex, digits: 3)) (−1 すべて分野内、+1 すべて分野間)",
-        ] + (s.betweennessSampleSize.map { ["媒介中心性は\($0)機関からの標本による推定値です (95%の確率で誤差 ±\(fixed(s.betweennessErrorBound, digits: 4)) 以内)"] } ?? []) : [
+        ] + (s.betweennessSampleSize.map { ["媒介・近接中心性は\($0)機関からの標本による推定値です (媒介は95%の確率で誤差 ±\(fixed(s.betweennessErrorBound, digits: 4)) 以内)"] } ?? []) : [
             "\(year): \(s.agencies) agencies, \(s.ties) ties (\(s.confirmedTies) confirmed, \(s.oneSidedTies) one-sided), \(s.respondents) answered",
             "density \(fixed(s.density, digits: 3)), share confirmed \(fixed(s.reciprocity, digits: 3)), \(s.components.count) components, \(s.isolates.count) isolated",
-            "largest component: diameter \(s.diameter), average distance \(fixed(s.averagePathLength, digits: 2)); transitivity \(fixed(s.transitivity, digits: 3))",
-            "centralization: degree \(fixed(s.degreeCentralization, digits: 3)), betweenness \(fixed(s.betweennessCentralization, digits: 3)); \(s.communities) communities (modularity \(fixed(s.modularity, digits: 3)))",
+            "largest component: diameter \(diameter), average distance \(about)\(fixed(s.averagePathLength, digits: 2)); transitivity \(fixed(s.transitivity, digits: 3))",
+            "centralization: degree \(fixed(s.degreeCentralization, digits: 3)), betweenness \(about)\(fixed(s.betweennessCentralization, digits: 3)); \(s.communities) communities (modularity \(fixed(s.modularity, digits: 3)))",
             "cross-field ties: E-I index \(fixed(s.eiIndex, digits: 3)) (−1 all within fields, +1 all across)",
-        ] + (s.betweennessSampleSize.map { ["betweenness estimated from \($0) sampled agencies (within ±\(fixed(s.betweennessErrorBound, digits: 4)) with 95% probability)"] } ?? [])
+        ] + (s.betweennessSampleSize.map { ["betweenness and closeness estimated from \($0) sampled agencies (betweenness within ±\(fixed(s.betweennessErrorBound, digits: 4)) with 95% probability)"] } ?? [])
         var rows = [ja
             ? ["ID", "機関", "分野", "つながり", "挙げた", "挙げられた", "媒介", "近接", "コア", "制約", "切断点"]
             : ["ID", "agency", "field", "ties", "named", "named by", "between", "closeness", "core", "constraint", "cut point"]]
