@@ -326,6 +326,19 @@ struct CLITests {
         #expect(svg.contains("機関46999"))
     }
 
+    @Test("analyze --sample marks what it estimates: the diameter as a lower bound, averages as approximate, JSON lists them")
+    func sampledMarks() throws {
+        let table = try run(["analyze", Self.sample, "--sample", "10"])
+        #expect(table.stdout.contains("diameter at least ") && table.stdout.contains("average distance ≈"))
+        let json = try run(["analyze", Self.sample, "--sample", "10", "--format", "json"])
+        let network = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["network"] as? [String: Any])
+        #expect((network["estimated"] as? [String])?.contains("diameter") == true)
+        let exact = try run(["analyze", Self.sample, "--format", "json"])
+        let exactNetwork = try #require((try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])?["network"] as? [String: Any])
+        #expect((exactNetwork["estimated"] as? [String]) == [])
+        #expect(!(try run(["analyze", Self.sample])).stdout.contains("at least"))
+    }
+
     @Test("--version names the Graphviz library linked in")
     func version() throws {
         let result = try run(["--version"])
