@@ -79,7 +79,10 @@ func forEachSourceChunk<T: Sendable, Result: Sendable>(_ count: Int, into initia
                                                        merge: @Sendable (inout Result, T) -> Void) -> Result {
     let chunks = max(1, min(32, count))
     let workers = max(1, min(Parallelism.threads, chunks))
-    let shared = Locked(ChunkMerge<T, Result>(result: initial))
+    // The next chunk to take, the next to merge, finished chunks waiting for their turn, and the
+    // merged result. (A tuple, not a generic struct: valgrind flags the runtime layout of a generic
+    // struct's metadata as a read of uninitialised memory inside libswiftCore.)
+    let shared = Locked((nextChunk: 0, nextMerge: 0, waiting: [Int: T](), result: initial))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
             let c: Int = shared.withLock { s in defer { s.nextChunk += 1 }; return s.nextChunk }
@@ -95,12 +98,4 @@ func forEachSourceChunk<T: Sendable, Result: Sendable>(_ count: Int, into initia
         }
     }
     return shared.withLock { $0.result }
-}
-
-/// The state the threads of `forEachSourceChunk` share: the next chunk to take, the next to
-/// merge, finished chunks waiting for their turn, and the merged result.
-private struct ChunkMerge<T, Result> {
-    var nextChunk = 0, nextMerge = 0
-    var waiting: [Int: T] = [:]
-    var result: Result
 }
