@@ -83,14 +83,6 @@ public struct Diagnostics: Sendable {
         all.append(Diagnostic(.warning, location, wording.message, hint: wording.hint))
     }
 
-    public mutating func error(_ location: SourceLocation, _ message: Text, hint: Text? = nil) {
-        all.append(Diagnostic(.error, location, message, hint: hint))
-    }
-
-    public mutating func warning(_ location: SourceLocation, _ message: Text, hint: Text? = nil) {
-        all.append(Diagnostic(.warning, location, message, hint: hint))
-    }
-
     public mutating func append(contentsOf other: Diagnostics) {
         all.append(contentsOf: other.all)
     }

@@ -48,7 +48,7 @@ public func systemReason(_ code: Int32) -> Text {
     let ja: String
     switch code {
     case ENOSPC: ja = "ディスクの空き容量がありません"
-    case EACCES, EPERM: ja = "書き込む権限がありません"
+    case EACCES, EPERM: ja = "権限がありません"
     case EROFS: ja = "読み取り専用の場所です"
     case ENOENT: ja = "フォルダがありません"
     case ENOTDIR: ja = "途中にフォルダでないものがあります"
@@ -111,12 +111,18 @@ public func checkOutputPath(_ path: String, input: String, folder: Bool = false)
 /// The permission bits a new file gets: 0600 for outputs that hold exact case counts or notes.
 public func outputMode(internal isInternal: Bool) -> mode_t { isInternal ? 0o600 : 0o644 }
 
+/// The mode a file written to `path` gets: that of the regular file it replaces, else `mode`.
+func mode(replacing path: String, else mode: mode_t) -> mode_t {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? info.st_mode & 0o7777 : mode
+}
+
 /// Writes `data` to `path` through a temporary file beside it renamed into place, so a reader
 /// sees either the old file or the whole new one, never a part. The file keeps the permissions
 /// of the one it replaces; a new one gets `mode`. Errors are `OutputError`s in plain words.
 public func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
     try makeFolders((path as NSString).deletingLastPathComponent)
-    let temporary = try writeTemporary(data, beside: path, mode: mode)
+    let temporary = try writeTemporary(data, beside: path, mode: TsunagariKit.mode(replacing: path, else: mode))
     let code: Int32 = Temporaries.committing { rename(temporary, path) == 0 ? 0 : errno }
     Temporaries.remove(temporary)
     guard code == 0 else {
@@ -135,11 +141,9 @@ public func makeFolders(_ path: String) throws {
     }
 }
 
-/// Writes `data` to a new temporary file in `path`'s folder with the mode `path` will have, and
-/// registers it in `Temporaries`. Returns the temporary's path.
-func writeTemporary(_ data: Data, beside path: String, mode: mode_t) throws -> String {
-    var info = stat()
-    let keep: mode_t = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? info.st_mode & 0o7777 : mode
+/// Writes `data` to a new temporary file in `path`'s folder with `mode`, and registers it in
+/// `Temporaries`. Returns the temporary's path.
+func writeTemporary(_ data: Data, beside path: String, mode keep: mode_t) throws -> String {
     let folder = (path as NSString).deletingLastPathComponent
     let temporary = (folder.isEmpty ? "." : folder) + "/.tsunagari-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     Temporaries.add(temporary)
@@ -186,9 +190,7 @@ public func replaceAsWhole(_ files: [(path: String, data: Data)], in folder: Str
         let target = (new as NSString).appendingPathComponent(path), current = (folder as NSString).appendingPathComponent(path)
         try makeFolders((target as NSString).deletingLastPathComponent)
         // A file already in the output keeps its permissions.
-        var info = stat()
-        let keep: mode_t = stat(current, &info) == 0 ? info.st_mode & 0o7777 : mode
-        let temporary = try writeTemporary(data, beside: target, mode: keep)
+        let temporary = try writeTemporary(data, beside: target, mode: TsunagariKit.mode(replacing: current, else: mode))
         Temporaries.remove(temporary)  // inside the staging folder, which is registered
         guard rename(temporary, target) == 0 else { throw writeFailure(current, errno) }
     }

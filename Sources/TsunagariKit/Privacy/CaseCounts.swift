@@ -50,9 +50,6 @@ public enum CaseCount: Sendable, Equatable {
     case fewerThan(Int)
     case atLeast(Int)
 
-    /// Whether the count is shown as it is.
-    public var isExact: Bool { if case .exact = self { true } else { false } }
-
     /// The count with its unit in Japanese (「4件」「3件未満」「5件以上」) and as a number phrase
     /// in English ("4", "fewer than 3", "at least 5").
     public var text: Text {
