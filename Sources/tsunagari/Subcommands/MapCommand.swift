@@ -11,7 +11,9 @@ struct MapCommand: ParsableCommand {
             Colour shows the field, shape public/private, size the chosen measure; thick lines join \
             agencies that know each other well, dotted arrows ties only one side named. Agencies \
             without ties are gathered in a box. Variants: network, ego (--focus ID), fields, \
-            referrals (case hand-offs; counts under 3 are not printed) and kind (--kind K).
+            referrals (case hand-offs; counts of 1 or 2 are drawn alike and not printed), kind (--kind K) \
+            and core. Above 5,000 agencies or 5,000 ties the default is the core, and maps of over \
+            1,000 nodes are drawn without neato (it would need memory growing with the square).
             """
     )
 
