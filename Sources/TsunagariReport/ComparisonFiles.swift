@@ -7,11 +7,11 @@ import TsunagariMaps
 /// trend charts of every year. Names are file names (`map-2025.svg`, `trend-ties.svg`).
 public struct ComparisonPictures: Sendable {
     public var changeMap: Data?
-    public var yearMaps: [(name: String, data: Data)] = []
-    public var charts: [(name: String, data: Data)] = []
+    public var yearMaps: [NamedFile] = []
+    public var charts: [NamedFile] = []
 }
 
-public func makeComparisonPictures(_ history: NetworkHistory, from: Int, to: Int, area: String, language: Language,
+public func makeComparisonPictures(_ history: NetworkHistory, _ comparison: YearComparison, area: String, language: Language,
                                    changeMap format: MapFormat?, yearMaps: Bool, charts: Bool) throws -> ComparisonPictures {
     var pictures = ComparisonPictures()
     var options = MapOptions()
@@ -21,19 +21,21 @@ public func makeComparisonPictures(_ history: NetworkHistory, from: Int, to: Int
     if format != nil || yearMaps {
         let stable = try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: options)
         if let format {
-            let drawing = MapDrawing(comparison: history.comparison(from: from, to: to), allIDs: history.allIDs, options: options)
+            let drawing = MapDrawing(comparison: comparison, allIDs: history.allIDs, options: options)
             pictures.changeMap = try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: format)
         }
         if yearMaps {
             for (y, analysis) in history.analyses.enumerated() {
                 let data = try renderYearMap(try MapDrawing(analysis, options), ids: history.matching.canonical[y], stable: stable, format: .svg)
-                pictures.yearMaps.append(("map-\(analysis.network.data.fiscalYear.year).svg", data))
+                pictures.yearMaps.append(NamedFile(path: "map-\(analysis.network.data.fiscalYear.year).svg", data: data))
             }
         }
     }
     if charts {
         let years = history.analyses.map { $0.network.data.fiscalYear.label(language) }
-        pictures.charts = trendSeries(history.trends).map { ("trend-\($0.key).svg", Data(trendChartSVG($0, years: years, language: language).utf8)) }
+        pictures.charts = trendSeries(history.trends).map {
+            NamedFile(path: "trend-\($0.key).svg", data: Data(trendChartSVG($0, years: years, language: language).utf8))
+        }
     }
     return pictures
 }

@@ -22,7 +22,7 @@ public struct ReportOptions: Sendable {
 /// The files of a meeting report (paths relative to the output folder: `report.html` and
 /// `maps/NAME.svg|pdf`), and what the user should be told about how it was made.
 public struct MeetingReport: Sendable {
-    public var files: [(path: String, data: Data)]
+    public var files: [NamedFile]
     public var notes: [Text]
 }
 
@@ -41,13 +41,13 @@ public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions,
     let large = showsCoreOnly(analysis.network)
     let stable = large ? nil : try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
 
-    var files: [(path: String, data: Data)] = []
+    var files: [NamedFile] = []
     var notes: [Text] = []
     /// Renders a map as SVG and PDF into `maps/`; returns the SVG for the page.
     func both(_ name: String, _ render: (MapFormat) throws -> Data) throws -> String {
         let svg = try render(.svg)
-        files.append(("maps/\(name).svg", svg))
-        files.append(("maps/\(name).pdf", try render(.pdf)))
+        files.append(NamedFile(path: "maps/\(name).svg", data: svg))
+        files.append(NamedFile(path: "maps/\(name).pdf", data: try render(.pdf)))
         return String(decoding: svg, as: UTF8.self)
     }
     var coreOptions = mapOptions
@@ -58,11 +58,12 @@ public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions,
     var fieldOptions = mapOptions
     fieldOptions.variant = .fields
     let fieldMap = try both("fields") { try renderMap(try MapDrawing(analysis, fieldOptions), format: $0) }
+    let comparison = y > 0 ? history.comparison(from: y - 1, to: y) : nil
     var changeMap: String?
     var charts: [String] = []
-    if y > 0 {
+    if let comparison {
         if let stable {
-            let drawing = MapDrawing(comparison: history.comparison(from: y - 1, to: y), allIDs: history.allIDs, options: mapOptions)
+            let drawing = MapDrawing(comparison: comparison, allIDs: history.allIDs, options: mapOptions)
             changeMap = try both("change") { try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: $0) }
         }
         let trends = Array(history.trends.prefix(y + 1))
@@ -81,16 +82,9 @@ public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions,
         }
     }
     let html = reportHTML(ReportInput(
-        history: history, year: y, area: options.area, language: language, internalUse: options.internalUse,
+        history: history, year: y, comparison: comparison, area: options.area, language: language, internalUse: options.internalUse,
         networkMap: networkMap, fieldMap: fieldMap, changeMap: changeMap, trendCharts: charts,
         cardMaps: cardMaps, warnings: warnings))
-    files.append(("report.html", Data(html.utf8)))
+    files.append(NamedFile(path: "report.html", data: Data(html.utf8)))
     return MeetingReport(files: files, notes: notes)
-}
-
-extension Text {
-    static func noCards(_ agencies: Int) -> Text {
-        Text(ja: "機関が\(agencies)あるため、機関ごとのページ (--cards) は作りません。tsunagari map --variant ego --focus ID で1機関ずつ描けます",
-             en: "with \(agencies) agencies the report has no per-agency pages (--cards); draw one agency with tsunagari map --variant ego --focus ID")
-    }
 }

@@ -11,13 +11,14 @@ import Foundation
 import TsunagariKit
 import TsunagariMaps
 
-/// Runs `body` `runs` times and prints the fastest time (virtual machines are noisy).
-func time<T>(_ stage: String, runs: Int = 1, _ body: () throws -> T) rethrows -> T {
+/// Runs `body` `runs` times with `--threads` threads and prints the fastest time (virtual
+/// machines are noisy).
+@MainActor func time<T>(_ stage: String, runs: Int = 1, _ body: () throws -> T) rethrows -> T {
     var best = Double.infinity
     var result: T?
     for _ in 0..<max(1, runs) {
         let start = DispatchTime.now().uptimeNanoseconds
-        result = try body()
+        result = try Parallelism.$requested.withValue(threads ?? 0) { try body() }
         best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
     print(stage, String(format: "%.6f", best))
@@ -40,7 +41,6 @@ guard arguments.count == 1 else {
     FileHandle.standardError.write(Data("usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps]\n".utf8))
     exit(2)
 }
-if let threads { Parallelism.threads = threads }
 let (network, diagnostics) = time("import") { loadNetwork(at: arguments.first!) }
 guard !diagnostics.hasErrors, let data = network.years.last else {
     FileHandle.standardError.write(Data("the network has errors; run tsunagari check\n".utf8))

@@ -36,7 +36,8 @@ struct Tsunagari: ParsableCommand {
         do {
             var command = try parseAsRoot()
             if let localized = command as? Localized { language = localized.language }
-            try command.run()
+            let threads = (command as? Threaded)?.threads ?? 0
+            try Parallelism.$requested.withValue(max(0, threads)) { try command.run() }
             try Console.finish()
         } catch {
             // Standard output may have failed too: say so before the error that stopped the run.
@@ -61,6 +62,11 @@ protocol Localized {
     var language: Language { get }
 }
 
+/// A command with `--threads`, which `main` applies around the whole run.
+protocol Threaded {
+    var threads: Int? { get }
+}
+
 /// `--lang ja|en`; without it the locale decides (Japanese under a Japanese locale).
 struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: "Language of messages: ja or en (default: from LANG).")
@@ -82,3 +88,11 @@ extension Gaps: Localized { var language: Language { options.language } }
 extension MapCommand: Localized { var language: Language { options.language } }
 extension ReportCommand: Localized { var language: Language { options.language } }
 extension Template: Localized { var language: Language { options.language } }
+
+extension Analyze: Threaded { var threads: Int? { input.runOptions.threads } }
+extension Check: Threaded { var threads: Int? { runOptions.threads } }
+extension Compare: Threaded { var threads: Int? { runOptions.threads } }
+extension Export: Threaded { var threads: Int? { input.runOptions.threads } }
+extension Gaps: Threaded { var threads: Int? { input.runOptions.threads } }
+extension MapCommand: Threaded { var threads: Int? { input.runOptions.threads } }
+extension ReportCommand: Threaded { var threads: Int? { input.runOptions.threads } }

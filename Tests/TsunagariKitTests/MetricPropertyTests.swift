@@ -177,12 +177,9 @@ struct PathMeasureRunTests {
     @Test("one thread and two threads give identical values, to the last bit")
     func threads() {
         let g = Self.random(300, seed: 11)
-        let before = Parallelism.threads
-        defer { Parallelism.threads = before }
-        Parallelism.threads = 1
-        let one = PathMeasures(g)
-        Parallelism.threads = 2
-        let two = PathMeasures(g)
+        let one = Parallelism.$requested.withValue(1) { PathMeasures(g) }
+        let two = Parallelism.$requested.withValue(2) { PathMeasures(g) }
+        #expect(Parallelism.$requested.withValue(2) { Parallelism.threads } == 2)
         #expect(one.betweenness == two.betweenness)
         #expect(one.closeness == two.closeness)
         #expect(one.harmonic == two.harmonic)

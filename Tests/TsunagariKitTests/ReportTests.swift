@@ -19,7 +19,8 @@ struct ReportTests {
                      reports: a.network.data.reports, referrals: a.network.data.referrals)
         }
         let svg = "<?xml version=\"1.0\"?><!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\"><text>地図</text></g></svg>"
-        return ReportInput(history: NetworkHistory(Network(name: "t", years: data)), year: 1, area: "テスト市", language: .ja,
+        let history = NetworkHistory(Network(name: "t", years: data))
+        return ReportInput(history: history, year: 1, comparison: history.comparison(from: 0, to: 1), area: "テスト市", language: .ja,
                            internalUse: internalUse, networkMap: svg, fieldMap: svg, changeMap: svg, trendCharts: [svg],
                            cardMaps: ["A": svg], warnings: [])
     }
@@ -74,7 +75,9 @@ struct ReportTests {
         let map = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>map</text></svg>"
         let ids = history.analyses.last!.network.agencies.map(\.id)
         for (language, name) in [(Language.ja, "sample-report-ja.html"), (.en, "sample-report-en.html")] {
-            let input = ReportInput(history: history, year: history.analyses.count - 1, area: "みどり市", language: language,
+            let last = history.analyses.count - 1
+            let input = ReportInput(history: history, year: last, comparison: history.comparison(from: last - 1, to: last),
+                                    area: "みどり市", language: language,
                                     internalUse: false, networkMap: map, fieldMap: map, changeMap: map, trendCharts: [map],
                                     cardMaps: language == .ja ? Dictionary(uniqueKeysWithValues: ids.map { ($0, map) }) : [:],
                                     warnings: diagnostics.sorted)

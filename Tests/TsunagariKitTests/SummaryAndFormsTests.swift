@@ -23,7 +23,7 @@ struct SummaryAndFormsTests {
         try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
         let source = try #require(net.load().network.years.last)
         let template = SurveyTemplate(from: source, language: .ja)
-        #expect(template.forms.map(\.name) == ["A01_みどり市ひきこもり相談窓口.csv", "A02_みどり地域若者サポートステーション.csv",
+        #expect(template.forms.map(\.path) == ["A01_みどり市ひきこもり相談窓口.csv", "A02_みどり地域若者サポートステーション.csv",
                                                "A03_みどり保健所.csv", "A04_みどり家族会.csv"])
         #expect(template.forms[0].data.starts(with: [0xEF, 0xBB, 0xBF]))
         let form = try #require(String(data: template.forms[0].data, encoding: .utf8))
@@ -46,7 +46,7 @@ struct SummaryAndFormsTests {
                 text = text.replacingOccurrences(of: "A03,A01,みどり市ひきこもり相談窓口,行政・調整,,,,,,",
                                                  with: "A03,A01,みどり市ひきこもり相談窓口,行政・調整,,,2,,,")
             }
-            paths.append(net.path("2026/forms/" + f.name))
+            paths.append(net.path("2026/forms/" + f.path))
             try Data(text.utf8).write(to: URL(fileURLWithPath: paths.last!).creatingFolder())
         }
         let (survey, _, diagnostics) = collectForms(paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), language: .en)

@@ -6,7 +6,7 @@ public struct SurveyTemplate: Sendable {
     /// `agencies.csv` for the new year, copied forward from the latest year on file.
     public var agencies: Data
     /// File name → roster form of one agency; the form is itself a valid `survey.csv`.
-    public var forms: [(name: String, data: Data)]
+    public var forms: [NamedFile]
 
     /// Builds the forms from `source` (the latest year), with headers in `language`.
     public init(from source: YearData, language: Language) {
@@ -34,7 +34,7 @@ public struct SurveyTemplate: Sendable {
                 rows.append([reporter.id, partner.id, partner.name, partner.field.label(language)]
                             + Array(repeating: "", count: survey.count - 2))
             }
-            return (names[i], excelCSV(rows))
+            return NamedFile(path: names[i], data: excelCSV(rows))
         }
     }
 }

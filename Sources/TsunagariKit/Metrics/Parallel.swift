@@ -2,15 +2,13 @@ import Dispatch
 import Foundation
 
 /// How many threads the per-source computations (betweenness, closeness) use: all cores unless
-/// set (the command line's `--threads`). Results do not depend on it.
+/// a caller asks for fewer for the work it runs, with `Parallelism.$requested.withValue(n) { … }`
+/// (the command line's `--threads`). Results do not depend on it.
 public enum Parallelism {
-    private static let limit = Locked(0)
+    /// The threads asked for in the current scope; 0 means one per core.
+    @TaskLocal public static var requested = 0
 
-    /// 0 means one per core.
-    public static var threads: Int {
-        get { limit.withLock { $0 > 0 ? $0 : ProcessInfo.processInfo.activeProcessorCount } }
-        set { limit.withLock { $0 = max(0, newValue) } }
-    }
+    public static var threads: Int { requested > 0 ? requested : ProcessInfo.processInfo.activeProcessorCount }
 }
 
 /// A long step of the analysis, as shown in a progress bar.

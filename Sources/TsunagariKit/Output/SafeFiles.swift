@@ -172,11 +172,21 @@ func writeTemporary(_ data: Data, beside path: String, mode keep: mode_t) throws
     return temporary
 }
 
+/// A file to write: its path relative to the output folder, and its bytes.
+public struct NamedFile: Sendable, Equatable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        (self.path, self.data) = (path, data)
+    }
+}
+
 /// Replaces a set of output files in `folder` as a whole (the report and its maps): everything is
 /// written to a staging folder first; then each top-level entry (a file, or a folder such as
 /// `maps/`) is swapped in by renaming, the old one removed. An interruption before the swap
 /// leaves the old set; the swap itself is not interrupted.
-public func replaceAsWhole(_ files: [(path: String, data: Data)], in folder: String, mode: mode_t) throws {
+public func replaceAsWhole(_ files: [NamedFile], in folder: String, mode: mode_t) throws {
     try makeFolders(folder)
     let staging = (folder as NSString).appendingPathComponent(".tsunagari-\(getpid())-staging")
     Temporaries.add(staging)
@@ -186,7 +196,8 @@ public func replaceAsWhole(_ files: [(path: String, data: Data)], in folder: Str
     }
     let new = (staging as NSString).appendingPathComponent("new"), old = (staging as NSString).appendingPathComponent("old")
     try makeFolders(old)
-    for (path, data) in files {
+    for file in files {
+        let (path, data) = (file.path, file.data)
         let target = (new as NSString).appendingPathComponent(path), current = (folder as NSString).appendingPathComponent(path)
         try makeFolders((target as NSString).deletingLastPathComponent)
         // A file already in the output keeps its permissions.

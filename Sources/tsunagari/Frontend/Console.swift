@@ -34,11 +34,7 @@ enum Console {
     static func finish() throws {
         let code = outputFailure.withLock { $0 }
         guard code == 0 else {
-            let reason = systemReason(code)
-            throw OutputError(message: Text(ja: "標準出力に書き込めませんでした (\(reason.ja))。結果は失われました",
-                                            en: "could not write to standard output (\(reason.en)); the results are lost"),
-                              hint: Text(ja: "-o でファイルに書くか、出力先の空き容量を確かめてください",
-                                         en: "write to a file with -o, or check the free space where the output goes"))
+            throw Text.standardOutputFailed(systemReason(code))
         }
     }
 
@@ -49,7 +45,7 @@ enum Console {
 
     /// An error of a command, in plain words with what to do.
     static func error(_ message: Text, hint: Text?, _ language: Language) {
-        err((language == .ja ? "エラー: " : "error: ") + message(language))
+        err(Text.errorPrefix(language) + message(language))
         if let hint { err("    " + hint(language)) }
     }
 
@@ -72,22 +68,12 @@ enum Console {
             let more = shown[file]!.mapValues { max(0, $0 - diagnosticsPerFile) }
             let (e, w) = (more[.error] ?? 0, more[.warning] ?? 0)
             guard e + w > 0 else { continue }
-            err(language == .ja
-                ? "\(visible(file)): ほかに エラー \(e)件、警告 \(w)件 (それぞれ最初の\(diagnosticsPerFile)件だけ表示しました)"
-                : "\(visible(file)): \(e) more errors and \(w) more warnings (the first \(diagnosticsPerFile) of each are shown)")
+            err(Text.moreDiagnostics(file: visible(file), errors: e, warnings: w, shown: diagnosticsPerFile)(language))
         }
     }
 
     static func counts(_ diagnostics: Diagnostics, _ language: Language) -> String {
-        let (e, w) = (diagnostics.errorCount, diagnostics.warningCount)
-        return language == .ja
-            ? "エラー \(e)件、警告 \(w)件"
-            : "\(count(e, "error")), \(count(w, "warning"))"
-    }
-
-    /// "1 report", "2 reports".
-    private static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+        Text.diagnosticCounts(errors: diagnostics.errorCount, warnings: diagnostics.warningCount)(language)
     }
 
     /// The lines `check` prints for one year; case counts shown by `counts`.
@@ -97,25 +83,13 @@ enum Console {
         let label = year.fiscalYear.label(language)
         let title = year.folder == label || year.folder == String(year.fiscalYear.year) && language == .en
             ? label : "\(label) (\(year.folder))"
-        var lines: [String]
-        switch language {
-        case .ja:
-            lines = ["\(title): 機関 \(s.agencies)、回答 \(s.reports)件"
-                     + " (相互に確認された連携 \(s.confirmedTies)組、一方向の連携 \(s.oneSidedTies)組)、"
-                     + "事例 \(cases.text.ja) (つなぎ \(handOffs.text.ja))"]
-        case .en:
-            lines = ["\(title): \(count(s.agencies, "agency", "agencies")), \(count(s.reports, "report"))"
-                     + " (\(count(s.confirmedTies, "confirmed tie")), \(s.oneSidedTies) one-sided), "
-                     + "\(cases.text.en) \(cases == .exact(1) ? "case" : "cases") (\(handOffs.text.en) \(handOffs == .exact(1) ? "hand-off" : "hand-offs"))"]
-        }
+        var lines = [Text.yearSummary(title: title, s, cases: cases, handOffs: handOffs)(language)]
         if !s.nonResponding.isEmpty {
             // A large network lists the first few; `analyze --format csv` has every agency's "responded".
             let shown = 30
             let names = s.nonResponding.prefix(shown).map { "\(year.agencies[$0].id) \(year.agencies[$0].displayName)" }
             let more = s.nonResponding.count - names.count
-            lines.append(language == .ja
-                ? "  未回答の機関 \(s.nonResponding.count): " + names.joined(separator: "、") + (more > 0 ? "、ほか\(more)機関" : "")
-                : "  did not answer (\(s.nonResponding.count)): " + names.joined(separator: ", ") + (more > 0 ? ", and \(more) more" : ""))
+            lines.append(Text.nonResponding(s.nonResponding.count, names: names, more: more)(language))
         }
         return lines
     }

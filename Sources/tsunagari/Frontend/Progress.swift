@@ -11,13 +11,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Threads for the shortest-path measures (default: one per core). The results are the same with any number.")
     var threads: Int?
 
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more (leave it out to use every core)") }
-    }
-
-    /// Applies `--threads` and returns the progress line for this run.
-    func start(_ language: Language) -> ProgressLine {
-        if let threads { Parallelism.threads = threads }
+    /// Checks the options and returns the progress line for this run. `--threads` is applied by
+    /// `Tsunagari.main` around the whole command (`Parallelism.$requested`).
+    func start(_ language: Language) throws -> ProgressLine {
+        if let threads, threads < 1 { throw usageError(.threadsAtLeastOne, language) }
         return ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language)
     }
 }

@@ -25,15 +25,13 @@ struct YearOptions: ParsableArguments {
         let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
-            Console.err(language == .ja
-                ? "入力にエラーがあるため分析しません (\(Console.counts(diagnostics, language)))。tsunagari check で確かめてください"
-                : "not analysing input with errors (\(Console.counts(diagnostics, language))); see tsunagari check")
+            Console.err(Text.notAnalysingErrors(Console.counts(diagnostics, language))(language))
             throw ExitCode.failure
         }
         let chosen: YearData?
         if let year {
             guard let fiscalYear = FiscalYear(folderName: year) else {
-                throw ValidationError("'\(year)' is not a fiscal year; write it like 2025, R7 or 令和7年度")
+                throw usageError(.notAFiscalYear(year, example: "2025, R7 / 令和7年度"), language)
             }
             chosen = network.years.first { $0.fiscalYear == fiscalYear }
         } else {
@@ -41,14 +39,12 @@ struct YearOptions: ParsableArguments {
         }
         guard let data = chosen else {
             let available = network.years.map { $0.fiscalYear.label(language) }.joined(separator: ", ")
-            Console.err(language == .ja
-                ? "その年度のデータがありません (あるのは \(available))"
-                : "no data for that year (available: \(available))")
+            Console.err(Text.noDataForYear(available: available)(language))
             throw ExitCode.failure
         }
         guard let kind else { return (network, diagnostics, YearNetwork(data)) }
         guard let layer = TieKind(cell: kind) else {
-            throw ValidationError("'\(kind)' is not a kind of tie; use one of: \(TieKind.list(language))")
+            throw usageError(.notAKind(kind, TieKind.list(language)), language)
         }
         return (network, diagnostics, YearNetwork(data, kind: layer))
     }

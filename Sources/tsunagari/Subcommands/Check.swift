@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let progress = runOptions.start(language)
+        let progress = try runOptions.start(language)
         let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
         progress.finish()
         Console.report(diagnostics, language)

@@ -27,21 +27,17 @@ struct Collect: ParsableCommand {
         let language = options.language
         let folderName = (yearFolder as NSString).lastPathComponent
         guard let fiscalYear = FiscalYear(folderName: folderName) else {
-            throw ValidationError("'\(folderName)' is not a fiscal-year folder (2026, R8 or 令和8年度)")
+            throw usageError(.notAYearFolder(folderName), language)
         }
         let target = (yearFolder as NSString).appendingPathComponent("survey.csv")
         if FileManager.default.fileExists(atPath: target) && !force {
-            Console.err(language == .ja
-                ? "\(target) はもうあります。置き換えるときは --force を付けてください"
-                : "\(target) already exists; add --force to replace it")
+            Console.err(Text.surveyExists(target)(language))
             throw ExitCode.failure
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: formsDirectory)) ?? [])
             .filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
         guard !names.isEmpty else {
-            Console.err(language == .ja
-                ? "\(formsDirectory) に回答様式 (.csv) がありません"
-                : "no forms (.csv files) in \(formsDirectory)")
+            Console.err(Text.noForms(in: formsDirectory)(language))
             throw ExitCode.failure
         }
         let paths = names.map { (formsDirectory as NSString).appendingPathComponent($0) }
@@ -52,9 +48,7 @@ struct Collect: ParsableCommand {
             throw ExitCode.failure
         }
         try writeAtomically(survey, to: target)
-        Console.out(language == .ja
-            ? "回答様式 \(paths.count)件から \(target) を書きました"
-            : "wrote \(target) from \(paths.count) forms")
+        Console.out(Text.wroteSurvey(target, forms: paths.count)(language))
         for line in Console.summary(year, language) { Console.out(line) }
         Console.out(Console.counts(diagnostics, language))
     }

@@ -44,24 +44,23 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let progress = runOptions.start(language)
+        let progress = try runOptions.start(language)
         defer { progress.finish() }
         let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
-            Console.err(language == .ja ? "入力にエラーがあるため比較しません。tsunagari check で確かめてください"
-                                        : "not comparing input with errors; see tsunagari check")
+            Console.err(Text.notComparingErrors(language))
             throw ExitCode.failure
         }
         guard network.years.count >= 2 else {
-            Console.err(language == .ja ? "比べるには2年度以上のデータが必要です" : "comparing needs at least two years")
+            Console.err(Text.needsTwoYears(language))
             throw ExitCode.failure
         }
         let history = NetworkHistory(network, progress: progress.handler)
         progress.finish()
-        let toIndex = try index(of: to, in: network) ?? network.years.count - 1
-        let fromIndex = try index(of: from, in: network) ?? max(0, toIndex - 1)
-        guard fromIndex < toIndex else { throw ValidationError("--from must be a year before --to") }
+        let toIndex = try index(of: to, in: network, language) ?? network.years.count - 1
+        let fromIndex = try index(of: from, in: network, language) ?? max(0, toIndex - 1)
+        guard fromIndex < toIndex else { throw usageError(.fromBeforeTo, language) }
         let c = history.comparison(from: fromIndex, to: toIndex)
 
         switch format {
@@ -71,7 +70,7 @@ struct Compare: ParsableCommand {
         }
 
         let pictures = try makeComparisonPictures(
-            history, from: fromIndex, to: toIndex, area: title ?? URL(fileURLWithPath: directory).standardized.lastPathComponent,
+            history, c, area: title ?? URL(fileURLWithPath: directory).standardized.lastPathComponent,
             language: language, changeMap: map.map(Self.format), yearMaps: yearMaps != nil, charts: charts != nil)
         if let map, let data = pictures.changeMap {
             try OutputFile.write(data, to: map, input: directory)
@@ -79,18 +78,18 @@ struct Compare: ParsableCommand {
         }
         for (folder, files) in [(yearMaps, pictures.yearMaps), (charts, pictures.charts)] {
             guard let folder else { continue }
-            for (name, data) in files {
-                let path = (folder as NSString).appendingPathComponent(name)
-                try OutputFile.write(data, to: path, input: directory)
+            for file in files {
+                let path = (folder as NSString).appendingPathComponent(file.path)
+                try OutputFile.write(file.data, to: path, input: directory)
                 Console.err(path)
             }
         }
     }
 
-    private func index(of year: String?, in network: Network) throws -> Int? {
+    private func index(of year: String?, in network: Network, _ language: Language) throws -> Int? {
         guard let year else { return nil }
         guard let fy = FiscalYear(folderName: year), let i = network.years.firstIndex(where: { $0.fiscalYear == fy }) else {
-            throw ValidationError("no data for the year '\(year)'")
+            throw usageError(.noDataForNamedYear(year), language)
         }
         return i
     }

@@ -4,38 +4,38 @@ import TsunagariKit
 /// The text, CSV and JSON forms of a comparison.
 enum CompareReport {
     static func table(_ c: YearComparison, history: NetworkHistory, _ language: Language) -> String {
-        let ja = language == .ja
+        let say = { (text: Text) in text(language) }
         let (y0, y1) = (c.before.network.data.fiscalYear.label(language), c.after.network.data.fiscalYear.label(language))
         let names = nameLookup(c)
-        let kept = c.keptTies
-        func list(_ ids: [String]) -> String { ids.isEmpty ? (ja ? "なし" : "none") : ids.map { names[$0] ?? $0 }.joined(separator: ja ? "、" : ", ") }
+        func list(_ ids: [String]) -> String {
+            ids.isEmpty ? say(.noneListed) : ids.map { names[$0] ?? $0 }.joined(separator: say(.listSeparator))
+        }
         var lines = [
             "\(y0) → \(y1)",
-            ja ? "機関: \(c.before.summary.agencies) → \(c.after.summary.agencies) (加わった機関: \(list(c.newAgencies))。なくなった機関: \(list(c.closedAgencies)))"
-               : "agencies: \(c.before.summary.agencies) → \(c.after.summary.agencies) (joined: \(list(c.newAgencies)); closed: \(list(c.closedAgencies)))",
-            ja ? "つながり: \(c.before.summary.ties) → \(c.after.summary.ties) (新しい \(c.newTies.count)、なくなった \(c.lostTies.count)、強まった \(kept.count { $0.change == .stronger })、弱まった \(kept.count { $0.change == .weaker })、変わった \(kept.count { $0.change == .changed })、同じ \(kept.count { $0.change == .same }))"
-               : "ties: \(c.before.summary.ties) → \(c.after.summary.ties) (new \(c.newTies.count), lost \(c.lostTies.count), stronger \(kept.count { $0.change == .stronger }), weaker \(kept.count { $0.change == .weaker }), changed \(kept.count { $0.change == .changed }), same \(kept.count { $0.change == .same }))",
-            ja ? "つながりを持つようになった機関: \(list(c.newlyConnected))" : "agencies no longer isolated: \(list(c.newlyConnected))",
+            say(.agencyChange(c.before.summary.agencies, c.after.summary.agencies,
+                              joined: list(c.newAgencies), closed: list(c.closedAgencies))),
+            say(.tieChange(c)),
+            say(.newlyConnected(list(c.newlyConnected))),
         ]
         let news = c.gapNews(language)
         if !news.closed.isEmpty {
-            lines += ["", ja ? "■ よくなったこと" : "■ What got better"] + news.closed.map { "- " + $0 }
+            lines += ["", say(.gotBetterHeading)] + news.closed.map { "- " + $0 }
         }
         if !news.opened.isEmpty {
-            lines += ["", ja ? "■ 新たに気づいた点" : "■ New findings"] + news.opened.map { "- " + $0 }
+            lines += ["", say(.newFindingsHeading)] + news.opened.map { "- " + $0 }
         }
-        var pairs = [[ja ? "分野" : "fields", ja ? "新しい" : "new", ja ? "なくなった" : "lost", ja ? "続いている" : "kept"]]
+        var pairs = [Text.fieldPairColumns.map(say)]
         for p in c.byFieldPair where p.new + p.lost > 0 {
             pairs.append(["\(p.a.label(language)) – \(p.b.label(language))", "\(p.new)", "\(p.lost)", "\(p.kept)"])
         }
-        lines += ["", ja ? "■ 分野の組ごとのつながりの増減" : "■ Ties gained and lost by pair of fields", Table.render(pairs, rightAligned: [1, 2, 3])]
+        lines += ["", say(.byFieldPairHeading), Table.render(pairs, rightAligned: [1, 2, 3])]
         let trends = history.trends
-        var rows = [[ja ? "年度" : "year"] + trendSeries(trends).map { $0.title(language) }]
+        var rows = [[say(.yearColumn)] + trendSeries(trends).map { $0.title(language) }]
         for (i, t) in trends.enumerated() {
             rows.append([FiscalYear(t.fiscalYear).label(language)] + trendSeries(trends).map { String(format: "%.\($0.digits)f", $0.values[i]) })
         }
         let transposed = (0..<rows[0].count).map { col in rows.map { $0[col] } }
-        lines += ["", ja ? "■ 推移" : "■ Trends", Table.render(transposed, rightAligned: Set(1..<rows.count))]
+        lines += ["", say(.trendsHeading), Table.render(transposed, rightAligned: Set(1..<rows.count))]
         return lines.joined(separator: "\n")
     }
 

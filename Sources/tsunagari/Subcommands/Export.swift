@@ -20,7 +20,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let progress = input.runOptions.start(language)
+        let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)
         let data = try Analysis(network, progress: progress.handler).export(format, language: language)

@@ -22,7 +22,7 @@ struct Gaps: ParsableCommand {
         let language = options.language
         var gapOptions = GapOptions()
         gapOptions.counts = CaseCountRule(exact: `internal`)
-        let progress = input.runOptions.start(language)
+        let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)
         let analysis = Analysis(network, progress: progress.handler)
@@ -36,18 +36,12 @@ struct Gaps: ParsableCommand {
     }
 
     private func table(_ findings: [Finding], year: FiscalYear, _ language: Language) -> String {
-        let ja = language == .ja
-        var lines = [ja ? "\(year.label(language)): 気づいた点 \(findings.count)件" : "\(year.label(language)): \(findings.count) findings"]
+        var lines = [Text.findingsCount(year: year.label(language), findings.count)(language)]
         for severity in Finding.Severity.allCases {
             let group = findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
-            let title: String = switch severity {
-            case .high: ja ? "■ 重要" : "■ Important"
-            case .medium: ja ? "■ 注意" : "■ Worth attention"
-            case .low: ja ? "■ 参考・提案" : "■ For reference and suggestions"
-            }
             lines.append("")
-            lines.append("\(title) (\(group.count))")
+            lines.append("\(Text.severityHeading(severity)(language)) (\(group.count))")
             for f in group {
                 let ids = f.agencies.isEmpty ? "" : " [\(f.agencies.joined(separator: ", "))]"
                 lines.append("- \(visible(f.message(language), limit: 2_000))\(ids)")

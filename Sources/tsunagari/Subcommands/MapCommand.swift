@@ -56,7 +56,7 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let progress = input.runOptions.start(language)
+        let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)
         var mapOptions = MapOptions()
@@ -64,9 +64,7 @@ struct MapCommand: ParsableCommand {
         let large = showsCoreOnly(network)
         let variant = variant ?? (large ? .core : .network)
         if large && self.variant == nil {
-            Console.err(language == .ja
-                ? "機関が\(network.agencies.count)、つながりが\(network.ties.count)本あるため、中心部分 (--variant core) を描きます。全体は --variant network で描けます"
-                : "with \(network.agencies.count) agencies and \(network.ties.count) ties the map shows the core (--variant core); --variant network draws everything")
+            Console.err(Text.drawingCore(agencies: network.agencies.count, ties: network.ties.count)(language))
         }
         mapOptions.variant = variant
         mapOptions.language = language
@@ -86,9 +84,7 @@ struct MapCommand: ParsableCommand {
         }
         let engines = MapEngines(drawing)
         if format != .dot && engines.render != "neato" {
-            Console.err(language == .ja
-                ? "大きな地図のため、配置に \(engine ?? engines.layout)、描画に \(engines.render) (配置をそのまま描く方法) を使います"
-                : "a large map: laid out with \(engine ?? engines.layout), drawn with \(engines.render) (positions as laid out)")
+            Console.err(Text.largeMapEngines(layout: engine ?? engines.layout, render: engines.render)(language))
         }
         let data = try renderMap(drawing, format: format, engine: engine)
         let path = output ?? "out/map-\(variant.rawValue)-\(network.data.fiscalYear.year).\(format.rawValue)"

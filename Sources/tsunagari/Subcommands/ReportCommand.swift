@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let progress = input.runOptions.start(language)
+        let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let (network, diagnostics, yearNetwork) = try input.loadAll(language, progress)  // prints the diagnostics; stops on errors
         guard let year = network.years.firstIndex(where: { $0.fiscalYear == yearNetwork.data.fiscalYear }) else { throw ExitCode.failure }
@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
         let report = try makeMeetingReport(history, options: reportOptions, warnings: diagnostics.sorted)
         for note in report.notes { Console.err(note(language)) }
         try checkOutputPath(output, input: input.directory, folder: true)
-        for (name, _) in report.files { try checkOutputPath((output as NSString).appendingPathComponent(name), input: input.directory) }
+        for file in report.files { try checkOutputPath((output as NSString).appendingPathComponent(file.path), input: input.directory) }
         // The report and its maps replace the last ones as a whole: never a mix of old and new.
         try replaceAsWhole(report.files, in: output, mode: outputMode(internal: `internal`))
         Console.out((output as NSString).appendingPathComponent("report.html"))

@@ -1,0 +1,260 @@
+import TsunagariKit
+
+/// Every sentence of the meeting report, by section, in both languages. The report's logic picks
+/// which to say and fills in the data; a wording change or a third language touches only this file.
+extension Text {
+    // MARK: lists
+
+    static let listSeparator = Text(ja: "、", en: ", ")
+
+    static func andMoreAgencies(_ n: Int) -> Text { Text(ja: "、ほか\(n)機関", en: ", and \(n) more") }
+    static func moreAgencies(_ n: Int) -> Text { Text(ja: "ほか\(n)機関", en: "and \(n) more") }
+    static func moreItems(_ n: Int) -> Text { Text(ja: "ほか\(n)件", en: "and \(n) more") }
+
+    static func moreFindings(_ n: Int) -> Text {
+        Text(ja: "ほか\(n)件 (すべては tsunagari gaps --format csv で一覧できます)",
+             en: "and \(n) more (tsunagari gaps --format csv lists them all)")
+    }
+
+    static func moreTies(_ n: Int) -> Text {
+        Text(ja: "ほか\(n)本 (tsunagari compare --format csv で一覧できます)",
+             en: "and \(n) more (tsunagari compare --format csv lists them all)")
+    }
+
+    static func moreWarnings(_ n: Int) -> Text {
+        Text(ja: "ほか\(n)件 (tsunagari check で一覧できます)", en: "and \(n) more (tsunagari check lists them all)")
+    }
+
+    static let noneListed = Text(ja: "なし", en: "none")
+
+    // MARK: page
+
+    static func reportTitle(area: String, year: String) -> Text {
+        Text(ja: "\(area) \(year) ひきこもり支援ネットワーク 報告", en: "\(area) \(year) hikikomori support network report")
+    }
+
+    static let reportSubtitle = Text(
+        ja: "作成: Tsunagari。数値は順位ではなく、「だれがだれをつないでいるか」「何が足りないか」を示すものです。",
+        en: "Made with Tsunagari. The numbers are not a ranking: they show who connects whom and what is missing.")
+
+    static let internalBanner = Text(
+        ja: "内部資料: 事例の正確な件数と備考を含みます。会議で配布しないでください。",
+        en: "Internal: exact case counts and notes included. Not for distribution at meetings.")
+
+    // MARK: 1. summary
+
+    static let summaryTitle = Text(ja: "1. 要約", en: "1. Summary")
+    static let keyFindingsTitle = Text(ja: "特に見ていただきたい点", en: "The main findings")
+
+    static func networkSize(area: String, year: String, agencies: Int, ties: Int, confirmed: Int) -> Text {
+        Text(ja: "\(area)の\(year)の支援ネットワークには\(agencies)の機関が参加し、\(ties)本のつながりがあります。"
+                + "そのうち\(confirmed)本は、お互いに相手を連携先に挙げたつながりです。",
+             en: "In \(year), \(englishCount(agencies, "agency", "agencies")) take part in \(area)'s support network, "
+                + "with \(englishCount(ties, "tie", "ties")); in \(confirmed) of them both agencies named each other.")
+    }
+
+    static func sizeChange(since previous: String, agencies: (Int, Int), ties: (Int, Int), new: Int, lost: Int) -> Text {
+        Text(ja: "\(previous)と比べて、機関は\(agencies.0)から\(agencies.1)に、つながりは\(ties.0)本から\(ties.1)本になりました "
+                + "(新しいつながり\(new)本、なくなったつながり\(lost)本)。",
+             en: "Since \(previous), agencies went from \(agencies.0) to \(agencies.1) and ties from \(ties.0) to \(ties.1) "
+                + "(\(new) new, \(lost) lost).")
+    }
+
+    static func isolates(_ count: Int, names: String) -> Text {
+        Text(ja: "\(count)の機関 (\(names)) はどの機関ともつながっていません。",
+             en: count == 1 ? "1 agency (\(names)) has no ties." : "\(count) agencies (\(names)) have no ties.")
+    }
+
+    // MARK: 2. maps
+
+    static let mapsTitle = Text(ja: "2. ネットワークの地図", en: "2. The network map")
+
+    static let fieldMapCaption = Text(
+        ja: "分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。",
+        en: "Ties between fields: line width and number give the count.")
+
+    static func coreOnly(agencies: Int, ties: Int) -> Text {
+        Text(ja: "機関が\(agencies)、つながりが\(ties)本あり、全体の図では線が重なって読み取れないため、"
+                + "分野どうしのつながりの図と、ネットワークの中核の図を示します。"
+                + "個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。",
+             en: "With \(agencies) agencies and \(ties) ties a map of the whole network would be an unreadable tangle, "
+                + "so the report shows the ties between fields and the core of the network. "
+                + "Draw the surroundings of one agency with tsunagari map --variant ego --focus ID.")
+    }
+
+    static let coreMapCaption = Text(
+        ja: "ネットワークの中核: どの機関も互いに多くつながっている機関の集まり (k-コア)。色は分野、形は官民です。",
+        en: "The core of the network: agencies that are all tied to many of each other (a k-core). "
+            + "Colour shows the field, shape public or private.")
+
+    static let networkMapCaption = Text(
+        ja: "色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。"
+            + "太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。",
+        en: "Colour shows the field, shape public or private (square: public, hexagon: contracted, oval: private, "
+            + "diamond: voluntary), size the number of ties. Thick lines: people know each other well; "
+            + "dotted arrows: only one side named the tie.")
+
+    // MARK: 3. gaps
+
+    static let gapsTitle = Text(ja: "3. 気づいた点と提案", en: "3. Gaps and suggestions")
+    static let important = Text(ja: "重要", en: "Important")
+    static let worthAttention = Text(ja: "注意", en: "Worth attention")
+    static let suggestedConnections = Text(ja: "つながりの提案", en: "Suggested connections")
+    static let forReference = Text(ja: "参考", en: "For reference")
+
+    // MARK: 4. fragility
+
+    static let fragilityTitle = Text(ja: "4. ネットワークを支えているところ", en: "4. What holds the network together")
+
+    static let fragilityIntro = Text(
+        ja: "ほかの機関どうしの間に立ってつないでいる機関と、抜けるとネットワークが分かれてしまう点です。"
+            + "負担が集中していないか、担当が替わっても続く仕組みがあるかを話し合う材料にしてください。",
+        en: "Agencies that stand between others, and the points where the network would split. "
+            + "Use them to discuss whether the load is shared and whether ties would survive a change of staff.")
+
+    static let brokersTitle = Text(ja: "ほかの機関どうしを多くつないでいる機関", en: "Agencies that connect others most often")
+
+    static func broker(_ name: String, degree: Int, percent: String) -> Text {
+        Text(ja: "「\(name)」: つながり\(degree)本。ほかの機関どうしを結ぶ最短の道の\(percent)%がここを通ります。",
+             en: "\(name): \(degree) ties; \(percent)% of shortest ways between other agencies pass through it.")
+    }
+
+    static let cutPointsTitle = Text(ja: "抜けるとネットワークが分かれる機関", en: "Agencies the network splits without")
+
+    static let noCutPoints = Text(
+        ja: "ありません。どの機関が抜けても、ほかの機関どうしはつながったままです。",
+        en: "None: whichever agency steps back, the others stay connected.")
+
+    static func cutOff(_ name: String, names: String) -> Text {
+        Text(ja: "「\(name)」が抜けると: \(names) が切り離されます。", en: "Without \(name): \(names) would be cut off.")
+    }
+
+    static let fragileTies = Text(ja: "途切れやすいつながり", en: "Fragile ties")
+
+    // MARK: 5. change
+
+    static let changeTitle = Text(ja: "5. 前年度からの変化", en: "5. Change since last year")
+    static let noEarlierYear = Text(ja: "前年度のデータがないため、変化はまだ示せません。", en: "There is no earlier year to compare with yet.")
+
+    static let changeMapCaption = Text(
+        ja: "緑の線は新しいつながり、オレンジの破線はなくなったつながり、灰色は続いているつながり。機関の位置は毎年同じです。",
+        en: "Green: new ties; dashed orange: lost ties; grey: kept ties. Agencies keep their places every year.")
+
+    static let noChangeMap = Text(
+        ja: "機関が多いため、変化の図は省き、表で示します。", en: "With this many agencies the change is shown in tables, without a map.")
+
+    static func minorClosed(_ n: Int) -> Text {
+        Text(ja: "ほか、参考程度の点が\(n)件解消しました。", en: "and \(n) minor points no longer apply.")
+    }
+
+    static let gotBetter = Text(ja: "よくなったこと", en: "What got better")
+    static let agency = Text(ja: "機関", en: "agency")
+    static let newTies = Text(ja: "新しいつながり", en: "New ties")
+    static let lostTies = Text(ja: "なくなったつながり", en: "Lost ties")
+
+    // MARK: 6. agency table
+
+    static let agenciesTitle = Text(ja: "6. 機関ごとの表", en: "6. Agencies")
+    static let agencyColumns: [Text] = [
+        Text(ja: "ID", en: "ID"), Text(ja: "機関", en: "agency"), Text(ja: "分野", en: "field"),
+        Text(ja: "つながり", en: "ties"), Text(ja: "挙げた", en: "named"), Text(ja: "挙げられた", en: "named by"),
+        Text(ja: "媒介", en: "betweenness"), Text(ja: "近接", en: "closeness"), Text(ja: "コア", en: "core"),
+        Text(ja: "制約", en: "constraint"), Text(ja: "抜けると分断", en: "network splits without it"),
+    ]
+    static let agenciesIntro = Text(
+        ja: "だれがだれをつないでいるかの一覧です。順位ではありません。見出しを押すと並べ替えられます。",
+        en: "Who connects whom. This is not a ranking; click a heading to sort.")
+
+    // MARK: 7. data quality
+
+    static let qualityTitle = Text(ja: "7. データについて", en: "7. About the data")
+
+    static func respondents(_ n: Int, of total: Int) -> Text {
+        Text(ja: "アンケートに回答した機関: \(n) / \(total)。", en: "Agencies that answered: \(n) of \(total).")
+    }
+
+    static let silentAgencies = Text(ja: "回答のなかった機関: ", en: "Agencies that did not answer: ")
+
+    static func oneSidedCount(_ n: Int) -> Text {
+        Text(ja: "一方だけが挙げたつながり (相手は回答済み): \(n)本", en: "Ties only one side named (the other side answered): \(n)")
+    }
+
+    static let matchedByName = Text(ja: "IDが変わり名前で前年度と対応づけた機関: ", en: "Agencies matched to last year by name (new ID): ")
+
+    static func readingWarnings(_ n: Int) -> Text {
+        Text(ja: "読み込み時の警告: \(n)件", en: "Warnings while reading the data: \(n)")
+    }
+
+    /// `shown` is a count under the case-count rule.
+    static func caseWarnings(_ shown: Text) -> Text {
+        Text(ja: " (ほかに事例の記録について\(shown.ja))", en: " (and \(shown.en) on the case records)")
+    }
+
+    static let oneSidedList = Text(ja: "一方だけが挙げたつながりの一覧", en: "Ties only one side named")
+
+    // MARK: 8. method
+
+    static let methodTitle = Text(ja: "8. 方法について", en: "8. Method")
+    static let seeMeasures = Text(ja: "詳しくは docs/MEASURES.md を参照してください。", en: "See docs/MEASURES.md for details.")
+
+    /// The method section's terms and their explanations.
+    static func methodNotes(exactCounts: Bool) -> [(term: Text, text: Text)] {
+        [
+            (Text(ja: "つながり", en: "Ties"),
+             Text(ja: "アンケートで一方でも相手を連携先に挙げた組を「つながり」とし、お互いに挙げたものを「相互に確認されたつながり」とします。",
+                  en: "A pair is tied when either agency named the other in the survey; when both did, the tie is confirmed.")),
+            (Text(ja: "媒介中心性", en: "Betweenness"),
+             Text(ja: "ほかの機関どうしを結ぶ最短の道のうち、その機関を通るものの割合です。"
+                    + "高い機関は橋渡し役ですが、負担が集中しているおそれもあります (Freeman 1977; Brandes 2001)。",
+                  en: "The share of shortest ways between other agencies that pass through the agency. "
+                    + "High values mark go-betweens, and possibly overload (Freeman 1977; Brandes 2001).")),
+            (Text(ja: "近接中心性", en: "Closeness"),
+             Text(ja: "ほかの機関にどれだけ少ない段階で届くかを表します。つながっていない機関がある場合の補正をしています (Wasserman & Faust 1994)。",
+                  en: "How few steps it takes to reach the other agencies, corrected for agencies that cannot be reached "
+                    + "(Wasserman & Faust 1994).")),
+            (Text(ja: "コア数", en: "Core number"),
+             Text(ja: "互いに何本もつながり合った中心的なまとまりのどの深さにいるかを表します (Seidman 1983)。",
+                  en: "How deep in the closely knit centre of the network the agency sits (Seidman 1983).")),
+            (Text(ja: "制約", en: "Constraint"),
+             Text(ja: "つながっている相手どうしも互いにつながっているほど高くなります。低い機関は、互いに知らない相手どうしを橋渡ししています (Burt 1992)。",
+                  en: "High when an agency's partners are tied to each other; low for agencies that bridge partners who do not "
+                    + "know each other (Burt 1992).")),
+            (Text(ja: "抜けると分断される機関", en: "Cut points"),
+             Text(ja: "その機関がいなくなると、ネットワークがいくつかに分かれてしまう機関です (Hopcroft & Tarjan 1973)。",
+                  en: "Agencies without which the network falls apart into pieces (Hopcroft & Tarjan 1973).")),
+            (Text(ja: "分野のはざま", en: "Gaps between fields"),
+             Text(ja: "分野の組ごとに実際のつながりの数を、分野の大きさとネットワーク全体の密度から見込まれる数と比べます。",
+                  en: "For each pair of fields, the ties observed are compared with what the fields' sizes and the network's "
+                    + "density would lead one to expect.")),
+            (Text(ja: "つながりの提案", en: "Suggested connections"),
+             Text(ja: "共通の連携先が多い組を、共通の連携先の数とその連携先のつながりの少なさで点数にし (Adamic & Adar 2003)、"
+                    + "分野や年齢の切れ目をまたぐ組を優先します。",
+                  en: "Pairs without a tie are scored by their shared partners, a shared partner with few ties counting more "
+                    + "(Adamic & Adar 2003); pairs across fields or age boundaries come first.")),
+            (Text(ja: "事例の件数", en: "Case counts"),
+             exactCounts
+                ? Text(ja: "内部資料のため、事例の件数は正確な数で示しています。", en: "This internal copy shows exact case counts.")
+                : Text(ja: "個人が特定されないよう、1〜2件の件数は「3件未満」と表示し、それを含む合計は「N件以上」と内訳から分かる下限だけを示します。"
+                         + "地図の線も、3件未満はすべて同じ細い線です。事例IDや備考は載せていません。",
+                       en: "So that no person can be identified, counts of 1 or 2 are shown as \"fewer than 3\", a total that "
+                         + "includes one only as the lower bound its parts give (\"at least N\"), and on the map every such "
+                         + "count is drawn as the same thin line; no case IDs or notes appear.")),
+        ]
+    }
+
+    // MARK: cards
+
+    static let kindNotGiven = Text(ja: "連携内容の記載なし", en: "kind not given")
+    static let kindColumn = Text(ja: "連携内容", en: "kind")
+    static let partnersColumn = Text(ja: "相手", en: "partners")
+    static let newPartners = Text(ja: "前年度から新しくつながった機関: ", en: "New partners since last year: ")
+    static let lostPartners = Text(ja: "つながりがなくなった機関: ", en: "Partners no longer named: ")
+    static let internalNotes = Text(ja: "備考 (内部資料): ", en: "Notes (internal): ")
+
+    // MARK: files
+
+    static func noCards(_ agencies: Int) -> Text {
+        Text(ja: "機関が\(agencies)あるため、機関ごとのページ (--cards) は作りません。tsunagari map --variant ego --focus ID で1機関ずつ描けます",
+             en: "with \(agencies) agencies the report has no per-agency pages (--cards); draw one agency with tsunagari map --variant ego --focus ID")
+    }
+}
