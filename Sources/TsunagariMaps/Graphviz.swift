@@ -3,9 +3,11 @@ import Foundation
 import TsunagariKit
 
 /// An error reported by Graphviz, with the text of its message.
-public struct GraphvizError: Error, Sendable, CustomStringConvertible {
+/// Graphviz's messages are English only.
+public struct GraphvizError: LocalizedError, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { "Graphviz: \(message)" }
+    public var errorDescription: String? { description }
 }
 
 /// The one place that calls the Graphviz C library.

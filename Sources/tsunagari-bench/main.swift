@@ -41,7 +41,8 @@ guard arguments.count == 1 else {
     FileHandle.standardError.write(Data("usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps]\n".utf8))
     exit(2)
 }
-let (network, diagnostics) = time("import") { loadNetwork(at: arguments.first!) }
+let loaded = time("import") { loadNetwork(at: arguments.first!) }
+let (network, diagnostics) = (loaded.network, loaded.diagnostics)
 guard !diagnostics.hasErrors, let data = network.years.last else {
     FileHandle.standardError.write(Data("the network has errors; run tsunagari check\n".utf8))
     exit(1)

@@ -17,7 +17,7 @@ struct Tsunagari: ParsableCommand {
     )
 
     /// Runs the command; on SIGINT or SIGTERM removes the temporary files first. Errors of our own
-    /// (`OutputError`) are printed in the user's language with exit status 1; a failed write to
+    /// (`BilingualError`) are printed in the user's language with exit status 1; a failed write to
     /// standard output is one of them.
     static func main() {
         signal(SIGPIPE, SIG_IGN)  // a closed pipe is a write error, reported, not a silent death
@@ -50,7 +50,7 @@ struct Tsunagari: ParsableCommand {
 
     private static func fail(_ error: Error, _ language: Language) -> Never {
         switch error {
-        case let error as OutputError: Console.error(error.message, hint: error.hint, language)
+        case let error as BilingualError: Console.error(error.message, hint: error.hint, language)
         default: exit(withError: error)
         }
         Foundation.exit(1)

@@ -211,7 +211,8 @@ struct LoaderTests {
     @Test("the same network saved as CP932, UTF-8 with BOM and plain UTF-8 loads the same",
           arguments: ["cp932", "bom", "lf"])
     func encodings(_ folder: String) throws {
-        let (network, diagnostics) = loadNetwork(at: fixtures + "/" + folder)
+        let loaded = loadNetwork(at: fixtures + "/" + folder)
+        let (network, diagnostics) = (loaded.network, loaded.diagnostics)
         #expect(diagnostics.all.isEmpty, "\(diagnostics.all.map { $0.line(.en) })")
         let year = try #require(network.years.first)
         #expect(year.fiscalYear == FiscalYear(2025))

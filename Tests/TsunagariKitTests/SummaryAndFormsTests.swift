@@ -49,9 +49,9 @@ struct SummaryAndFormsTests {
             paths.append(net.path("2026/forms/" + f.path))
             try Data(text.utf8).write(to: URL(fileURLWithPath: paths.last!).creatingFolder())
         }
-        let (survey, _, diagnostics) = collectForms(paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), language: .en)
-        #expect(diagnostics.all.isEmpty)
-        try #require(survey).write(to: URL(fileURLWithPath: net.path("2026/survey.csv")))
+        let collected = collectForms(paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), language: .en)
+        #expect(collected.diagnostics.all.isEmpty)
+        try #require(collected.survey).write(to: URL(fileURLWithPath: net.path("2026/survey.csv")))
         let (network, loadDiagnostics) = net.load()
         #expect(loadDiagnostics.all.isEmpty)
         let year = try #require(network.years.last)
@@ -68,10 +68,10 @@ struct SummaryAndFormsTests {
         try net.write("2026/agencies.csv", fourAgencies)
         try net.write("f/a.csv", "回答機関,連携先,連携内容\nA01,A02,紹介\n")
         try net.write("f/b.csv", "回答機関,連携先,連携内容,顔の見える関係,備考\nA01,サポステ,情報共有,,\nA02,保健所X,紹介,,\nA03,A01,,二,\nA04,A01,,0,\nA04,A02,,,メモだけ\n")
-        let (survey, _, diagnostics) = collectForms([net.path("f/a.csv"), net.path("f/b.csv")], yearFolder: net.path("2026"),
-                                                    fiscalYear: FiscalYear(2026), language: .en)
-        #expect(survey == nil)
-        #expect(diagnostics.sorted.map { $0.line(.en) } == [
+        let collected = collectForms([net.path("f/a.csv"), net.path("f/b.csv")], yearFolder: net.path("2026"),
+                                     fiscalYear: FiscalYear(2026), language: .en)
+        #expect(collected.survey == nil)
+        #expect(collected.diagnostics.sorted.map { $0.line(.en) } == [
             "\(net.path("f/b.csv")):2:5: error: A01 reports A02 twice (first on line 2 of \(net.path("f/a.csv")))",
             "\(net.path("f/b.csv")):3:5: error: 'partner' (連携先) '保健所X' is not in agencies.csv",
             "\(net.path("f/b.csv")):4:10: error: 'familiarity' (顔の見える関係) '二' is not a whole number",

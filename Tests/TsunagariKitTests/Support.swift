@@ -23,7 +23,10 @@ final class TempNetwork {
         try Data(text.utf8).write(to: url)
     }
 
-    func load() -> (network: Network, diagnostics: Diagnostics) { loadNetwork(at: root) }
+    func load() -> (network: Network, diagnostics: Diagnostics) {
+        let loaded = loadNetwork(at: root)
+        return (loaded.network, loaded.diagnostics)
+    }
 
     /// The diagnostic lines (without hints) in the order `check` prints them, in English.
     func lines(_ language: Language = .en) -> [String] {

@@ -10,7 +10,8 @@ private let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("SampleData/midori").path
 
 private func sampleAnalysis() throws -> Analysis {
-    let (network, diagnostics) = loadNetwork(at: sample)
+    let loaded = loadNetwork(at: sample)
+    let (network, diagnostics) = (loaded.network, loaded.diagnostics)
     #expect(!diagnostics.hasErrors)
     return Analysis(YearNetwork(try #require(network.years.last)))
 }
@@ -134,7 +135,7 @@ struct MapRenderingTests {
 
     @Test("on the shared layout, an agency tied in two years sits at the same coordinates in both maps")
     func stablePositions() throws {
-        let (network, _) = loadNetwork(at: sample)
+        let network = loadNetwork(at: sample).network
         let history = NetworkHistory(network)
         var options = MapOptions()
         options.sizeBy = .none

@@ -18,7 +18,8 @@ func fuzzForms(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let agencies = parts.first.map { Data($0) } ?? Data(), form = parts.count > 1 ? Data(parts[1]) : Data()
     try? agencies.write(to: URL(fileURLWithPath: folder + "/2025/agencies.csv"))
     try? Data("reporter,partner\n".utf8).write(to: URL(fileURLWithPath: folder + "/2025/survey.csv"))
-    let (network, diagnostics) = loadNetwork(at: folder)
+    let loaded = loadNetwork(at: folder)
+    let (network, diagnostics) = (loaded.network, loaded.diagnostics)
     guard !diagnostics.hasErrors, let year = network.years.first else { return 0 }
 
     let names = SurveyTemplate(from: year, language: .ja).forms.map(\.name)
@@ -28,7 +29,7 @@ func fuzzForms(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if Set(names.map { $0.lowercased() }).count != names.count { fatalError("two forms share a file name") }
 
     try? form.write(to: URL(fileURLWithPath: folder + "/forms/form.csv"))
-    let (survey, _, _) = collectForms([folder + "/forms/form.csv"], yearFolder: folder + "/2025", fiscalYear: FiscalYear(2025), language: .ja)
+    let survey = collectForms([folder + "/forms/form.csv"], yearFolder: folder + "/2025", fiscalYear: FiscalYear(2025), language: .ja).survey
     guard let survey else { return 0 }
     try? survey.write(to: URL(fileURLWithPath: folder + "/2025/survey.csv"))
     let reloaded = loadNetwork(at: folder).diagnostics

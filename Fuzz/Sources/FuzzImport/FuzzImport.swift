@@ -20,7 +20,8 @@ func fuzzImport(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let bytes = i < parts.count ? Data(parts[i]) : Data()
         try? bytes.write(to: URL(fileURLWithPath: folder + "/2025/" + name))
     }
-    let (network, diagnostics) = loadNetwork(at: folder)
+    let loaded = loadNetwork(at: folder)
+    let (network, diagnostics) = (loaded.network, loaded.diagnostics)
     if !diagnostics.hasErrors, let year = network.years.first {
         let analysis = Analysis(YearNetwork(year))
         _ = findGaps(analysis)

@@ -24,20 +24,34 @@ public struct NetworkHistory: Sendable {
 extension YearComparison {
     /// The gaps closed and opened, in plain words: what got better first.
     public func gapNews(_ language: Language) -> (closed: [String], opened: [String]) {
-        let ja = language == .ja
-        let closed = gapsClosed.map { f -> String in
+        let closed = gapsClosed.map { f -> Text in
             switch f.kind {
             case .fieldGap where f.evidence.isNoTieBetweenFields:
-                return ja ? "「\(f.fields[0].ja)」と「\(f.fields[1].ja)」の間に初めてつながりができました。"
-                          : "\(f.fields[0].en) and \(f.fields[1].en) are tied for the first time."
+                return .fieldsTiedAtLast(f.fields[0], f.fields[1])
             case .isolated:
                 let name = before.network.agencies.first { $0.id == f.agencies.first }?.displayName ?? f.agencies.first ?? ""
-                return ja ? "「\(name)」がほかの機関とつながりました。" : "\(name) now has ties to other agencies."
+                return .nowTied(name)
             default:
-                return (ja ? "解消: " : "No longer the case: ") + f.message(language)
+                return .noLongerTheCase(f.message)
             }
         }
-        let opened = gapsOpened.map { (ja ? "新たに: " : "New: ") + $0.message(language) }
-        return (closed, opened)
+        return (closed.map { $0(language) }, gapsOpened.map { Text.newly($0.message)(language) })
     }
+}
+
+/// The wording of the change between two years.
+extension Text {
+    static func fieldsTiedAtLast(_ a: Field, _ b: Field) -> Text {
+        Text(ja: "「\(a.ja)」と「\(b.ja)」の間に初めてつながりができました。", en: "\(a.en) and \(b.en) are tied for the first time.")
+    }
+
+    static func nowTied(_ name: String) -> Text {
+        Text(ja: "「\(name)」がほかの機関とつながりました。", en: "\(name) now has ties to other agencies.")
+    }
+
+    static func noLongerTheCase(_ finding: Text) -> Text {
+        Text(ja: "解消: " + finding.ja, en: "No longer the case: " + finding.en)
+    }
+
+    static func newly(_ finding: Text) -> Text { Text(ja: "新たに: " + finding.ja, en: "New: " + finding.en) }
 }

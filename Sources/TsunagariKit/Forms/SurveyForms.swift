@@ -77,14 +77,22 @@ func formFileNames(_ agencies: [Agency]) -> [String] {
     }
 }
 
+/// The merged forms: `survey.csv`'s bytes (nil when there are errors), the year as it would read
+/// with them (nil when its agencies could not be read), and every problem found.
+public struct CollectedForms: Sendable {
+    public var survey: Data?
+    public var year: YearData?
+    public var diagnostics: Diagnostics
+}
+
 /// Merges filled-in roster forms into one `survey.csv` for a year whose `agencies.csv` is in place.
 ///
 /// Every form is checked like `survey.csv` itself (names resolved, values in range, no pair
 /// reported twice across forms). Returns the file's bytes, or nothing when there are errors.
 public func collectForms(_ formPaths: [String], yearFolder: String, fiscalYear: FiscalYear,
-                         language: Language) -> (survey: Data?, year: YearData?, diagnostics: Diagnostics) {
+                         language: Language) -> CollectedForms {
     var loader = YearLoader(folder: yearFolder, fiscalYear: fiscalYear)
-    guard loader.loadAgencies() else { return (nil, nil, loader.diagnostics) }
+    guard loader.loadAgencies() else { return CollectedForms(survey: nil, year: nil, diagnostics: loader.diagnostics) }
     var reports: [SurveyReport] = []
     var diagnostics = Diagnostics()
     for path in formPaths {
@@ -94,7 +102,7 @@ public func collectForms(_ formPaths: [String], yearFolder: String, fiscalYear: 
     }
     diagnostics.append(contentsOf: loader.diagnostics)
     let year = loader.yearData(reports: reports, referrals: [])
-    guard !diagnostics.hasErrors else { return (nil, year, diagnostics) }
+    guard !diagnostics.hasErrors else { return CollectedForms(survey: nil, year: year, diagnostics: diagnostics) }
 
     let agencies = year.agencies
     let sorted = reports.sorted { ($0.reporter, $0.partner) < ($1.reporter, $1.partner) }
@@ -110,5 +118,5 @@ public func collectForms(_ formPaths: [String], yearFolder: String, fiscalYear: 
             r.note,
         ])
     }
-    return (excelCSV(rows), year, diagnostics)
+    return CollectedForms(survey: excelCSV(rows), year: year, diagnostics: diagnostics)
 }

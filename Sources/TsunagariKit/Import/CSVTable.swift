@@ -28,7 +28,7 @@ struct CSVTable {
             return nil
         }
         let text: String
-        switch decodeText([UInt8](data)) {
+        switch decodeText(data) {
         case .success(let decoded):
             text = decoded.text
         case .failure(.unknownEncoding(let offset)):

@@ -1,23 +1,29 @@
 import Foundation
 
+/// A network folder as read: the years that could be read, and every problem found.
+public struct LoadedNetwork: Sendable {
+    public var network: Network
+    public var diagnostics: Diagnostics
+}
+
 /// Reads a network folder: one sub-folder per fiscal year (`2025`, `R7` or `令和7年度`).
 ///
 /// Returns the years that could be read and every diagnostic. Callers that need clean data
 /// check `diagnostics.hasErrors` first: a year with errors is loaded as far as it goes so that
 /// all problems surface in one run, but its contents are not to be analysed.
-public func loadNetwork(at directory: String) -> (network: Network, diagnostics: Diagnostics) {
+public func loadNetwork(at directory: String) -> LoadedNetwork {
     var diagnostics = Diagnostics()
     let name = (directory as NSString).lastPathComponent
     var isDirectory: ObjCBool = false
     let top = SourceLocation(file: directory, line: 0, column: 0)
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
         diagnostics.error(top, .noSuchFolder)
-        return (Network(name: name, years: []), diagnostics)
+        return LoadedNetwork(network: Network(name: name, years: []), diagnostics: diagnostics)
     }
     guard access(directory, R_OK | X_OK) == 0 else {
         let reason = systemReason(errno)
         diagnostics.error(top, .folderUnreadable(nil, reason))
-        return (Network(name: name, years: []), diagnostics)
+        return LoadedNetwork(network: Network(name: name, years: []), diagnostics: diagnostics)
     }
     let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     var found: [FiscalYear: String] = [:]
@@ -43,7 +49,7 @@ public func loadNetwork(at directory: String) -> (network: Network, diagnostics:
         if let data = loader.load() { years.append(data) }
         diagnostics.append(contentsOf: loader.diagnostics)
     }
-    return (Network(name: name, years: years), diagnostics)
+    return LoadedNetwork(network: Network(name: name, years: years), diagnostics: diagnostics)
 }
 
 // MARK: - Wording

@@ -22,7 +22,8 @@ public enum DecodingError: Error, Equatable {
 ///
 /// Foundation's `.shiftJIS` decodes the CP932 extensions (①, ㈱, 髙, ～) and fails on invalid
 /// bytes. A file of pure ASCII is valid in both and reads the same either way.
-public func decodeText(_ data: [UInt8]) -> Result<(text: String, encoding: TextEncoding), DecodingError> {
+/// Reads the bytes where they are (a file's `Data` is not copied for UTF-8).
+public func decodeText(_ data: some Collection<UInt8>) -> Result<(text: String, encoding: TextEncoding), DecodingError> {
     if looksLikeUTF16(data) { return .failure(.utf16) }
     if data.starts(with: [0xEF, 0xBB, 0xBF]) {
         let body = data.dropFirst(3)
@@ -30,11 +31,11 @@ public func decodeText(_ data: [UInt8]) -> Result<(text: String, encoding: TextE
         return .failure(.unknownEncoding(offset: 3 + firstInvalidUTF8Offset(body)))
     }
     if let text = String(validating: data, as: UTF8.self) { return .success((text, .utf8)) }
-    if let text = String(data: Data(data), encoding: .shiftJIS) { return .success((text, .cp932)) }
-    return .failure(.unknownEncoding(offset: firstInvalidUTF8Offset(data[...])))
+    if let text = String(data: (data as? Data) ?? Data(data), encoding: .shiftJIS) { return .success((text, .cp932)) }
+    return .failure(.unknownEncoding(offset: firstInvalidUTF8Offset(data)))
 }
 
-private func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+private func firstInvalidUTF8Offset(_ bytes: some Collection<UInt8>) -> Int {
     var decoder = UTF8()
     var iterator = bytes.makeIterator()
     var offset = 0
@@ -49,7 +50,7 @@ private func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
 /// UTF-16: a byte-order mark FF FE or FE FF, or (without one) zero bytes in at least a quarter of
 /// the even or of the odd places of the first 4 KB: ASCII and kana in UTF-16 have a zero high or
 /// low byte, and CSV text in UTF-8 or CP932 has no zero bytes at all.
-func looksLikeUTF16(_ data: [UInt8]) -> Bool {
+func looksLikeUTF16(_ data: some Collection<UInt8>) -> Bool {
     if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
     let head = data.prefix(4096)
     guard head.count >= 4 else { return false }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The language of messages, reports and forms.
 ///
 /// Japanese first: a Japanese locale selects Japanese, anything else English, and the `--lang`
@@ -33,6 +35,18 @@ public struct Text: Sendable, Hashable, Encodable {
         case .en: en
         }
     }
+}
+
+/// An error of the library in both languages, with what to do about it. The command line prints
+/// it in the language chosen (`--lang`); as a `LocalizedError` it reads in the locale's language.
+public protocol BilingualError: LocalizedError, Sendable {
+    var message: Text { get }
+    var hint: Text? { get }
+}
+
+extension BilingualError {
+    public var errorDescription: String? { message(.fromEnvironment(ProcessInfo.processInfo.environment)) }
+    public var recoverySuggestion: String? { hint?(.fromEnvironment(ProcessInfo.processInfo.environment)) }
 }
 
 /// An English count with its noun: "1 agency", "5 agencies".

@@ -73,8 +73,9 @@ public struct MapOptions: Sendable {
 }
 
 /// Errors in what was asked of a map (not in the data).
-public struct MapError: Error, Sendable {
+public struct MapError: BilingualError {
     public var message: Text
+    public var hint: Text? { nil }
 }
 
 /// A map before layout: the graph whose nodes the layout engine places, the isolated agencies
@@ -107,20 +108,19 @@ extension MapDrawing {
 struct MapBuilder {
     let analysis: Analysis
     let options: MapOptions
-    var ja: Bool { options.language == .ja }
     var agencies: [Agency] { analysis.network.agencies }
 
-    func text(_ ja: String, _ en: String) -> String { self.ja ? ja : en }
+    func say(_ text: Text) -> String { text(options.language) }
 
     mutating func build() throws -> MapDrawing {
         switch options.variant {
-        case .network: return agencyMap(nodes: Array(agencies.indices), ties: analysis.network.ties, subtitle: text("支援ネットワーク", "support network"))
+        case .network: return agencyMap(nodes: Array(agencies.indices), ties: analysis.network.ties, subtitle: say(.supportNetwork))
         case .kind:
             guard let kind = options.kind else {
-                throw MapError(message: Text(ja: "--kind で連携内容を指定してください", en: "choose the kind of tie with --kind"))
+                throw MapError(message: .chooseKind)
             }
             return agencyMap(nodes: Array(agencies.indices), ties: analysis.network.ties.filter { $0.kinds.contains(kind) },
-                             subtitle: text("連携内容「\(kind.ja)」のつながり", "ties of kind \(kind.en)"), kind: kind)
+                             subtitle: say(.tiesOfKind(kind)), kind: kind)
         case .ego: return try egoMap()
         case .core: return coreMap()
         case .fields: return fieldMap()
@@ -202,29 +202,25 @@ struct MapBuilder {
         return tie.reportAB != nil ? (tie.a, tie.b, attributes) : (tie.b, tie.a, attributes)
     }
 
-    var isolatedTitle: String { text("つながりのない機関", "agencies without ties") }
+    var isolatedTitle: String { say(.agenciesWithoutTies) }
 
     func legend(fields: [Field], sectors: [PublicPrivate?], kind: TieKind?) -> [MapDrawing.LegendEntry] {
         var entries: [MapDrawing.LegendEntry] = fields.map { f in
             .node(label: f.label(options.language), attributes: ["shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f), "fontcolor": MapStyle.textColour(f)])
         }
-        let names: [PublicPrivate?: (String, String)] = [
-            .publicBody: ("公", "public"), .publicContracted: ("公設民営・委託", "public, contracted out"),
-            .privateBody: ("民間", "private"), .voluntary: ("任意団体", "voluntary"),
-        ]
         for sector in sectors {
-            guard let sector, let name = names[sector] else { continue }
+            guard let sector else { continue }
             var attributes = ["shape": MapStyle.shape(sector), "style": "filled", "fillcolor": "#FFFFFF"]
             if sector == .publicBody { attributes["style"] = "filled,rounded" }
-            entries.append(.node(label: text(name.0, name.1), attributes: attributes))
+            entries.append(.node(label: say(.sectorLegend(sector)), attributes: attributes))
         }
         let colour = kind.map(MapStyle.colour) ?? "#666666"
-        entries.append(.edge(label: text("お互いに挙げた・よく知っている", "both named, know each other well"), attributes: ["penwidth": "3", "color": colour]))
-        entries.append(.edge(label: text("お互いに挙げた", "both named"), attributes: ["penwidth": "1.5", "color": colour]))
-        entries.append(.edge(label: text("一方だけが挙げた (矢印の向き)", "one side named (arrow)"), attributes: ["style": "dotted", "dir": "forward", "arrowsize": "0.6", "color": colour]))
+        entries.append(.edge(label: say(.legendStrongTie), attributes: ["penwidth": "3", "color": colour]))
+        entries.append(.edge(label: say(.legendConfirmedTie), attributes: ["penwidth": "1.5", "color": colour]))
+        entries.append(.edge(label: say(.legendOneSidedTie), attributes: ["style": "dotted", "dir": "forward", "arrowsize": "0.6", "color": colour]))
         if options.showGaps {
-            entries.append(.edge(label: text("提案するつながり", "suggested connection"), attributes: ["style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5"]))
-            entries.append(.node(label: text("抜けると分断される機関", "the network splits without it"), attributes: ["shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2", "color": MapStyle.highlight, "penwidth": "2.5"]))
+            entries.append(.edge(label: say(.legendSuggested), attributes: ["style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5"]))
+            entries.append(.node(label: say(.legendCutPoint), attributes: ["shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2", "color": MapStyle.highlight, "penwidth": "2.5"]))
         }
         return entries
     }
@@ -261,13 +257,12 @@ struct MapBuilder {
         let fields = Field.allCases.filter { f in nodes.contains { agencies[$0].field == f } }
         let sectors = [PublicPrivate.publicBody, .publicContracted, .privateBody, .voluntary].filter { s in nodes.contains { agencies[$0].publicPrivate == s } }
         return MapDrawing(graph: g, isolated: isolated, isolatedTitle: isolatedTitle,
-                          legend: legend(fields: fields, sectors: sectors, kind: kind), legendTitle: text("凡例", "Legend"), paper: options.paper)
+                          legend: legend(fields: fields, sectors: sectors, kind: kind), legendTitle: say(.legendTitle), paper: options.paper)
     }
 
     func egoMap() throws -> MapDrawing {
         guard let id = options.focus, let centre = agencies.firstIndex(where: { $0.id == id }) else {
-            throw MapError(message: Text(ja: "--focus に機関IDを指定してください (\(options.focus ?? "なし") は見つかりません)",
-                                         en: "give an agency ID with --focus (\(options.focus ?? "none") was not found)"))
+            throw MapError(message: .focusNotFound(options.focus))
         }
         let g = analysis.network.worksWith
         var distance = [centre: 0], frontier = [centre]
@@ -277,7 +272,7 @@ struct MapBuilder {
             frontier = next
         }
         var drawing = agencyMap(nodes: distance.keys.sorted(), ties: analysis.network.ties,
-                                subtitle: text("「\(agencies[centre].displayName)」を中心としたつながり", "ties around \(agencies[centre].displayName)"))
+                                subtitle: say(.tiesAround(agencies[centre].displayName)))
         if let i = drawing.graph.nodes.firstIndex(where: { $0.id == MapNodeID.agency(centre) }) {
             drawing.graph.nodes[i].attributes["peripheries"] = "2"
             drawing.graph.nodes[i].attributes["penwidth"] = "3"
@@ -300,8 +295,7 @@ struct MapBuilder {
             let chosen = Set(nodes.prefix(coreMapLimit)), g = analysis.network.worksWith
             let linked = chosen.filter { v in g.successors(v).contains { chosen.contains(Int($0)) } }.sorted()
             return agencyMap(nodes: linked, ties: analysis.network.ties,
-                             subtitle: text("中核 (最も内側のコア\(nodes.count)機関のうち、つながりの多い\(linked.count)機関)",
-                                            "the core (of the \(nodes.count) agencies of the innermost core, the \(linked.count) with the most ties)"))
+                             subtitle: say(.innermostCore(nodes.count, shown: linked.count)))
         } else {
             while k > 1 {
                 let wider = byCore.prefix { analysis.agencies[$0].core >= k - 1 }
@@ -311,13 +305,13 @@ struct MapBuilder {
         }
         k = nodes.map { analysis.agencies[$0].core }.min() ?? 0
         return agencyMap(nodes: nodes.sorted(), ties: analysis.network.ties,
-                         subtitle: text("中核 (どの機関も互いに\(k)以上つながる\(nodes.count)機関)", "the core (\(nodes.count) agencies, each tied to at least \(k) of them)"))
+                         subtitle: say(.core(nodes.count, k: k)))
     }
 
     // MARK: field map
 
     func fieldMap() -> MapDrawing {
-        var g = baseGraph(text("分野どうしのつながり", "ties between fields"))
+        var g = baseGraph(say(.tiesBetweenFields))
         let pairs = analysis.summary.fieldMixing
         let top = Double(pairs.filter { $0.a != $0.b }.map(\.observed).max() ?? 1)
         for field in Field.allCases {
@@ -325,7 +319,7 @@ struct MapBuilder {
             let count = agencies.count { $0.field == field }
             // Sizes grow with the count up to 20 agencies, then slowly, so a national roll-up fits the page.
             let scale = count <= 20 ? Double(count) : 20 + 4 * log2(Double(count) / 20)
-            let label = "\(field.label(options.language))\n" + text("\(count)機関・分野内 \(inside.observed)本", "\(englishCount(count, "agency", "agencies")), \(englishCount(inside.observed, "tie", "ties")) inside")
+            let label = "\(field.label(options.language))\n" + say(.fieldBox(agencies: count, inside: inside.observed))
             g.nodes.append(DOTGraph.Node(MapNodeID.field(field), [
                 "label": label, "shape": "box", "style": "filled,rounded", "fillcolor": MapStyle.colour(field),
                 "fontcolor": MapStyle.textColour(field), "width": String(format: "%.2f", 1.2 + 0.08 * scale),
@@ -335,20 +329,19 @@ struct MapBuilder {
         for pair in pairs where pair.a != pair.b && pair.observed > 0 {
             g.edges.append(DOTGraph.Edge(MapNodeID.field(pair.a), MapNodeID.field(pair.b), [
                 "penwidth": String(format: "%.1f", 1 + 7 * Double(pair.observed) / top), "label": "\(pair.observed)",
-                "tooltip": text("\(pair.a.ja)–\(pair.b.ja): \(pair.observed)本 (想定 \(String(format: "%.1f", pair.expected)))",
-                                "\(pair.a.en)–\(pair.b.en): \(englishCount(pair.observed, "tie", "ties")) (expected \(String(format: "%.1f", pair.expected)))"),
+                "tooltip": say(.fieldPairTooltip(pair)),
             ]))
         }
         let entries: [MapDrawing.LegendEntry] = [
-            .edge(label: text("線の太さ・数字: 分野間のつながりの数", "width and number: ties between the fields"), attributes: ["penwidth": "4"]),
+            .edge(label: say(.legendFieldTies), attributes: ["penwidth": "4"]),
         ]
-        return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: text("凡例", "Legend"), paper: options.paper)
+        return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: say(.legendTitle), paper: options.paper)
     }
 
     // MARK: referral map
 
     func referralMap() -> MapDrawing {
-        var g = baseGraph(text("紹介の流れ (事例の記録から)", "hand-offs in the case records"), directed: true)
+        var g = baseGraph(say(.referralsTitle), directed: true)
         let n = agencies.count
         var count: [Int: Int] = [:], failed: [Int: Int] = [:]
         for r in analysis.network.data.referrals {
@@ -386,15 +379,14 @@ struct MapBuilder {
         }
         let t = rule.threshold
         if rule.exact {
-            entries.append(.edge(label: text("紹介 (数字: 件数、太さ: 多さ)", "hand-offs (number: count; width: how many)"), attributes: ["penwidth": "3", "dir": "forward"]))
+            entries.append(.edge(label: say(.legendReferrals), attributes: ["penwidth": "3", "dir": "forward"]))
         } else {
-            entries.append(.edge(label: text("紹介 \(t)件以上 (数字: 件数、太さ: 多さ)", "\(t) or more hand-offs (number: count; width: how many)"), attributes: ["penwidth": "3", "dir": "forward"]))
-            entries.append(.edge(label: text("紹介 \(t)件未満 (すべて同じ細い線。件数は示しません)", "fewer than \(t) hand-offs (all drawn alike; no count shown)"), attributes: ["penwidth": "1.0", "dir": "forward"]))
+            entries.append(.edge(label: say(.legendReferralsShown(t)), attributes: ["penwidth": "3", "dir": "forward"]))
+            entries.append(.edge(label: say(.legendReferralsHidden(t)), attributes: ["penwidth": "1.0", "dir": "forward"]))
         }
-        entries.append(.edge(label: text(rule.exact ? "半数以上がつながらなかった紹介" : "半数以上がつながらなかった紹介 (\(t)件以上のとき)",
-                                         rule.exact ? "half or more did not connect" : "half or more did not connect (where \(t) or more did not)"),
+        entries.append(.edge(label: say(.legendFailedReferrals(threshold: rule.exact ? nil : t)),
                              attributes: ["penwidth": "2", "style": "dashed", "color": MapStyle.highlight, "dir": "forward"]))
-        return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: text("凡例", "Legend"), paper: options.paper)
+        return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: say(.legendTitle), paper: options.paper)
     }
 }
 
@@ -439,8 +431,8 @@ extension MapDrawing {
         let index = Dictionary(uniqueKeysWithValues: allIDs.enumerated().map { ($1, $0) })
         let after = MapBuilder(analysis: c.after, options: fixed), before = MapBuilder(analysis: c.before, options: fixed)
         let years = "\(c.before.network.data.fiscalYear.label(options.language)) → \(c.after.network.data.fiscalYear.label(options.language))"
-        var g = after.baseGraph(after.text("つながりの変化", "changes in ties"))
-        g.attributes["label"] = [options.area, years, after.text("つながりの変化", "changes in ties")].filter { !$0.isEmpty }.joined(separator: " ")
+        var g = after.baseGraph(after.say(.changesInTies))
+        g.attributes["label"] = [options.area, years, after.say(.changesInTies)].filter { !$0.isEmpty }.joined(separator: " ")
         let new = Set(c.newAgencies), closed = Set(c.closedAgencies)
         var nodes: [Int: DOTGraph.Node] = [:]
         for v in c.before.network.agencies.indices where closed.contains(c.beforeIDs[v]) {
@@ -470,13 +462,92 @@ extension MapDrawing {
         let connected = Set(g.edges.flatMap { [$0.from, $0.to] })
         g.nodes = nodes.keys.sorted().map { nodes[$0]! }.filter { connected.contains($0.id) }
         let legend: [LegendEntry] = [
-            .edge(label: after.text("新しいつながり", "new tie"), attributes: ["color": "#009E73", "penwidth": "2.5"]),
-            .edge(label: after.text("なくなったつながり", "lost tie"), attributes: ["color": "#D55E00", "style": "dashed", "penwidth": "2"]),
-            .edge(label: after.text("続いているつながり", "kept tie"), attributes: ["color": "#BBBBBB", "penwidth": "1.2"]),
-            .node(label: after.text("新しく加わった機関", "agency that joined"), attributes: ["shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2", "color": "#009E73", "penwidth": "2.5"]),
-            .node(label: after.text("なくなった機関", "agency that closed"), attributes: ["shape": "ellipse", "style": "dashed", "color": "#999999", "fontcolor": "#777777"]),
+            .edge(label: after.say(.legendNewTie), attributes: ["color": "#009E73", "penwidth": "2.5"]),
+            .edge(label: after.say(.legendLostTie), attributes: ["color": "#D55E00", "style": "dashed", "penwidth": "2"]),
+            .edge(label: after.say(.legendKeptTie), attributes: ["color": "#BBBBBB", "penwidth": "1.2"]),
+            .node(label: after.say(.legendJoined), attributes: ["shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2", "color": "#009E73", "penwidth": "2.5"]),
+            .node(label: after.say(.legendClosed), attributes: ["shape": "ellipse", "style": "dashed", "color": "#999999", "fontcolor": "#777777"]),
         ]
         self.init(graph: g, isolated: nodes.keys.sorted().map { nodes[$0]! }.filter { !connected.contains($0.id) },
-                  isolatedTitle: after.isolatedTitle, legend: legend, legendTitle: after.text("凡例", "Legend"), paper: options.paper)
+                  isolatedTitle: after.isolatedTitle, legend: legend, legendTitle: after.say(.legendTitle), paper: options.paper)
     }
+}
+
+/// Every word the maps print: titles, legends, tooltips, and the errors in what was asked.
+extension Text {
+    static let supportNetwork = Text(ja: "支援ネットワーク", en: "support network")
+    static let chooseKind = Text(ja: "--kind で連携内容を指定してください", en: "choose the kind of tie with --kind")
+    static func tiesOfKind(_ kind: TieKind) -> Text { Text(ja: "連携内容「\(kind.ja)」のつながり", en: "ties of kind \(kind.en)") }
+    static let agenciesWithoutTies = Text(ja: "つながりのない機関", en: "agencies without ties")
+
+    static func sectorLegend(_ sector: PublicPrivate) -> Text {
+        switch sector {
+        case .publicBody: Text(ja: "公", en: "public")
+        case .publicContracted: Text(ja: "公設民営・委託", en: "public, contracted out")
+        case .privateBody: Text(ja: "民間", en: "private")
+        case .voluntary: Text(ja: "任意団体", en: "voluntary")
+        }
+    }
+
+    static let legendTitle = Text(ja: "凡例", en: "Legend")
+    static let legendStrongTie = Text(ja: "お互いに挙げた・よく知っている", en: "both named, know each other well")
+    static let legendConfirmedTie = Text(ja: "お互いに挙げた", en: "both named")
+    static let legendOneSidedTie = Text(ja: "一方だけが挙げた (矢印の向き)", en: "one side named (arrow)")
+    static let legendSuggested = Text(ja: "提案するつながり", en: "suggested connection")
+    static let legendCutPoint = Text(ja: "抜けると分断される機関", en: "the network splits without it")
+
+    static func focusNotFound(_ focus: String?) -> Text {
+        Text(ja: "--focus に機関IDを指定してください (\(focus ?? "なし") は見つかりません)",
+             en: "give an agency ID with --focus (\(focus ?? "none") was not found)")
+    }
+
+    static func tiesAround(_ name: String) -> Text { Text(ja: "「\(name)」を中心としたつながり", en: "ties around \(name)") }
+
+    static func innermostCore(_ agencies: Int, shown: Int) -> Text {
+        Text(ja: "中核 (最も内側のコア\(agencies)機関のうち、つながりの多い\(shown)機関)",
+             en: "the core (of the \(agencies) agencies of the innermost core, the \(shown) with the most ties)")
+    }
+
+    static func core(_ agencies: Int, k: Int) -> Text {
+        Text(ja: "中核 (どの機関も互いに\(k)以上つながる\(agencies)機関)",
+             en: "the core (\(agencies) agencies, each tied to at least \(k) of them)")
+    }
+
+    static let tiesBetweenFields = Text(ja: "分野どうしのつながり", en: "ties between fields")
+
+    static func fieldBox(agencies: Int, inside: Int) -> Text {
+        Text(ja: "\(agencies)機関・分野内 \(inside)本",
+             en: "\(englishCount(agencies, "agency", "agencies")), \(englishCount(inside, "tie", "ties")) inside")
+    }
+
+    static func fieldPairTooltip(_ pair: FieldPair) -> Text {
+        let expected = String(format: "%.1f", pair.expected)
+        return Text(ja: "\(pair.a.ja)–\(pair.b.ja): \(pair.observed)本 (想定 \(expected))",
+                    en: "\(pair.a.en)–\(pair.b.en): \(englishCount(pair.observed, "tie", "ties")) (expected \(expected))")
+    }
+
+    static let legendFieldTies = Text(ja: "線の太さ・数字: 分野間のつながりの数", en: "width and number: ties between the fields")
+    static let referralsTitle = Text(ja: "紹介の流れ (事例の記録から)", en: "hand-offs in the case records")
+    static let legendReferrals = Text(ja: "紹介 (数字: 件数、太さ: 多さ)", en: "hand-offs (number: count; width: how many)")
+
+    static func legendReferralsShown(_ t: Int) -> Text {
+        Text(ja: "紹介 \(t)件以上 (数字: 件数、太さ: 多さ)", en: "\(t) or more hand-offs (number: count; width: how many)")
+    }
+
+    static func legendReferralsHidden(_ t: Int) -> Text {
+        Text(ja: "紹介 \(t)件未満 (すべて同じ細い線。件数は示しません)", en: "fewer than \(t) hand-offs (all drawn alike; no count shown)")
+    }
+
+    /// `threshold` is nil for exact counts (an internal map).
+    static func legendFailedReferrals(threshold: Int?) -> Text {
+        guard let t = threshold else { return Text(ja: "半数以上がつながらなかった紹介", en: "half or more did not connect") }
+        return Text(ja: "半数以上がつながらなかった紹介 (\(t)件以上のとき)", en: "half or more did not connect (where \(t) or more did not)")
+    }
+
+    static let changesInTies = Text(ja: "つながりの変化", en: "changes in ties")
+    static let legendNewTie = Text(ja: "新しいつながり", en: "new tie")
+    static let legendLostTie = Text(ja: "なくなったつながり", en: "lost tie")
+    static let legendKeptTie = Text(ja: "続いているつながり", en: "kept tie")
+    static let legendJoined = Text(ja: "新しく加わった機関", en: "agency that joined")
+    static let legendClosed = Text(ja: "なくなった機関", en: "agency that closed")
 }

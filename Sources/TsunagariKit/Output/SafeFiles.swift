@@ -9,7 +9,7 @@ import Darwin
 /// over a device or a pipe, keeping the permissions of the file replaced.
 
 /// A file that could not be written, or a place that must not be written to, in plain words.
-public struct OutputError: Error, Sendable {
+public struct OutputError: BilingualError {
     public var message: Text
     public var hint: Text?
 

@@ -22,7 +22,8 @@ struct YearOptions: ParsableArguments {
 
     /// The whole network and its diagnostics as well as the chosen year (see `load`).
     func loadAll(_ language: Language, _ progress: ProgressLine) throws -> (network: Network, diagnostics: Diagnostics, year: YearNetwork) {
-        let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
+        let loaded = progress.run(.reading) { loadNetwork(at: directory) }
+        let (network, diagnostics) = (loaded.network, loaded.diagnostics)
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
             Console.err(Text.notAnalysingErrors(Console.counts(diagnostics, language))(language))

@@ -20,7 +20,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let language = options.language
         let progress = try runOptions.start(language)
-        let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
+        let loaded = progress.run(.reading) { loadNetwork(at: directory) }
+        let (network, diagnostics) = (loaded.network, loaded.diagnostics)
         progress.finish()
         Console.report(diagnostics, language)
         for year in network.years {

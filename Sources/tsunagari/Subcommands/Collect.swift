@@ -41,9 +41,10 @@ struct Collect: ParsableCommand {
             throw ExitCode.failure
         }
         let paths = names.map { (formsDirectory as NSString).appendingPathComponent($0) }
-        let (survey, year, diagnostics) = collectForms(paths, yearFolder: yearFolder, fiscalYear: fiscalYear, language: language)
+        let collected = collectForms(paths, yearFolder: yearFolder, fiscalYear: fiscalYear, language: language)
+        let diagnostics = collected.diagnostics
         Console.report(diagnostics, language)
-        guard let survey, let year else {
+        guard let survey = collected.survey, let year = collected.year else {
             Console.out(Console.counts(diagnostics, language))
             throw ExitCode.failure
         }

@@ -46,7 +46,8 @@ struct Compare: ParsableCommand {
         let language = options.language
         let progress = try runOptions.start(language)
         defer { progress.finish() }
-        let (network, diagnostics) = progress.run(.reading) { loadNetwork(at: directory) }
+        let loaded = progress.run(.reading) { loadNetwork(at: directory) }
+        let (network, diagnostics) = (loaded.network, loaded.diagnostics)
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
             Console.err(Text.notComparingErrors(language))

@@ -25,7 +25,8 @@ struct Template: ParsableCommand {
         guard let fiscalYear = FiscalYear(folderName: year) else {
             throw usageError(.notAFiscalYear(year, example: "2026, R8 / 令和8年度"), language)
         }
-        let (network, diagnostics) = loadNetwork(at: directory)
+        let loaded = loadNetwork(at: directory)
+        let (network, diagnostics) = (loaded.network, loaded.diagnostics)
         Console.report(diagnostics, language)
         guard let latest = network.years.last, !diagnostics.hasErrors else {
             Console.err(Text.fixErrorsBeforeForms(Console.counts(diagnostics, language))(language))
