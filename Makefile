@@ -3,7 +3,7 @@
 #   make test   install what is missing, run every test
 SAMPLE := SampleData/midori
 
-.PHONY: deps build run test bench fuzz memcheck clean
+.PHONY: deps build run test bench fuzz memcheck format lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -28,6 +28,13 @@ fuzz: deps
 
 memcheck: deps
 	scripts/memcheck.sh
+
+# The layout of the Swift sources (.swift-format: 4 spaces, lines of at most 120 characters).
+format:
+	swift format format --in-place --recursive Sources Tests Fuzz/Sources
+
+lint:
+	swift format lint --strict --recursive Sources Tests Fuzz/Sources
 
 clean:
 	rm -rf .build out bench-data

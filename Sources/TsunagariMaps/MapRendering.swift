@@ -14,8 +14,10 @@ public enum MapFormat: String, Sendable, CaseIterable {
 /// in place. `dot` output is the DOT text before layout and needs no Graphviz.
 ///
 /// `positions` (by node id) skips the layout: maps of several years share one layout that way.
-public func renderMap(_ drawing: MapDrawing, format: MapFormat, engine: String? = nil,
-                      positions fixed: [String: NodeBox]? = nil, frame: MapFrame? = nil) throws -> Data {
+public func renderMap(
+    _ drawing: MapDrawing, format: MapFormat, engine: String? = nil,
+    positions fixed: [String: NodeBox]? = nil, frame: MapFrame? = nil
+) throws -> Data {
     if format == .dot { return Data(drawing.structure.text.utf8) }
     let engines = MapEngines(drawing)
     let positions = try fixed ?? layoutPositions(drawing.graph, engine: engine ?? engines.layout)
@@ -101,7 +103,8 @@ func parsePlain(_ text: String) -> [String: NodeBox] {
     for line in text.split(separator: "\n") where line.hasPrefix("node ") {
         let parts = line.split(separator: " ", maxSplits: 6)
         guard parts.count >= 6, let x = Double(parts[2]), let y = Double(parts[3]),
-              let w = Double(parts[4]), let h = Double(parts[5]) else { continue }
+            let w = Double(parts[4]), let h = Double(parts[5])
+        else { continue }
         boxes[String(parts[1])] = NodeBox(x: x * 72, y: y * 72, width: w * 72, height: h * 72)
     }
     return boxes
@@ -111,7 +114,9 @@ func parsePlain(_ text: String) -> [String: NodeBox] {
 /// Japanese in a Japanese font.
 func withFontFallbacks(_ svg: Data) -> Data {
     let text = String(decoding: svg, as: UTF8.self)
-    let fallback = "font-family=\"\(MapStyle.font),Noto Sans JP,Hiragino Sans,Hiragino Kaku Gothic ProN,Yu Gothic,Meiryo,sans-serif\""
+    let fallback =
+        "font-family=\"\(MapStyle.font),Noto Sans JP,Hiragino Sans,Hiragino Kaku Gothic ProN,Yu "
+        + "Gothic,Meiryo,sans-serif\""
     return Data(text.replacingOccurrences(of: "font-family=\"\(MapStyle.font)\"", with: fallback).utf8)
 }
 
@@ -123,10 +128,13 @@ public struct StableLayout: Sendable {
 
 /// Lays out the union of all years' ties once (agencies without ties in any year are left to the
 /// isolated box); every year's map and the change map reuse it.
-public func stableLayout(_ years: [Analysis], ids: [[String]], allIDs: [String], options: MapOptions,
-                         engine: String? = nil) throws -> StableLayout {
+public func stableLayout(
+    _ years: [Analysis], ids: [[String]], allIDs: [String], options: MapOptions,
+    engine: String? = nil
+) throws -> StableLayout {
     let union = MapDrawing.union(years, ids: ids, allIDs: allIDs, options: options)
-    let boxes = try layoutPositions(union.graph, engine: engine ?? (union.graph.nodes.count > MapEngines.neatoLimit ? "sfdp" : "neato"))
+    let boxes = try layoutPositions(
+        union.graph, engine: engine ?? (union.graph.nodes.count > MapEngines.neatoLimit ? "sfdp" : "neato"))
     var byID: [String: NodeBox] = [:]
     for (k, id) in allIDs.enumerated() { if let box = boxes[MapNodeID.unionAgency(k)] { byID[id] = box } }
     let mostIsolated = max(years.map { $0.summary.isolates.count }.max() ?? 0, union.isolated.count)
@@ -134,15 +142,20 @@ public func stableLayout(_ years: [Analysis], ids: [[String]], allIDs: [String],
 }
 
 /// One year's map on the shared layout: agency `i`'s node goes where agency `ids[i]` is.
-public func renderYearMap(_ drawing: MapDrawing, ids: [String], stable: StableLayout, format: MapFormat) throws -> Data {
+public func renderYearMap(_ drawing: MapDrawing, ids: [String], stable: StableLayout, format: MapFormat) throws -> Data
+{
     var positions: [String: NodeBox] = [:]
     for (i, id) in ids.enumerated() { if let box = stable.positions[id] { positions[MapNodeID.agency(i)] = box } }
     return try renderMap(drawing, format: format, positions: positions, frame: stable.frame)
 }
 
 /// The change map on the shared layout (nodes of the union of years, as in `MapDrawing.union`).
-public func renderChangeMap(_ drawing: MapDrawing, allIDs: [String], stable: StableLayout, format: MapFormat) throws -> Data {
+public func renderChangeMap(
+    _ drawing: MapDrawing, allIDs: [String], stable: StableLayout, format: MapFormat
+) throws -> Data {
     var positions: [String: NodeBox] = [:]
-    for (k, id) in allIDs.enumerated() { if let box = stable.positions[id] { positions[MapNodeID.unionAgency(k)] = box } }
+    for (k, id) in allIDs.enumerated() {
+        if let box = stable.positions[id] { positions[MapNodeID.unionAgency(k)] = box }
+    }
     return try renderMap(drawing, format: format, positions: positions, frame: stable.frame)
 }

@@ -11,23 +11,28 @@ public struct ComparisonPictures: Sendable {
     public var charts: [NamedFile] = []
 }
 
-public func makeComparisonPictures(_ history: NetworkHistory, _ comparison: YearComparison, area: String, language: Language,
-                                   changeMap format: MapFormat?, yearMaps: Bool, charts: Bool) throws -> ComparisonPictures {
+public func makeComparisonPictures(
+    _ history: NetworkHistory, _ comparison: YearComparison, area: String, language: Language,
+    changeMap format: MapFormat?, yearMaps: Bool, charts: Bool
+) throws -> ComparisonPictures {
     var pictures = ComparisonPictures()
     var options = MapOptions()
     options.language = language
     options.area = area
     options.sizeBy = .none
     if format != nil || yearMaps {
-        let stable = try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: options)
+        let stable = try stableLayout(
+            history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: options)
         if let format {
             let drawing = MapDrawing(comparison: comparison, allIDs: history.allIDs, options: options)
             pictures.changeMap = try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: format)
         }
         if yearMaps {
             for (y, analysis) in history.analyses.enumerated() {
-                let data = try renderYearMap(try MapDrawing(analysis, options), ids: history.matching.canonical[y], stable: stable, format: .svg)
-                pictures.yearMaps.append(NamedFile(path: "map-\(analysis.network.data.fiscalYear.year).svg", data: data))
+                let data = try renderYearMap(
+                    try MapDrawing(analysis, options), ids: history.matching.canonical[y], stable: stable, format: .svg)
+                pictures.yearMaps.append(
+                    NamedFile(path: "map-\(analysis.network.data.fiscalYear.year).svg", data: data))
             }
         }
     }

@@ -30,7 +30,9 @@ public struct MeetingReport: Sendable {
 /// keep their places; for a network too large to draw whole, `showsCoreOnly`, the core map and no
 /// change map or cards), each as SVG for the page and PDF for slides, the trend charts, and the
 /// HTML (`reportHTML`). `warnings` are the reading's diagnostics, for the data-quality section.
-public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions, warnings: [Diagnostic]) throws -> MeetingReport {
+public func makeMeetingReport(
+    _ history: NetworkHistory, options: ReportOptions, warnings: [Diagnostic]
+) throws -> MeetingReport {
     let y = options.year, language = options.language
     let analysis = history.analyses[y]
     var mapOptions = MapOptions()
@@ -39,7 +41,11 @@ public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions,
     mapOptions.sizeBy = .none  // one size every year, so that agencies keep their places
     mapOptions.counts = CaseCountRule(exact: options.internalUse)
     let large = showsCoreOnly(analysis.network)
-    let stable = large ? nil : try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
+    let stable =
+        large
+        ? nil
+        : try stableLayout(
+            history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: mapOptions)
 
     var files: [NamedFile] = []
     var notes: [Text] = []
@@ -52,9 +58,14 @@ public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions,
     }
     var coreOptions = mapOptions
     coreOptions.variant = .core
-    let networkMap = try stable.map { stable in
-        try both("network") { try renderYearMap(try MapDrawing(analysis, mapOptions), ids: history.matching.canonical[y], stable: stable, format: $0) }
-    } ?? both("core") { try renderMap(try MapDrawing(analysis, coreOptions), format: $0) }
+    let networkMap =
+        try stable.map { stable in
+            try both("network") {
+                try renderYearMap(
+                    try MapDrawing(analysis, mapOptions), ids: history.matching.canonical[y], stable: stable, format: $0
+                )
+            }
+        } ?? both("core") { try renderMap(try MapDrawing(analysis, coreOptions), format: $0) }
     var fieldOptions = mapOptions
     fieldOptions.variant = .fields
     let fieldMap = try both("fields") { try renderMap(try MapDrawing(analysis, fieldOptions), format: $0) }
@@ -64,7 +75,9 @@ public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions,
     if let comparison {
         if let stable {
             let drawing = MapDrawing(comparison: comparison, allIDs: history.allIDs, options: mapOptions)
-            changeMap = try both("change") { try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: $0) }
+            changeMap = try both("change") {
+                try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: $0)
+            }
         }
         let trends = Array(history.trends.prefix(y + 1))
         let years = trends.map { FiscalYear($0.fiscalYear).label(language) }
@@ -78,13 +91,16 @@ public func makeMeetingReport(_ history: NetworkHistory, options: ReportOptions,
         ego.variant = .ego
         for (agency, measures) in zip(analysis.network.agencies, analysis.agencies) where measures.degree > 0 {
             ego.focus = agency.id
-            cardMaps[agency.id] = String(decoding: try renderMap(try MapDrawing(analysis, ego), format: .svg), as: UTF8.self)
+            cardMaps[agency.id] = String(
+                decoding: try renderMap(try MapDrawing(analysis, ego), format: .svg), as: UTF8.self)
         }
     }
-    let html = reportHTML(ReportInput(
-        history: history, year: y, comparison: comparison, area: options.area, language: language, internalUse: options.internalUse,
-        networkMap: networkMap, fieldMap: fieldMap, changeMap: changeMap, trendCharts: charts,
-        cardMaps: cardMaps, warnings: warnings))
+    let html = reportHTML(
+        ReportInput(
+            history: history, year: y, comparison: comparison, area: options.area, language: language,
+            internalUse: options.internalUse,
+            networkMap: networkMap, fieldMap: fieldMap, changeMap: changeMap, trendCharts: charts,
+            cardMaps: cardMaps, warnings: warnings))
     files.append(NamedFile(path: "report.html", data: Data(html.utf8)))
     return MeetingReport(files: files, notes: notes)
 }

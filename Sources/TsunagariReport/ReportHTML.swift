@@ -24,11 +24,15 @@ public struct ReportInput: Sendable {
     /// Warnings from loading the data (errors stop the report before this point).
     public var warnings: [Diagnostic]
 
-    public init(history: NetworkHistory, year: Int, comparison: YearComparison?, area: String, language: Language,
-                internalUse: Bool, networkMap: String, fieldMap: String, changeMap: String?, trendCharts: [String],
-                cardMaps: [String: String], warnings: [Diagnostic]) {
+    public init(
+        history: NetworkHistory, year: Int, comparison: YearComparison?, area: String, language: Language,
+        internalUse: Bool, networkMap: String, fieldMap: String, changeMap: String?, trendCharts: [String],
+        cardMaps: [String: String], warnings: [Diagnostic]
+    ) {
         (self.history, self.year, self.comparison, self.area) = (history, year, comparison, area)
-        (self.language, self.internalUse, self.networkMap, self.fieldMap) = (language, internalUse, networkMap, fieldMap)
+        (self.language, self.internalUse, self.networkMap, self.fieldMap) = (
+            language, internalUse, networkMap, fieldMap
+        )
         (self.changeMap, self.trendCharts, self.cardMaps, self.warnings) = (changeMap, trendCharts, cardMaps, warnings)
     }
 }
@@ -36,7 +40,6 @@ public struct ReportInput: Sendable {
 /// How many items a list of the report shows at most; the rest are counted (every finding is in
 /// `tsunagari gaps --format csv`).
 public let reportListLimit = 100
-
 
 /// The meeting report: one self-contained HTML file (inline SVG and CSS, a few lines of script for
 /// sorting the table), in the order a health centre presents it, printable on A4 landscape.
@@ -54,11 +57,18 @@ private let resources: (library: MustacheLibrary, css: String, script: String) =
     MustacheContentTypes.register(XHTMLContent(), named: "XHTML")
     func text(_ name: String, _ ext: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { preconditionFailure("resource \(name).\(ext) missing") }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            preconditionFailure(
+                "resource \(name)"
+                    + ".\(ext) missing")
+        }
         return text
     }
     var library = MustacheLibrary()
-    do { try library.register(text("report", "mustache"), named: "report") } catch { preconditionFailure("report.mustache: \(error)") }
+    do { try library.register(text("report", "mustache"), named: "report") } catch {
+        preconditionFailure("report.mustache: \(error)")
+    }
     return (library, text("report", "css"), text("report", "js"))
 }()
 
@@ -110,7 +120,10 @@ struct Block {
     struct ItemList { var tag: String; var cssClass: String?; var items: [String]; var more: String? }
     struct Details { var summary: String; var items: [String]; var more: String? }
     struct Figure { var svg: String; var caption: String?; var page: Bool }
-    struct Table { var cssClass: String; var sortable: Bool; var header: [String]; var rows: [Row]; var more: String?; var columns: Int }
+    struct Table {
+        var cssClass: String; var sortable: Bool; var header: [String]; var rows: [Row]; var more: String?;
+        var columns: Int
+    }
     struct Row { var cells: [String] }
     struct Definition { var term: String; var text: String }
 
@@ -156,7 +169,9 @@ private struct ReportWriter {
     /// A list of findings: the first `reportListLimit` and a last item counting the rest (the
     /// report stays bounded; `tsunagari gaps` lists every one).
     func items(_ tag: String, _ cssClass: String?, _ list: [Finding]) -> Block {
-        .list(tag, cssClass, list.prefix(reportListLimit).map { say($0.message) }, more: more(list.count, Text.moreFindings))
+        .list(
+            tag, cssClass, list.prefix(reportListLimit).map { say($0.message) },
+            more: more(list.count, Text.moreFindings))
     }
 
     /// The last item of a list cut at `reportListLimit`, if it is cut.
@@ -180,21 +195,30 @@ private struct ReportWriter {
 
     func summary() -> Section {
         let s = analysis.summary
-        var sentences = [say(.networkSize(area: input.area, year: yearLabel, agencies: s.agencies, ties: s.ties,
-                                          confirmed: s.confirmedTies))]
+        var sentences = [
+            say(
+                .networkSize(
+                    area: input.area, year: yearLabel, agencies: s.agencies, ties: s.ties,
+                    confirmed: s.confirmedTies))
+        ]
         if let c = comparison {
             let before = c.before.summary
             let previous = c.before.network.data.fiscalYear.label(input.language)
-            sentences.append(say(.sizeChange(since: previous, agencies: (before.agencies, s.agencies), ties: (before.ties, s.ties),
-                                             new: c.newTies.count, lost: c.lostTies.count)))
+            sentences.append(
+                say(
+                    .sizeChange(
+                        since: previous, agencies: (before.agencies, s.agencies), ties: (before.ties, s.ties),
+                        new: c.newTies.count, lost: c.lostTies.count)))
             let news = c.gapNews(input.language).closed.prefix(2)
             if !news.isEmpty { sentences.append(news.joined()) }
         }
         if !s.isolates.isEmpty { sentences.append(say(.isolates(s.isolates.count, names: names(s.isolates)))) }
-        return Section(id: "summary", title: say(.summaryTitle), blocks: sentences.map(Block.p) + [
-            .h3(say(.keyFindingsTitle)),
-            .list("ol", "key", keyFindings().map { say($0.message) }),
-        ])
+        return Section(
+            id: "summary", title: say(.summaryTitle),
+            blocks: sentences.map(Block.p) + [
+                .h3(say(.keyFindingsTitle)),
+                .list("ol", "key", keyFindings().map { say($0.message) }),
+            ])
     }
 
     /// Three to five findings, the most serious first, one of each kind where possible.
@@ -212,12 +236,17 @@ private struct ReportWriter {
         let n = analysis.agencies.count
         func svg(_ map: String, _ prefix: String) -> String { inlineSVG(map, prefix: prefix) }
         // `networkMap` holds the core map when `showsCoreOnly` (see ReportInput).
-        let blocks: [Block] = showsCoreOnly(analysis.network)
-            ? [Block(note: say(.coreOnly(agencies: n, ties: analysis.summary.ties))),
-               .figure(svg(input.fieldMap, "fields"), say(.fieldMapCaption)),
-               .figure(svg(input.networkMap, "network"), say(.coreMapCaption), page: true)]
-            : [.figure(svg(input.networkMap, "network"), say(.networkMapCaption)),
-               .figure(svg(input.fieldMap, "fields"), say(.fieldMapCaption), page: true)]
+        let blocks: [Block] =
+            showsCoreOnly(analysis.network)
+            ? [
+                Block(note: say(.coreOnly(agencies: n, ties: analysis.summary.ties))),
+                .figure(svg(input.fieldMap, "fields"), say(.fieldMapCaption)),
+                .figure(svg(input.networkMap, "network"), say(.coreMapCaption), page: true),
+            ]
+            : [
+                .figure(svg(input.networkMap, "network"), say(.networkMapCaption)),
+                .figure(svg(input.fieldMap, "fields"), say(.fieldMapCaption), page: true),
+            ]
         return Section(id: "maps", title: say(.mapsTitle), blocks: blocks)
     }
 
@@ -245,21 +274,30 @@ private struct ReportWriter {
         var blocks: [Block] = [.p(say(.fragilityIntro))]
         let measures = analysis.agencies
         let brokers = measures.indices.filter { measures[$0].betweenness > 0 }
-            .sorted { (measures[$0].betweenness, measures[$1].id) > (measures[$1].betweenness, measures[$0].id) }.prefix(5)
+            .sorted { (measures[$0].betweenness, measures[$1].id) > (measures[$1].betweenness, measures[$0].id) }
+            .prefix(5)
         blocks.append(.h3(say(.brokersTitle)))
-        blocks.append(.list("ul", nil, brokers.map { i in
-            say(.broker(agencies[i].displayName, degree: measures[i].degree,
-                        percent: fixed(measures[i].betweenness * 100, digits: 1)))
-        }))
+        blocks.append(
+            .list(
+                "ul", nil,
+                brokers.map { i in
+                    say(
+                        .broker(
+                            agencies[i].displayName, degree: measures[i].degree,
+                            percent: fixed(measures[i].betweenness * 100, digits: 1)))
+                }))
         blocks.append(.h3(say(.cutPointsTitle)))
         let points = analysis.cutPoints.articulationPoints
         if points.isEmpty {
             blocks.append(.p(say(.noCutPoints)))
         } else {
-            blocks.append(.list("ul", nil, points.prefix(reportListLimit).map { p in
-                let cut = (analysis.cutPoints.cutOff[p] ?? []).map { agencies[$0].id }
-                return say(.cutOff(agencies[p].displayName, names: names(cut)))
-            }, more: more(points.count, Text.moreAgencies)))
+            blocks.append(
+                .list(
+                    "ul", nil,
+                    points.prefix(reportListLimit).map { p in
+                        let cut = (analysis.cutPoints.cutOff[p] ?? []).map { agencies[$0].id }
+                        return say(.cutOff(agencies[p].displayName, names: names(cut)))
+                    }, more: more(points.count, Text.moreAgencies)))
         }
         let person = findings.filter { $0.kind == .personDependent || $0.kind == .bridge }
         if !person.isEmpty { blocks += [.h3(say(.fragileTies)), items("ul", nil, person)] }
@@ -272,8 +310,10 @@ private struct ReportWriter {
         guard let c = comparison else {
             return Section(id: "change", title: say(.changeTitle), blocks: [.p(say(.noEarlierYear))])
         }
-        var blocks: [Block] = [input.changeMap.map { .figure(inlineSVG($0, prefix: "change"), say(.changeMapCaption)) }
-            ?? Block(note: say(.noChangeMap))]
+        var blocks: [Block] = [
+            input.changeMap.map { .figure(inlineSVG($0, prefix: "change"), say(.changeMapCaption)) }
+                ?? Block(note: say(.noChangeMap))
+        ]
         // The important improvements in full; the minor ones counted.
         let news = c.gapNews(input.language)
         let important = zip(c.gapsClosed, news.closed).filter { $0.0.severity != .low }.map(\.1)
@@ -284,12 +324,17 @@ private struct ReportWriter {
             if minor > 0 { items.append(say(.minorClosed(minor))) }
             blocks += [.h3(say(.gotBetter)), .list("ul", nil, items)]
         }
-        blocks.append(Block(charts: .init(svgs: input.trendCharts.enumerated().map { inlineSVG($1, prefix: "chart\($0)") })))
+        blocks.append(
+            Block(charts: .init(svgs: input.trendCharts.enumerated().map { inlineSVG($1, prefix: "chart\($0)") })))
         func ties(_ heading: Text, _ list: [TieDifference]) -> [Block] {
-            [.h3("\(say(heading)) (\(list.count))"),
-             Block(table: .init(cssClass: "ties", sortable: false, header: [say(.agency), say(.agency)],
-                                rows: list.prefix(reportListLimit).map { .init(cells: [name($0.a), name($0.b)]) },
-                                more: more(list.count, Text.moreTies), columns: 2))]
+            [
+                .h3("\(say(heading)) (\(list.count))"),
+                Block(
+                    table: .init(
+                        cssClass: "ties", sortable: false, header: [say(.agency), say(.agency)],
+                        rows: list.prefix(reportListLimit).map { .init(cells: [name($0.a), name($0.b)]) },
+                        more: more(list.count, Text.moreTies), columns: 2)),
+            ]
         }
         blocks += ties(.newTies, c.newTies) + ties(.lostTies, c.lostTies)
         return Section(id: "change", title: say(.changeTitle), blocks: blocks)
@@ -300,14 +345,21 @@ private struct ReportWriter {
     func agencyTable() -> Section {
         let headers = Text.agencyColumns.map(say)
         let rows = zip(analysis.agencies, agencies).map { m, a in
-            Block.Row(cells: [m.id, a.displayName, a.field.label(input.language), "\(m.degree)", "\(m.outDegree)", "\(m.inDegree)",
-                              fixed(m.betweenness, digits: 3), fixed(m.closeness, digits: 3), "\(m.core)",
-                              fixed(m.constraint, digits: 3), m.articulation ? "●" : ""])
+            Block.Row(cells: [
+                m.id, a.displayName, a.field.label(input.language), "\(m.degree)", "\(m.outDegree)", "\(m.inDegree)",
+                fixed(m.betweenness, digits: 3), fixed(m.closeness, digits: 3), "\(m.core)",
+                fixed(m.constraint, digits: 3), m.articulation ? "●" : "",
+            ])
         }
-        return Section(id: "agencies", title: say(.agenciesTitle), blocks: [
-            .p(say(.agenciesIntro)),
-            Block(table: .init(cssClass: "sortable", sortable: true, header: headers, rows: rows, more: nil, columns: headers.count)),
-        ])
+        return Section(
+            id: "agencies", title: say(.agenciesTitle),
+            blocks: [
+                .p(say(.agenciesIntro)),
+                Block(
+                    table: .init(
+                        cssClass: "sortable", sortable: true, header: headers, rows: rows, more: nil,
+                        columns: headers.count)),
+            ])
     }
 
     // MARK: 7. data quality
@@ -315,10 +367,13 @@ private struct ReportWriter {
     func dataQuality() -> Section {
         let summary = analysis.summary
         let responded = Dictionary(analysis.agencies.map { ($0.id, $0.responded) }) { first, _ in first }
-        let silent = findings.filter { $0.kind == .noAnswer }.flatMap(\.agencies)
+        let silent =
+            findings.filter { $0.kind == .noAnswer }.flatMap(\.agencies)
             + summary.isolates.filter { !(responded[$0] ?? true) }
-        var facts = [say(.respondents(summary.respondents, of: summary.agencies)),
-                     say(.silentAgencies) + (silent.isEmpty ? say(.noneListed) : names(silent))]
+        var facts = [
+            say(.respondents(summary.respondents, of: summary.agencies)),
+            say(.silentAgencies) + (silent.isEmpty ? say(.noneListed) : names(silent)),
+        ]
         let oneSided = findings.filter { $0.kind == .oneSided }
         facts.append(say(.oneSidedCount(oneSided.count)))
         let renamed = input.history.matching.matchedByName.filter { $0.year == input.year }
@@ -328,20 +383,27 @@ private struct ReportWriter {
         // A warning on the case file is about one hand-off: a meeting copy counts them under the
         // case-count rule and lists only the others.
         let rule = CaseCountRule(exact: input.internalUse)
-        let onCases = input.warnings.filter { ($0.location.file as NSString).lastPathComponent == Schema.referrals.fileName }
+        let onCases = input.warnings.filter {
+            ($0.location.file as NSString).lastPathComponent == Schema.referrals.fileName
+        }
         let listed = rule.exact ? input.warnings : input.warnings.filter { !onCases.contains($0) }
         var warnings = say(.readingWarnings(input.warnings.count - onCases.count))
         if !onCases.isEmpty { warnings += say(.caseWarnings(rule.cell(onCases.count).text)) }
         facts.append(warnings)
         var blocks: [Block] = [.list("ul", nil, facts)]
         if !oneSided.isEmpty {
-            blocks.append(Block(details: .init(summary: say(.oneSidedList),
-                                               items: oneSided.prefix(reportListLimit).map { say($0.message) },
-                                               more: more(oneSided.count, Text.moreFindings))))
+            blocks.append(
+                Block(
+                    details: .init(
+                        summary: say(.oneSidedList),
+                        items: oneSided.prefix(reportListLimit).map { say($0.message) },
+                        more: more(oneSided.count, Text.moreFindings))))
         }
         if !listed.isEmpty {
-            blocks.append(.list("ul", "warnings", listed.prefix(reportListLimit).map { $0.message(input.language) },
-                                more: more(listed.count, Text.moreWarnings)))
+            blocks.append(
+                .list(
+                    "ul", "warnings", listed.prefix(reportListLimit).map { $0.message(input.language) },
+                    more: more(listed.count, Text.moreWarnings)))
         }
         return Section(id: "quality", title: say(.qualityTitle), blocks: blocks)
     }
@@ -350,10 +412,12 @@ private struct ReportWriter {
 
     func method() -> Section {
         let notes = Text.methodNotes(exactCounts: input.internalUse)
-        return Section(id: "method", title: say(.methodTitle), blocks: [
-            Block(definitions: .init(items: notes.map { .init(term: say($0.term), text: say($0.text)) })),
-            .p(say(.seeMeasures)),
-        ])
+        return Section(
+            id: "method", title: say(.methodTitle),
+            blocks: [
+                Block(definitions: .init(items: notes.map { .init(term: say($0.term), text: say($0.text)) })),
+                .p(say(.seeMeasures)),
+            ])
     }
 
     // MARK: cards
@@ -368,7 +432,8 @@ private struct ReportWriter {
                 for kind in tie.kinds.kinds { byKind[kind, default: []].append(agencies[other].displayName) }
                 if tie.kinds.kinds.isEmpty { unstated.append(agencies[other].displayName) }
                 if input.internalUse {
-                    for r in [tie.reportAB, tie.reportBA].compactMap({ $0 }) where analysis.network.data.reports[r].reporter == i {
+                    for r in [tie.reportAB, tie.reportBA].compactMap({ $0 })
+                    where analysis.network.data.reports[r].reporter == i {
                         let note = analysis.network.data.reports[r].note
                         if !note.isEmpty { notes.append("\(agencies[other].displayName): \(note)") }
                     }
@@ -376,18 +441,26 @@ private struct ReportWriter {
             }
             var rows = TieKind.allCases.compactMap { kind in byKind[kind].map { (kind.label(input.language), $0) } }
             if !unstated.isEmpty { rows.append((say(.kindNotGiven), unstated)) }
-            blocks.append(Block(table: .init(cssClass: "card", sortable: false, header: [say(.kindColumn), say(.partnersColumn)],
-                                             rows: rows.map { .init(cells: [$0.0, $0.1.joined(separator: say(.listSeparator))]) },
-                                             more: nil, columns: 2)))
+            blocks.append(
+                Block(
+                    table: .init(
+                        cssClass: "card", sortable: false, header: [say(.kindColumn), say(.partnersColumn)],
+                        rows: rows.map { .init(cells: [$0.0, $0.1.joined(separator: say(.listSeparator))]) },
+                        more: nil, columns: 2)))
             if let map = input.cardMaps[a.id] { blocks.append(.figure(inlineSVG(map, prefix: "card\(i)"), nil)) }
             if let c = comparison {
                 let id = c.afterIDs[i]
                 let gained = c.newTies.filter { $0.a == id || $0.b == id }.map { $0.a == id ? $0.b : $0.a }
                 let lost = c.lostTies.filter { $0.a == id || $0.b == id }.map { $0.a == id ? $0.b : $0.a }
-                blocks.append(Block(lines: .init(items: [
-                    .init(text: say(.newPartners) + (gained.isEmpty ? say(.noneListed) : names(gained)), br: true),
-                    .init(text: say(.lostPartners) + (lost.isEmpty ? say(.noneListed) : names(lost)), br: false),
-                ])))
+                blocks.append(
+                    Block(
+                        lines: .init(items: [
+                            .init(
+                                text: say(.newPartners) + (gained.isEmpty ? say(.noneListed) : names(gained)),
+                                br: true),
+                            .init(
+                                text: say(.lostPartners) + (lost.isEmpty ? say(.noneListed) : names(lost)), br: false),
+                        ])))
             }
             if !notes.isEmpty { blocks.append(Block(notes: say(.internalNotes) + notes.joined(separator: " / "))) }
             return Section(id: "card-\(i)", title: a.displayName, cssClass: "card", blocks: blocks)

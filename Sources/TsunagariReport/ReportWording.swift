@@ -12,13 +12,15 @@ extension Text {
     static func moreItems(_ n: Int) -> Text { Text(ja: "ほか\(n)件", en: "and \(n) more") }
 
     static func moreFindings(_ n: Int) -> Text {
-        Text(ja: "ほか\(n)件 (すべては tsunagari gaps --format csv で一覧できます)",
-             en: "and \(n) more (tsunagari gaps --format csv lists them all)")
+        Text(
+            ja: "ほか\(n)件 (すべては tsunagari gaps --format csv で一覧できます)",
+            en: "and \(n) more (tsunagari gaps --format csv lists them all)")
     }
 
     static func moreTies(_ n: Int) -> Text {
-        Text(ja: "ほか\(n)本 (tsunagari compare --format csv で一覧できます)",
-             en: "and \(n) more (tsunagari compare --format csv lists them all)")
+        Text(
+            ja: "ほか\(n)本 (tsunagari compare --format csv で一覧できます)",
+            en: "and \(n) more (tsunagari compare --format csv lists them all)")
     }
 
     static func moreWarnings(_ n: Int) -> Text {
@@ -47,22 +49,27 @@ extension Text {
     static let keyFindingsTitle = Text(ja: "特に見ていただきたい点", en: "The main findings")
 
     static func networkSize(area: String, year: String, agencies: Int, ties: Int, confirmed: Int) -> Text {
-        Text(ja: "\(area)の\(year)の支援ネットワークには\(agencies)の機関が参加し、\(ties)本のつながりがあります。"
+        Text(
+            ja: "\(area)の\(year)の支援ネットワークには\(agencies)の機関が参加し、\(ties)本のつながりがあります。"
                 + "そのうち\(confirmed)本は、お互いに相手を連携先に挙げたつながりです。",
-             en: "In \(year), \(englishCount(agencies, "agency", "agencies")) take part in \(area)'s support network, "
+            en: "In \(year), \(englishCount(agencies, "agency", "agencies")) take part in \(area)'s support network, "
                 + "with \(englishCount(ties, "tie", "ties")); in \(confirmed) of them both agencies named each other.")
     }
 
-    static func sizeChange(since previous: String, agencies: (Int, Int), ties: (Int, Int), new: Int, lost: Int) -> Text {
-        Text(ja: "\(previous)と比べて、機関は\(agencies.0)から\(agencies.1)に、つながりは\(ties.0)本から\(ties.1)本になりました "
+    static func sizeChange(since previous: String, agencies: (Int, Int), ties: (Int, Int), new: Int, lost: Int) -> Text
+    {
+        Text(
+            ja: "\(previous)と比べて、機関は\(agencies.0)から\(agencies.1)に、つながりは\(ties.0)本から\(ties.1)本になりました "
                 + "(新しいつながり\(new)本、なくなったつながり\(lost)本)。",
-             en: "Since \(previous), agencies went from \(agencies.0) to \(agencies.1) and ties from \(ties.0) to \(ties.1) "
+            en: "Since \(previous), agencies went from \(agencies.0) to \(agencies.1) and ties from \(ties.0) "
+                + "to \(ties.1) "
                 + "(\(new) new, \(lost) lost).")
     }
 
     static func isolates(_ count: Int, names: String) -> Text {
-        Text(ja: "\(count)の機関 (\(names)) はどの機関ともつながっていません。",
-             en: count == 1 ? "1 agency (\(names)) has no ties." : "\(count) agencies (\(names)) have no ties.")
+        Text(
+            ja: "\(count)の機関 (\(names)) はどの機関ともつながっていません。",
+            en: count == 1 ? "1 agency (\(names)) has no ties." : "\(count) agencies (\(names)) have no ties.")
     }
 
     // MARK: 2. maps
@@ -74,10 +81,11 @@ extension Text {
         en: "Ties between fields: line width and number give the count.")
 
     static func coreOnly(agencies: Int, ties: Int) -> Text {
-        Text(ja: "機関が\(agencies)、つながりが\(ties)本あり、全体の図では線が重なって読み取れないため、"
+        Text(
+            ja: "機関が\(agencies)、つながりが\(ties)本あり、全体の図では線が重なって読み取れないため、"
                 + "分野どうしのつながりの図と、ネットワークの中核の図を示します。"
                 + "個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。",
-             en: "With \(agencies) agencies and \(ties) ties a map of the whole network would be an unreadable tangle, "
+            en: "With \(agencies) agencies and \(ties) ties a map of the whole network would be an unreadable tangle, "
                 + "so the report shows the ties between fields and the core of the network. "
                 + "Draw the surroundings of one agency with tsunagari map --variant ego --focus ID.")
     }
@@ -115,8 +123,9 @@ extension Text {
     static let brokersTitle = Text(ja: "ほかの機関どうしを多くつないでいる機関", en: "Agencies that connect others most often")
 
     static func broker(_ name: String, degree: Int, percent: String) -> Text {
-        Text(ja: "「\(name)」: つながり\(degree)本。ほかの機関どうしを結ぶ最短の道の\(percent)%がここを通ります。",
-             en: "\(name): \(degree) ties; \(percent)% of shortest ways between other agencies pass through it.")
+        Text(
+            ja: "「\(name)」: つながり\(degree)本。ほかの機関どうしを結ぶ最短の道の\(percent)%がここを通ります。",
+            en: "\(name): \(degree) ties; \(percent)% of shortest ways between other agencies pass through it.")
     }
 
     static let cutPointsTitle = Text(ja: "抜けるとネットワークが分かれる機関", en: "Agencies the network splits without")
@@ -179,7 +188,10 @@ extension Text {
         Text(ja: "一方だけが挙げたつながり (相手は回答済み): \(n)本", en: "Ties only one side named (the other side answered): \(n)")
     }
 
-    static let matchedByName = Text(ja: "IDが変わり名前で前年度と対応づけた機関: ", en: "Agencies matched to last year by name (new ID): ")
+    static let matchedByName = Text(
+        ja: "IDが変わり名前で前年度と対応づけた機関: ",
+        en: "Agencies matched to last year by name "
+            + "(new ID): ")
 
     static func readingWarnings(_ n: Int) -> Text {
         Text(ja: "読み込み時の警告: \(n)件", en: "Warnings while reading the data: \(n)")
@@ -200,45 +212,79 @@ extension Text {
     /// The method section's terms and their explanations.
     static func methodNotes(exactCounts: Bool) -> [(term: Text, text: Text)] {
         [
-            (Text(ja: "つながり", en: "Ties"),
-             Text(ja: "アンケートで一方でも相手を連携先に挙げた組を「つながり」とし、お互いに挙げたものを「相互に確認されたつながり」とします。",
-                  en: "A pair is tied when either agency named the other in the survey; when both did, the tie is confirmed.")),
-            (Text(ja: "媒介中心性", en: "Betweenness"),
-             Text(ja: "ほかの機関どうしを結ぶ最短の道のうち、その機関を通るものの割合です。"
-                    + "高い機関は橋渡し役ですが、負担が集中しているおそれもあります (Freeman 1977; Brandes 2001)。",
-                  en: "The share of shortest ways between other agencies that pass through the agency. "
-                    + "High values mark go-betweens, and possibly overload (Freeman 1977; Brandes 2001).")),
-            (Text(ja: "近接中心性", en: "Closeness"),
-             Text(ja: "ほかの機関にどれだけ少ない段階で届くかを表します。つながっていない機関がある場合の補正をしています (Wasserman & Faust 1994)。",
-                  en: "How few steps it takes to reach the other agencies, corrected for agencies that cannot be reached "
-                    + "(Wasserman & Faust 1994).")),
-            (Text(ja: "コア数", en: "Core number"),
-             Text(ja: "互いに何本もつながり合った中心的なまとまりのどの深さにいるかを表します (Seidman 1983)。",
-                  en: "How deep in the closely knit centre of the network the agency sits (Seidman 1983).")),
-            (Text(ja: "制約", en: "Constraint"),
-             Text(ja: "つながっている相手どうしも互いにつながっているほど高くなります。低い機関は、互いに知らない相手どうしを橋渡ししています (Burt 1992)。",
-                  en: "High when an agency's partners are tied to each other; low for agencies that bridge partners who do not "
-                    + "know each other (Burt 1992).")),
-            (Text(ja: "抜けると分断される機関", en: "Cut points"),
-             Text(ja: "その機関がいなくなると、ネットワークがいくつかに分かれてしまう機関です (Hopcroft & Tarjan 1973)。",
-                  en: "Agencies without which the network falls apart into pieces (Hopcroft & Tarjan 1973).")),
-            (Text(ja: "分野のはざま", en: "Gaps between fields"),
-             Text(ja: "分野の組ごとに実際のつながりの数を、分野の大きさとネットワーク全体の密度から見込まれる数と比べます。",
-                  en: "For each pair of fields, the ties observed are compared with what the fields' sizes and the network's "
-                    + "density would lead one to expect.")),
-            (Text(ja: "つながりの提案", en: "Suggested connections"),
-             Text(ja: "共通の連携先が多い組を、共通の連携先の数とその連携先のつながりの少なさで点数にし (Adamic & Adar 2003)、"
-                    + "分野や年齢の切れ目をまたぐ組を優先します。",
-                  en: "Pairs without a tie are scored by their shared partners, a shared partner with few ties counting more "
-                    + "(Adamic & Adar 2003); pairs across fields or age boundaries come first.")),
-            (Text(ja: "事例の件数", en: "Case counts"),
-             exactCounts
-                ? Text(ja: "内部資料のため、事例の件数は正確な数で示しています。", en: "This internal copy shows exact case counts.")
-                : Text(ja: "個人が特定されないよう、1〜2件の件数は「3件未満」と表示し、それを含む合計は「N件以上」と内訳から分かる下限だけを示します。"
-                         + "地図の線も、3件未満はすべて同じ細い線です。事例IDや備考は載せていません。",
-                       en: "So that no person can be identified, counts of 1 or 2 are shown as \"fewer than 3\", a total that "
-                         + "includes one only as the lower bound its parts give (\"at least N\"), and on the map every such "
-                         + "count is drawn as the same thin line; no case IDs or notes appear.")),
+            (
+                Text(ja: "つながり", en: "Ties"),
+                Text(
+                    ja: "アンケートで一方でも相手を連携先に挙げた組を「つながり」とし、お互いに挙げたものを「相互に確認されたつながり」とします。",
+                    en: "A pair is tied when either agency named the other in the survey; when both did, the tie is "
+                        + "confirmed.")
+            ),
+            (
+                Text(ja: "媒介中心性", en: "Betweenness"),
+                Text(
+                    ja: "ほかの機関どうしを結ぶ最短の道のうち、その機関を通るものの割合です。"
+                        + "高い機関は橋渡し役ですが、負担が集中しているおそれもあります (Freeman 1977; Brandes 2001)。",
+                    en: "The share of shortest ways between other agencies that pass through the agency. "
+                        + "High values mark go-betweens, and possibly overload (Freeman 1977; Brandes 2001).")
+            ),
+            (
+                Text(ja: "近接中心性", en: "Closeness"),
+                Text(
+                    ja: "ほかの機関にどれだけ少ない段階で届くかを表します。つながっていない機関がある場合の補正をしています (Wasserman & Faust 1994)。",
+                    en: "How few steps it takes to reach the other agencies, corrected for agencies that cannot be "
+                        + "reached "
+                        + "(Wasserman & Faust 1994).")
+            ),
+            (
+                Text(ja: "コア数", en: "Core number"),
+                Text(
+                    ja: "互いに何本もつながり合った中心的なまとまりのどの深さにいるかを表します (Seidman 1983)。",
+                    en: "How deep in the closely knit centre of the network the agency sits (Seidman 1983).")
+            ),
+            (
+                Text(ja: "制約", en: "Constraint"),
+                Text(
+                    ja: "つながっている相手どうしも互いにつながっているほど高くなります。低い機関は、互いに知らない相手どうしを橋渡ししています (Burt 1992)。",
+                    en: "High when an agency's partners are tied to each other; low for agencies that bridge partners "
+                        + "who do not "
+                        + "know each other (Burt 1992).")
+            ),
+            (
+                Text(ja: "抜けると分断される機関", en: "Cut points"),
+                Text(
+                    ja: "その機関がいなくなると、ネットワークがいくつかに分かれてしまう機関です (Hopcroft & Tarjan 1973)。",
+                    en: "Agencies without which the network falls apart into pieces (Hopcroft & Tarjan 1973).")
+            ),
+            (
+                Text(ja: "分野のはざま", en: "Gaps between fields"),
+                Text(
+                    ja: "分野の組ごとに実際のつながりの数を、分野の大きさとネットワーク全体の密度から見込まれる数と比べます。",
+                    en: "For each pair of fields, the ties observed are compared with what the fields' sizes and the "
+                        + "network's "
+                        + "density would lead one to expect.")
+            ),
+            (
+                Text(ja: "つながりの提案", en: "Suggested connections"),
+                Text(
+                    ja: "共通の連携先が多い組を、共通の連携先の数とその連携先のつながりの少なさで点数にし (Adamic & Adar 2003)、"
+                        + "分野や年齢の切れ目をまたぐ組を優先します。",
+                    en: "Pairs without a tie are scored by their shared partners, a shared partner with few ties "
+                        + "counting more "
+                        + "(Adamic & Adar 2003); pairs across fields or age boundaries come first.")
+            ),
+            (
+                Text(ja: "事例の件数", en: "Case counts"),
+                exactCounts
+                    ? Text(ja: "内部資料のため、事例の件数は正確な数で示しています。", en: "This internal copy shows exact case counts.")
+                    : Text(
+                        ja: "個人が特定されないよう、1〜2件の件数は「3件未満」と表示し、それを含む合計は「N件以上」と内訳から分かる下限だけを示します。"
+                            + "地図の線も、3件未満はすべて同じ細い線です。事例IDや備考は載せていません。",
+                        en: "So that no person can be identified, counts of 1 or 2 are shown as \"fewer than 3\", a "
+                            + "total that "
+                            + "includes one only as the lower bound its parts give (\"at least N\"), and on the map "
+                            + "every such "
+                            + "count is drawn as the same thin line; no case IDs or notes appear.")
+            ),
         ]
     }
 
@@ -254,7 +300,9 @@ extension Text {
     // MARK: files
 
     static func noCards(_ agencies: Int) -> Text {
-        Text(ja: "機関が\(agencies)あるため、機関ごとのページ (--cards) は作りません。tsunagari map --variant ego --focus ID で1機関ずつ描けます",
-             en: "with \(agencies) agencies the report has no per-agency pages (--cards); draw one agency with tsunagari map --variant ego --focus ID")
+        Text(
+            ja: "機関が\(agencies)あるため、機関ごとのページ (--cards) は作りません。tsunagari map --variant ego --focus ID で1機関ずつ描けます",
+            en: "with \(agencies) agencies the report has no per-agency pages (--cards); draw one agency with "
+                + "tsunagari map --variant ego --focus ID")
     }
 }

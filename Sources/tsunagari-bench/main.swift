@@ -27,7 +27,9 @@ import TsunagariMaps
 
 var arguments = CommandLine.arguments.dropFirst()
 @MainActor func option(_ name: String) -> Int? {
-    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.endIndex, let value = Int(arguments[i + 1]) else { return nil }
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.endIndex, let value = Int(arguments[i + 1]) else {
+        return nil
+    }
     arguments.removeSubrange(i...(i + 1))
     return value
 }
@@ -38,7 +40,8 @@ let maps = !arguments.contains("--no-maps")
 let pathsOnly = arguments.contains("--paths-only")
 arguments.removeAll { $0 == "--no-maps" || $0 == "--paths-only" }
 guard arguments.count == 1 else {
-    FileHandle.standardError.write(Data("usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps]\n".utf8))
+    let usage = "usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps]\n"
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
 let loaded = time("import") { loadNetwork(at: arguments.first!) }
@@ -70,12 +73,14 @@ guard maps else { exit(0) }
 /// Resident set size in KiB (Linux /proc; 0 elsewhere).
 func residentKiB() -> Int {
     guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-          let pages = Int(statm.split(separator: " ")[1]) else { return 0 }
+        let pages = Int(statm.split(separator: " ")[1])
+    else { return 0 }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
 }
 
-let small = YearData(fiscalYear: data.fiscalYear, folder: data.folder, agencies: Array(data.agencies.prefix(30)),
-                     reports: data.reports.filter { $0.reporter < 30 && $0.partner < 30 }, referrals: [])
+let small = YearData(
+    fiscalYear: data.fiscalYear, folder: data.folder, agencies: Array(data.agencies.prefix(30)),
+    reports: data.reports.filter { $0.reporter < 30 && $0.partner < 30 }, referrals: [])
 var mapOptions = MapOptions()
 mapOptions.sizeBy = .none
 let drawing = try MapDrawing(Analysis(YearNetwork(small)), mapOptions)

@@ -13,7 +13,10 @@ struct Tsunagari: ParsableCommand {
             agencies.csv, survey.csv and optionally referrals.csv. See docs/FORMATS.md.
             """,
         version: "0.1.0 (Graphviz \(graphvizVersion))",
-        subcommands: [ReportCommand.self, Check.self, Analyze.self, Gaps.self, MapCommand.self, Compare.self, Export.self, Template.self, Collect.self]
+        subcommands: [
+            ReportCommand.self, Check.self, Analyze.self, Gaps.self, MapCommand.self, Compare.self, Export.self,
+            Template.self, Collect.self,
+        ]
     )
 
     /// Runs the command; on SIGINT or SIGTERM removes the temporary files first. Errors of our own
@@ -41,7 +44,9 @@ struct Tsunagari: ParsableCommand {
             try Console.finish()
         } catch {
             // Standard output may have failed too: say so before the error that stopped the run.
-            if !(error is OutputError), case .failure(let failed as OutputError) = Result(catching: { try Console.finish() }) {
+            if !(error is OutputError),
+                case .failure(let failed as OutputError) = Result(catching: { try Console.finish() })
+            {
                 Console.error(failed.message, hint: failed.hint, language)
             }
             fail(error, language)

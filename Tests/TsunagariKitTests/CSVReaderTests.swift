@@ -9,7 +9,8 @@ struct CSVReaderTests {
 
     @Test("plain, quoted, doubled quotes, empty cells")
     func cells() {
-        #expect(values("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n,,\n")
+        #expect(
+            values("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n,,\n")
                 == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["", "", ""]])
     }
 

@@ -10,14 +10,19 @@ private func history(_ years: [[String: Any]]) -> NetworkHistory {
     let location = SourceLocation(file: "t", line: 1, column: 1)
     let data = years.enumerated().map { y, spec -> YearData in
         let agencies = (spec["agencies"] as! [(String, String, Field)]).map {
-            Agency(id: $0.0, name: $0.1, shortName: nil, field: $0.2, publicPrivate: nil, ageMin: nil, ageMax: nil, aliases: [], location: location)
+            Agency(
+                id: $0.0, name: $0.1, shortName: nil, field: $0.2, publicPrivate: nil, ageMin: nil, ageMax: nil,
+                aliases: [], location: location)
         }
         let index = { (id: String) in agencies.firstIndex { $0.id == id }! }
         let reports = (spec["reports"] as! [(String, String, Int)]).map {
-            SurveyReport(reporter: index($0.0), partner: index($0.1), kinds: TieKinds([.information]), frequency: nil,
-                         familiarity: $0.2, personDependent: nil, trust: nil, note: "", location: location)
+            SurveyReport(
+                reporter: index($0.0), partner: index($0.1), kinds: TieKinds([.information]), frequency: nil,
+                familiarity: $0.2, personDependent: nil, trust: nil, note: "", location: location)
         }
-        return YearData(fiscalYear: FiscalYear(2023 + y), folder: "\(2023 + y)", agencies: agencies, reports: reports, referrals: [])
+        return YearData(
+            fiscalYear: FiscalYear(2023 + y), folder: "\(2023 + y)", agencies: agencies, reports: reports, referrals: []
+        )
     }
     return NetworkHistory(Network(name: "t", years: data))
 }
@@ -27,12 +32,23 @@ struct ComparisonTests {
     // 2023: A–B (familiarity 1, confirmed), A→C one-sided, D isolated; E exists.
     // 2024: A–B stronger (2), A–C confirmed now, C–D new (D connected), E closed, F new and tied to A.
     let years: [[String: Any]] = [
-        ["agencies": [("A", "窓口", Field.administration), ("B", "保健所", Field.health), ("C", "中学校", Field.education),
-                      ("D", "サポステ", Field.employment), ("E", "古い機関", Field.communityOther)],
-         "reports": [("A", "B", 1), ("B", "A", 1), ("A", "C", 2), ("B", "E", 1), ("E", "B", 1)]],
-        ["agencies": [("A", "窓口", Field.administration), ("B", "保健所", Field.health), ("C", "中学校", Field.education),
-                      ("D", "サポステ", Field.employment), ("F", "新しい機関", Field.peersFamiliesNPO)],
-         "reports": [("A", "B", 2), ("B", "A", 2), ("A", "C", 2), ("C", "A", 2), ("C", "D", 1), ("D", "C", 1), ("F", "A", 1), ("A", "F", 1)]],
+        [
+            "agencies": [
+                ("A", "窓口", Field.administration), ("B", "保健所", Field.health), ("C", "中学校", Field.education),
+                ("D", "サポステ", Field.employment), ("E", "古い機関", Field.communityOther),
+            ],
+            "reports": [("A", "B", 1), ("B", "A", 1), ("A", "C", 2), ("B", "E", 1), ("E", "B", 1)],
+        ],
+        [
+            "agencies": [
+                ("A", "窓口", Field.administration), ("B", "保健所", Field.health), ("C", "中学校", Field.education),
+                ("D", "サポステ", Field.employment), ("F", "新しい機関", Field.peersFamiliesNPO),
+            ],
+            "reports": [
+                ("A", "B", 2), ("B", "A", 2), ("A", "C", 2), ("C", "A", 2), ("C", "D", 1), ("D", "C", 1), ("F", "A", 1),
+                ("A", "F", 1),
+            ],
+        ],
     ]
 
     @Test("new and lost agencies and ties, changes in kept ties, agencies no longer isolated")
@@ -46,9 +62,16 @@ struct ComparisonTests {
         #expect(c.keptTies[1].confirmedBefore == false && c.keptTies[1].confirmedAfter == true)
         #expect(c.newlyConnected == ["D"])
         let pairs = c.byFieldPair.map { "\($0.a.en)-\($0.b.en):\($0.new)/\($0.lost)/\($0.kept)" }
-        #expect(pairs == ["administration-health:0/0/1", "administration-education:0/0/1", "administration-peers_families_npo:1/0/0",
-                          "health-community_other:0/1/0", "education-employment:1/0/0"])
-        #expect(c.agencyChanges.map { "\($0.id):\($0.degreeBefore)→\($0.degreeAfter)" } == ["A:2→3", "B:2→1", "C:1→2", "D:0→1"])
+        #expect(
+            pairs == [
+                "administration-health:0/0/1", "administration-education:0/0/1",
+                "administration-peers_families_npo:1/0/0",
+                "health-community_other:0/1/0", "education-employment:1/0/0",
+            ])
+        #expect(
+            c.agencyChanges.map { "\($0.id):\($0.degreeBefore)→\($0.degreeAfter)" } == [
+                "A:2→3", "B:2→1", "C:1→2", "D:0→1",
+            ])
     }
 
     @Test("gaps closed and opened, in plain words")
@@ -65,8 +88,10 @@ struct ComparisonTests {
     func matchingByName() {
         var renamed = years
         var second = renamed[1]
-        second["agencies"] = [("A", "窓口", Field.administration), ("B2", "保健所", Field.health), ("C", "中学校", Field.education),
-                              ("D", "サポステ", Field.employment), ("F", "新しい機関", Field.peersFamiliesNPO)]
+        second["agencies"] = [
+            ("A", "窓口", Field.administration), ("B2", "保健所", Field.health), ("C", "中学校", Field.education),
+            ("D", "サポステ", Field.employment), ("F", "新しい機関", Field.peersFamiliesNPO),
+        ]
         second["reports"] = [("A", "B2", 2), ("B2", "A", 2)]
         renamed[1] = second
         let h = history(renamed)
@@ -79,7 +104,9 @@ struct ComparisonTests {
         let later = history(renamed + [second])
         #expect(later.matching.canonical[2] == ["A", "B", "C", "D", "F"])
         let unchanged = later.comparison(from: 1, to: 2)
-        #expect(unchanged.newAgencies.isEmpty && unchanged.closedAgencies.isEmpty && unchanged.newTies.isEmpty && unchanged.lostTies.isEmpty)
+        #expect(
+            unchanged.newAgencies.isEmpty && unchanged.closedAgencies.isEmpty && unchanged.newTies.isEmpty
+                && unchanged.lostTies.isEmpty)
     }
 
     @Test("trends over the years, counted by hand")
@@ -106,14 +133,21 @@ struct ComparisonTests {
         for text in ["つながりの数", "令和5年度", "令和6年度", ">3<", ">4<"] { #expect(svg.contains(text)) }
     }
 
-    @Test("a count kept from one year to the next is neither closed nor opened: no year-to-year difference of a count shows")
+    @Test(
+        "a count kept from one year to the next is neither closed nor opened: no year-to-year difference of a count shows"
+    )
     func countsAcrossYears() {
-        let agencies: [(String, Field, Int?, Int?)] = [("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil)]
-        func handOffs(_ n: Int) -> [(String, String, Outcome?, [String])] { Array(repeating: ("A", "B", .refused, ["卒業後"]), count: n) }
+        let agencies: [(String, Field, Int?, Int?)] = [
+            ("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil),
+        ]
+        func handOffs(_ n: Int) -> [(String, String, Outcome?, [String])] {
+            Array(repeating: ("A", "B", .refused, ["卒業後"]), count: n)
+        }
         let data = [4, 5].enumerated().map { i, n -> YearData in
             let a = year(agencies, reports: mutual("A-B", "B-C"), referrals: handOffs(n))
-            return YearData(fiscalYear: FiscalYear(2024 + i), folder: "\(2024 + i)", agencies: a.network.agencies,
-                            reports: a.network.data.reports, referrals: a.network.data.referrals)
+            return YearData(
+                fiscalYear: FiscalYear(2024 + i), folder: "\(2024 + i)", agencies: a.network.agencies,
+                reports: a.network.data.reports, referrals: a.network.data.referrals)
         }
         let c = NetworkHistory(Network(name: "t", years: data)).comparison(from: 0, to: 1)
         #expect(c.gapsClosed.filter { $0.kind == .failedHandOffs }.isEmpty)

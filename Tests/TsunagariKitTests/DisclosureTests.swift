@@ -31,7 +31,9 @@ struct DisclosureTests {
     /// Everything the public outputs say about the cases, as one string.
     func outputs(_ pairs: [Pair], ties: [String]) throws -> String {
         let a = analysis(pairs, ties: ties)
-        let findings = findGaps(a).map { "\($0.kind) \($0.severity) \($0.agencies) \($0.fields) \($0.tag ?? "") \($0.message.ja) \($0.message.en)" }
+        let findings = findGaps(a).map {
+            "\($0.kind) \($0.severity) \($0.agencies) \($0.fields) \($0.tag ?? "") \($0.message.ja) \($0.message.en)"
+        }
         var options = MapOptions()
         options.variant = .referrals
         let drawing = try MapDrawing(a, options)
@@ -81,7 +83,10 @@ struct DisclosureTests {
             for (name, value) in truth.sorted(by: { $0.key < $1.key }) where (1...2).contains(value) {
                 checked += 1
                 let alternative = try findAlternative(pairs, ties: ties, seen: seen) { quantities($0)[name] != value }
-                #expect(alternative != nil, "\(name) = \(value) can be derived from the outputs of \(pairs.map { "\($0.from)→\($0.to) \($0.counts)" })")
+                #expect(
+                    alternative != nil,
+                    "\(name) = \(value) can be derived from the outputs of \(pairs.map { "\($0.from)→\($0.to) \($0.counts)" })"
+                )
             }
         }
         #expect(checked > 40)

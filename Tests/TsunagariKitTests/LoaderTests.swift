@@ -14,12 +14,13 @@ struct LoaderTests {
 
     @Test("a clean year loads with names resolved and unknown columns ignored")
     func clean() throws {
-        let net = try network(survey: """
-            reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note,担当者メモ
-            A01,ｻﾎﾟｽﾃ,情報共有;紹介,月1回程度,3,はい,4,"週1で連絡, 同行も",何でも
-            相談窓口,みどり保健所,ケース会議,年数回,2,〇,,,
-            A02,ひきこもり相談窓口 ,紹介,,,,,,
-            """.replacingOccurrences(of: "ひきこもり相談窓口 ", with: "相 談 窓 口"))
+        let net = try network(
+            survey: """
+                reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note,担当者メモ
+                A01,ｻﾎﾟｽﾃ,情報共有;紹介,月1回程度,3,はい,4,"週1で連絡, 同行も",何でも
+                相談窓口,みどり保健所,ケース会議,年数回,2,〇,,,
+                A02,ひきこもり相談窓口 ,紹介,,,,,,
+                """.replacingOccurrences(of: "ひきこもり相談窓口 ", with: "相 談 窓 口"))
         let (network, diagnostics) = net.load()
         #expect(diagnostics.all.isEmpty)
         let year = try #require(network.years.first)
@@ -32,7 +33,8 @@ struct LoaderTests {
         #expect(r.note == "週1で連絡, 同行も")
         #expect(year.reports.map { year.agencies[$0.partner].id } == ["A02", "A03", "A01"])
         #expect(year.reports[1].personDependent == true)
-        #expect(year.agencies[1].ageMin == 15 && year.agencies[1].ageMax == 49 && year.agencies[1].aliases == ["若者サポステ"])
+        #expect(
+            year.agencies[1].ageMin == 15 && year.agencies[1].ageMax == 49 && year.agencies[1].aliases == ["若者サポステ"])
     }
 
     @Test("a misspelled partner name gets the closest agency as suggestion")
@@ -40,15 +42,18 @@ struct LoaderTests {
         let net = try network(survey: "reporter,partner\nA01,みどり保険所\nA01,サポートステーション\nA03,どこにもない機関\n")
         let diagnostics = net.load().diagnostics.sorted
         let p = net.path("2025/survey.csv")
-        #expect(diagnostics.map { $0.line(.en) } == [
-            "\(p):2:5: error: 'partner' (連携先) 'みどり保険所' is not in agencies.csv",
-            "\(p):3:5: error: 'partner' (連携先) 'サポートステーション' is not in agencies.csv",
-            "\(p):4:5: error: 'partner' (連携先) 'どこにもない機関' is not in agencies.csv",
-        ])
+        #expect(
+            diagnostics.map { $0.line(.en) } == [
+                "\(p):2:5: error: 'partner' (連携先) 'みどり保険所' is not in agencies.csv",
+                "\(p):3:5: error: 'partner' (連携先) 'サポートステーション' is not in agencies.csv",
+                "\(p):4:5: error: 'partner' (連携先) 'どこにもない機関' is not in agencies.csv",
+            ])
         #expect(diagnostics[0].hint?.en == "did you mean 'みどり保健所' (A03)?")
         #expect(diagnostics[0].hint?.ja == "もしかして: 「みどり保健所」(A03)")
         #expect(diagnostics[1].hint?.en == "did you mean 'みどり地域若者サポートステーション' (A02)?")
-        #expect(diagnostics[2].hint?.en == "use an ID, name, short name or alias from agencies.csv, or add the agency there")
+        #expect(
+            diagnostics[2].hint?.en == "use an ID, name, short name or alias from agencies.csv, or add the agency there"
+        )
     }
 
     @Test("a missing required column names the column and the file")
@@ -61,20 +66,22 @@ struct LoaderTests {
 
     @Test("numbers out of range and words outside the list")
     func outOfRange() throws {
-        let net = try network(survey: """
-            reporter,partner,kinds,frequency,familiarity,person_dependent,trust
-            A01,A02,紹介,毎日,4,たぶん,0
-            A01,A03,会議;紹介,,二,,
-            """)
+        let net = try network(
+            survey: """
+                reporter,partner,kinds,frequency,familiarity,person_dependent,trust
+                A01,A02,紹介,毎日,4,たぶん,0
+                A01,A03,会議;紹介,,二,,
+                """)
         let p = net.path("2025/survey.csv")
-        #expect(net.lines() == [
-            "\(p):2:12: error: 'frequency' (頻度) '毎日' is not one of the accepted values",
-            "\(p):2:15: error: 'familiarity' (顔の見える関係) 4 is out of range (0–3)",
-            "\(p):2:17: error: 'person_dependent' (担当者依存) 'たぶん' is not a yes/no value",
-            "\(p):2:21: error: 'trust' (信頼) 0 is out of range (1–4)",
-            "\(p):3:9: error: unknown kind of tie '会議'",
-            "\(p):3:16: error: 'familiarity' (顔の見える関係) '二' is not a whole number",
-        ])
+        #expect(
+            net.lines() == [
+                "\(p):2:12: error: 'frequency' (頻度) '毎日' is not one of the accepted values",
+                "\(p):2:15: error: 'familiarity' (顔の見える関係) 4 is out of range (0–3)",
+                "\(p):2:17: error: 'person_dependent' (担当者依存) 'たぶん' is not a yes/no value",
+                "\(p):2:21: error: 'trust' (信頼) 0 is out of range (1–4)",
+                "\(p):3:9: error: unknown kind of tie '会議'",
+                "\(p):3:16: error: 'familiarity' (顔の見える関係) '二' is not a whole number",
+            ])
         #expect(net.lines(.ja)[1] == "\(p):2:15: error: 「顔の見える関係」(familiarity) の 4 は範囲外です (0〜3)")
     }
 
@@ -82,62 +89,77 @@ struct LoaderTests {
     func unknownField() throws {
         let net = try network(survey: "reporter,partner\n", agencies: "id,name,field\nA01,窓口,福祉\n")
         let d = try #require(net.load().diagnostics.sorted.first)
-        #expect(d.line(.en) == "\(net.path("2025/agencies.csv")):2:8: error: 'field' (分野) '福祉' is not one of the accepted values")
-        #expect(d.hint?.en.hasPrefix("use one of: 行政・調整 (administration), 保健 (health), 医療 (medical), 福祉(生活困窮・地域) (welfare_community),") == true)
+        #expect(
+            d.line(.en)
+                == "\(net.path("2025/agencies.csv")):2:8: error: 'field' (分野) '福祉' is not one of the accepted values")
+        #expect(
+            d.hint?.en.hasPrefix(
+                "use one of: 行政・調整 (administration), 保健 (health), 医療 (medical), 福祉(生活困窮・地域) (welfare_community),")
+                == true)
         #expect(d.hint?.ja == "次のどれかにしてください: 行政・調整、保健、医療、福祉(生活困窮・地域)、福祉(高齢)、福祉(障害)、子ども・若者・家庭、教育、就労、当事者・家族・民間、地域・その他")
     }
 
     @Test("duplicate IDs, impossible age ranges, empty required cells")
     func agencyRows() throws {
-        let net = try network(survey: "reporter,partner\nA01,A09\nA01,別の窓口\nA01,A02\n", agencies: """
-            id,name,field,age_min,age_max
-            A02,保健所,保健,,
-            A01,窓口,行政・調整,,
-            A01,別の窓口,行政・調整,,
-            A09,壊れた行,保健,65,40
-            A10,,保健,,
-            ,名前だけ,保健,,
-            """)
+        let net = try network(
+            survey: "reporter,partner\nA01,A09\nA01,別の窓口\nA01,A02\n",
+            agencies: """
+                id,name,field,age_min,age_max
+                A02,保健所,保健,,
+                A01,窓口,行政・調整,,
+                A01,別の窓口,行政・調整,,
+                A09,壊れた行,保健,65,40
+                A10,,保健,,
+                ,名前だけ,保健,,
+                """)
         let p = net.path("2025/agencies.csv")
-        #expect(net.lines() == [
-            "\(p):4:1: error: duplicate agency ID 'A01' (first on line 3)",
-            "\(p):5:16: error: age_max 40 is below age_min 65",
-            "\(p):6:5: error: 'name' (機関名) is empty",
-            "\(p):7:1: error: 'id' (機関ID) is empty",
-        ])  // A09 and 別の窓口 are named in survey.csv but their rows have errors: no second error for them
+        #expect(
+            net.lines() == [
+                "\(p):4:1: error: duplicate agency ID 'A01' (first on line 3)",
+                "\(p):5:16: error: age_max 40 is below age_min 65",
+                "\(p):6:5: error: 'name' (機関名) is empty",
+                "\(p):7:1: error: 'id' (機関ID) is empty",
+            ])  // A09 and 別の窓口 are named in survey.csv but their rows have errors: no second error for them
         let year = try #require(net.load().network.years.first)
         #expect(year.agencies.map(\.id) == ["A01", "A02"])  // sorted by ID; the first A01 row stands
-        #expect(year.reports.map { "\(year.agencies[$0.reporter].name)>\(year.agencies[$0.partner].name)" } == ["窓口>保健所"])
+        #expect(
+            year.reports.map { "\(year.agencies[$0.reporter].name)>\(year.agencies[$0.partner].name)" } == ["窓口>保健所"])
     }
 
     @Test("self-ties and duplicate reports")
     func selfAndDuplicate() throws {
         let net = try network(survey: "reporter,partner\nA01,A02\nA03,みどり保健所\nA01,サポステ\n")
         let p = net.path("2025/survey.csv")
-        #expect(net.lines() == [
-            "\(p):3:5: error: the reporter and the partner are the same agency (A03)",
-            "\(p):4:5: error: A01 reports A02 twice (first on line 2)",
-        ])
+        #expect(
+            net.lines() == [
+                "\(p):3:5: error: the reporter and the partner are the same agency (A03)",
+                "\(p):4:5: error: A01 reports A02 twice (first on line 2)",
+            ])
     }
 
     @Test("a name two agencies share is ambiguous")
     func ambiguous() throws {
-        let net = try network(survey: "reporter,partner\nA01,窓口\n", agencies: """
-            id,name,short_name,field
-            A01,みどり市ひきこもり相談窓口,窓口,行政・調整
-            A02,みどり市福祉相談窓口,窓口,福祉(生活困窮・地域)
-            A03,保健所,,保健
-            """)
-        #expect(net.lines() == [
-            "\(net.path("2025/agencies.csv")):3:1: warning: the name '窓口' is also used by A01 'みどり市ひきこもり相談窓口'; partners written this way cannot be matched",
-            "\(net.path("2025/survey.csv")):2:5: error: '窓口' matches several agencies: 'みどり市ひきこもり相談窓口' (A01) or 'みどり市福祉相談窓口' (A02)",
-        ])
+        let net = try network(
+            survey: "reporter,partner\nA01,窓口\n",
+            agencies: """
+                id,name,short_name,field
+                A01,みどり市ひきこもり相談窓口,窓口,行政・調整
+                A02,みどり市福祉相談窓口,窓口,福祉(生活困窮・地域)
+                A03,保健所,,保健
+                """)
+        #expect(
+            net.lines() == [
+                "\(net.path("2025/agencies.csv")):3:1: warning: the name '窓口' is also used by A01 'みどり市ひきこもり相談窓口'; partners written this way cannot be matched",
+                "\(net.path("2025/survey.csv")):2:5: error: '窓口' matches several agencies: 'みどり市ひきこもり相談窓口' (A01) or 'みどり市福祉相談窓口' (A02)",
+            ])
     }
 
     @Test("referral rows: steps, months, outcomes, age bands")
     func referrals() throws {
         let net = try network(survey: "reporter,partner\nA01,A02\n")
-        try net.write("2025/referrals.csv", """
+        try net.write(
+            "2025/referrals.csv",
+            """
             case,step,month,from,to,action,outcome,age_band,gap
             C1,1,2025-05,A01,A02,同行,つながった,15-39,卒業後;年齢の切れ目
             C1,2,2026/4/1,サポステ,A03,,中断,15～39,
@@ -148,16 +170,17 @@ struct LoaderTests {
             """)
         let (network, _) = net.load()
         let p = net.path("2025/referrals.csv")
-        #expect(net.lines() == [
-            "\(p):3:6: warning: 'month' (年月) lies outside FY2025 (April 2025 – March 2026)",
-            "\(p):4:4: error: the same case has step 2 twice (first on line 3)",
-            "\(p):5:4: error: 'step' (順番) 'x' is not a whole number",
-            "\(p):5:18: error: the hand-off goes from A01 to itself",
-            "\(p):5:23: error: 'outcome' (結果) 'たぶん' is not one of the accepted values",
-            "\(p):5:27: error: 'age_band' (年齢帯) '20代' is not one of the accepted values",
-            "\(p):6:6: error: 'month' (年月) '25-7' is not a month",
-            "\(p):7:6: error: 'month' (年月) '2025/4/31x' is not a month",
-        ])
+        #expect(
+            net.lines() == [
+                "\(p):3:6: warning: 'month' (年月) lies outside FY2025 (April 2025 – March 2026)",
+                "\(p):4:4: error: the same case has step 2 twice (first on line 3)",
+                "\(p):5:4: error: 'step' (順番) 'x' is not a whole number",
+                "\(p):5:18: error: the hand-off goes from A01 to itself",
+                "\(p):5:23: error: 'outcome' (結果) 'たぶん' is not one of the accepted values",
+                "\(p):5:27: error: 'age_band' (年齢帯) '20代' is not one of the accepted values",
+                "\(p):6:6: error: 'month' (年月) '25-7' is not a month",
+                "\(p):7:6: error: 'month' (年月) '2025/4/31x' is not a month",
+            ])
         let referrals = try #require(network.years.first).referrals
         #expect(referrals.count == 2)
         #expect(referrals[0].gaps == ["卒業後", "年齢の切れ目"])
@@ -179,19 +202,21 @@ struct LoaderTests {
 
         try net.write("2024/agencies.csv", fourAgencies)
         try net.write("R8/agencies.csv", fourAgencies)
-        #expect(net.lines() == [
-            "\(net.path("R6")): error: two folders for FY2024: 2024 and R6",
-            "\(net.path("forms")): warning: not a fiscal-year folder; skipped",
-            "\(net.path("2024/survey.csv")): error: FY2024 has no survey.csv",
-            "\(net.path("R8/survey.csv")): error: FY2026 has no survey.csv",
-        ])
+        #expect(
+            net.lines() == [
+                "\(net.path("R6")): error: two folders for FY2024: 2024 and R6",
+                "\(net.path("forms")): warning: not a fiscal-year folder; skipped",
+                "\(net.path("2024/survey.csv")): error: FY2024 has no survey.csv",
+                "\(net.path("R8/survey.csv")): error: FY2026 has no survey.csv",
+            ])
     }
 
     @Test("a folder without years, and a folder that does not exist")
     func emptyFolders() throws {
         let net = try TempNetwork()
         #expect(net.lines() == ["\(net.root): error: no fiscal-year folders found"])
-        #expect(loadNetwork(at: net.path("nothing")).diagnostics.sorted.map { $0.line(.ja) }
+        #expect(
+            loadNetwork(at: net.path("nothing")).diagnostics.sorted.map { $0.line(.ja) }
                 == ["\(net.path("nothing")): error: フォルダがありません"])
     }
 
@@ -200,16 +225,21 @@ struct LoaderTests {
         let net = try network(survey: "reporter,partner\nA01,\"A02\nA01,A03\n")
         try net.write("2025/referrals.csv", "")
         let p = net.path("2025")
-        #expect(net.lines() == [
-            "\(p)/survey.csv:2:5: error: a quoted cell is never closed; the rest of the file cannot be read",
-            "\(p)/referrals.csv: error: the file is empty",
-        ])
+        #expect(
+            net.lines() == [
+                "\(p)/survey.csv:2:5: error: a quoted cell is never closed; the rest of the file cannot be read",
+                "\(p)/referrals.csv: error: the file is empty",
+            ])
         let broken = loadNetwork(at: fixtures + "/broken").diagnostics.sorted.map { $0.line(.en) }
-        #expect(broken == ["\(fixtures)/broken/2025/agencies.csv: error: the text is neither UTF-8 nor Shift_JIS (CP932) (byte 18)"])
+        #expect(
+            broken == [
+                "\(fixtures)/broken/2025/agencies.csv: error: the text is neither UTF-8 nor Shift_JIS (CP932) (byte 18)"
+            ])
     }
 
-    @Test("the same network saved as CP932, UTF-8 with BOM and plain UTF-8 loads the same",
-          arguments: ["cp932", "bom", "lf"])
+    @Test(
+        "the same network saved as CP932, UTF-8 with BOM and plain UTF-8 loads the same",
+        arguments: ["cp932", "bom", "lf"])
     func encodings(_ folder: String) throws {
         let loaded = loadNetwork(at: fixtures + "/" + folder)
         let (network, diagnostics) = (loaded.network, loaded.diagnostics)
@@ -233,18 +263,22 @@ struct GuardTests {
         try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
         try net.write("2025/referrals.csv", "事例ID,順番,紹介元,紹介先,氏名,電話番号\nC1,1,A01,A02,山田,000\n")
         let p = net.path("2025/referrals.csv")
-        #expect(net.lines() == [
-            "\(p):1:17: error: the column '氏名' looks like personal data (name, address, birth date, contact); the file is not read",
-            "\(p):1:20: error: the column '電話番号' looks like personal data (name, address, birth date, contact); the file is not read",
-        ])
+        #expect(
+            net.lines() == [
+                "\(p):1:17: error: the column '氏名' looks like personal data (name, address, birth date, contact); the file is not read",
+                "\(p):1:20: error: the column '電話番号' looks like personal data (name, address, birth date, contact); the file is not read",
+            ])
         #expect(net.load().network.years.first?.referrals.isEmpty == true)
         try net.write("2025/referrals.csv", "case,step,from,to,Email\nC1,1,A01,A02,x\n")
         #expect(net.lines().count == 1)
     }
 
-    @Test("every header the review found accepted is refused, also with a zero-width space inside",
-          arguments: ["連絡先", "マイナンバー", "保険証番号", "フリガナ", "DOB", "生年", "郵便番号", "〒", "所在地", "住まい", "居所",
-                      "ケータイ", "mobile", "contact", "FAX", "LINE ID", "氏\u{200B}名", "ＴＥＬ", "E-Mail"])
+    @Test(
+        "every header the review found accepted is refused, also with a zero-width space inside",
+        arguments: [
+            "連絡先", "マイナンバー", "保険証番号", "フリガナ", "DOB", "生年", "郵便番号", "〒", "所在地", "住まい", "居所",
+            "ケータイ", "mobile", "contact", "FAX", "LINE ID", "氏\u{200B}名", "ＴＥＬ", "E-Mail",
+        ])
     func personalHeaders(header: String) throws {
         let net = try TempNetwork()
         try net.write("2025/agencies.csv", fourAgencies)
@@ -254,19 +288,27 @@ struct GuardTests {
         #expect(net.load().network.years.first?.referrals.isEmpty == true)
     }
 
-    @Test("cells that look like phone numbers, postal codes, 12-digit numbers, e-mail or birth dates refuse the file under any header")
+    @Test(
+        "cells that look like phone numbers, postal codes, 12-digit numbers, e-mail or birth dates refuse the file under any header"
+    )
     func personalValues() throws {
         let net = try TempNetwork()
         try net.write("2025/agencies.csv", fourAgencies)
         try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
         let p = net.path("2025/referrals.csv")
-        let looks = ["090-1234-5678": "a phone number", "０３（１２３４）５６７８": "a phone number", "〒123-4567": "a postal code",
-                     "123-4567": "a postal code", "1234 5678 9012": "a 12-digit number (such as an Individual Number)", "someone@example.jp": "an e-mail address",
-                     "1998/4/12": "a date of birth", "昭和はない 1985年3月1日": nil, "2025/4/1": nil, "C-0012": nil, "15-39": nil]
+        let looks = [
+            "090-1234-5678": "a phone number", "０３（１２３４）５６７８": "a phone number", "〒123-4567": "a postal code",
+            "123-4567": "a postal code", "1234 5678 9012": "a 12-digit number (such as an Individual Number)",
+            "someone@example.jp": "an e-mail address",
+            "1998/4/12": "a date of birth", "昭和はない 1985年3月1日": nil, "2025/4/1": nil, "C-0012": nil, "15-39": nil,
+        ]
         for (value, kind) in looks.sorted(by: { $0.key < $1.key }) {
             try net.write("2025/referrals.csv", "case,step,from,to,memo\nC1,1,A01,A02,\"\(value)\"\n")
             if let kind {
-                #expect(net.lines() == ["\(p):2:14: error: a cell in the column 'memo' looks like \(kind); case records must not hold personal data, so the file is not read"], "\(value)")
+                #expect(
+                    net.lines() == [
+                        "\(p):2:14: error: a cell in the column 'memo' looks like \(kind); case records must not hold personal data, so the file is not read"
+                    ], "\(value)")
             } else {
                 #expect(net.lines().isEmpty, "\(value)")
             }
@@ -283,8 +325,11 @@ struct GuardTests {
         let huge = String(repeating: "あ", count: 40_000)  // 120,000 bytes
         try net.write("2025/survey.csv", "reporter,partner,note\nA01,A02,\(huge)\nA01,A03,\"\(huge)\"\nA02,A01,ok\n")
         let p = net.path("2025/survey.csv")
-        #expect(net.lines() == ["\(p):2:9: error: a cell is too long (the limit is 100,000 bytes); the row is not read",
-                                "\(p):3:9: error: a cell is too long (the limit is 100,000 bytes); the row is not read"])
+        #expect(
+            net.lines() == [
+                "\(p):2:9: error: a cell is too long (the limit is 100,000 bytes); the row is not read",
+                "\(p):3:9: error: a cell is too long (the limit is 100,000 bytes); the row is not read",
+            ])
         #expect(net.load().network.years.first?.reports.count == 1)
     }
 
@@ -294,9 +339,15 @@ struct GuardTests {
         try net.write("2025/agencies.csv", fourAgencies)
         try Data("reporter,partner\nA01,A02\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             .write(to: URL(fileURLWithPath: net.path("2025/survey.csv")))
-        #expect(net.lines() == ["\(net.path("2025/survey.csv")): error: the file is in UTF-16 (Excel's 'Unicode Text'), which cannot be read"])
+        #expect(
+            net.lines() == [
+                "\(net.path("2025/survey.csv")): error: the file is in UTF-16 (Excel's 'Unicode Text'), which cannot be read"
+            ])
         try net.write("2025/survey.csv", (0...1_000).map { "c\($0)" }.joined(separator: ",") + "\n")
-        #expect(net.lines() == ["\(net.path("2025/survey.csv")):1:4891: error: a row has too many cells (the limit is 1,000); the rest of the file cannot be read"])
+        #expect(
+            net.lines() == [
+                "\(net.path("2025/survey.csv")):1:4891: error: a row has too many cells (the limit is 1,000); the rest of the file cannot be read"
+            ])
     }
 
     @Test("a row with more than 1,000 cells ends the reading with an error, not exhausted memory")
@@ -314,7 +365,10 @@ struct GuardTests {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: net.path("2025/survey.csv")))
         try handle.truncate(atOffset: 2_000_000_000)  // sparse: no disk space used
         try handle.close()
-        #expect(net.lines() == ["\(net.path("2025/survey.csv")): error: the file is too large (2000 MB; the limit is 1000 MB)"])
+        #expect(
+            net.lines() == [
+                "\(net.path("2025/survey.csv")): error: the file is too large (2000 MB; the limit is 1000 MB)"
+            ])
     }
 }
 
@@ -328,7 +382,8 @@ struct FuzzRegressionTests {
         let net = try TempNetwork()
         let parts = bytes.split(separator: 0x1E, maxSplits: 2, omittingEmptySubsequences: false)
         for (i, file) in ["agencies.csv", "survey.csv", "referrals.csv"].enumerated() {
-            try (i < parts.count ? Data(parts[i]) : Data()).write(to: URL(fileURLWithPath: net.path("2025/" + file)).creatingFolder())
+            try (i < parts.count ? Data(parts[i]) : Data()).write(
+                to: URL(fileURLWithPath: net.path("2025/" + file)).creatingFolder())
         }
         // A misspelled partner written with NUL characters made the "did you mean" search trap in String.contains.
         #expect(net.load().diagnostics.hasErrors)

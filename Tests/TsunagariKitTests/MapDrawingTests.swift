@@ -5,9 +5,14 @@ import Testing
 /// A small network with every kind of node and tie a map draws: confirmed ties of each
 /// familiarity, a one-sided tie, an isolated agency, each public/private shape.
 func smallMapNetwork() -> Analysis {
-    year([("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15), ("D", .employment, 15, 49), ("E", .peersFamiliesNPO, nil, nil)],
-         reports: mutual("A-B", "A-C") + ["C>D"], names: ["A": "ひきこもり相談窓口", "B": "保健所", "C": "中学校", "D": "サポステ", "E": "家族会"],
-         sectors: ["A": .publicBody, "B": .publicBody, "C": .publicBody, "D": .publicContracted, "E": .voluntary])
+    year(
+        [
+            ("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15),
+            ("D", .employment, 15, 49), ("E", .peersFamiliesNPO, nil, nil),
+        ],
+        reports: mutual("A-B", "A-C") + ["C>D"],
+        names: ["A": "ひきこもり相談窓口", "B": "保健所", "C": "中学校", "D": "サポステ", "E": "家族会"],
+        sectors: ["A": .publicBody, "B": .publicBody, "C": .publicBody, "D": .publicContracted, "E": .voluntary])
 }
 
 @Suite("Map drawing (DOT, no Graphviz)")
@@ -93,11 +98,19 @@ struct MapDrawingTests {
 
     @Test("referral maps label and widen shown counts only; every hidden count is drawn alike")
     func referralCounts() throws {
-        let analysis = year([("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil), ("D", .medical, nil, nil)],
-                            reports: mutual("A-B"),
-                            referrals: [("A", "B", .connected, []), ("A", "B", .connected, []), ("A", "B", .interrupted, []), ("B", "C", .refused, []),
-                                        ("C", "D", .refused, []), ("C", "D", .connected, []),
-                                        ("D", "A", .refused, []), ("D", "A", .refused, []), ("D", "A", .refused, []), ("D", "A", .connected, [])])
+        let analysis = year(
+            [
+                ("A", .education, nil, nil), ("B", .employment, nil, nil), ("C", .health, nil, nil),
+                ("D", .medical, nil, nil),
+            ],
+            reports: mutual("A-B"),
+            referrals: [
+                ("A", "B", .connected, []), ("A", "B", .connected, []), ("A", "B", .interrupted, []),
+                ("B", "C", .refused, []),
+                ("C", "D", .refused, []), ("C", "D", .connected, []),
+                ("D", "A", .refused, []), ("D", "A", .refused, []), ("D", "A", .refused, []),
+                ("D", "A", .connected, []),
+            ])
         var options = MapOptions()
         options.variant = .referrals
         let edges = try MapDrawing(analysis, options).graph.edges

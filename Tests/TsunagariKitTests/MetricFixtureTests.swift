@@ -41,8 +41,10 @@ struct MetricFixtureTests {
             .filter { $0.hasSuffix(".json") }.sorted().map { folder + "/" + $0 }
     }()
 
-    private func expectClose(_ ours: [Double], _ theirs: [Double]?, _ what: String, _ f: Fixture,
-                             tolerance: Double = 1e-9, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectClose(
+        _ ours: [Double], _ theirs: [Double]?, _ what: String, _ f: Fixture,
+        tolerance: Double = 1e-9, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         guard let theirs else {
             Issue.record("\(f.name): the fixture has no \(what)", sourceLocation: sourceLocation)
             return
@@ -54,22 +56,27 @@ struct MetricFixtureTests {
         }
     }
 
-    private func expectClose(_ ours: Double, _ theirs: Double?, _ what: String, _ f: Fixture,
-                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectClose(
+        _ ours: Double, _ theirs: Double?, _ what: String, _ f: Fixture,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         guard let theirs else {
             Issue.record("\(f.name): the fixture has no \(what)", sourceLocation: sourceLocation)
             return
         }
-        #expect((ours.isNaN && theirs.isNaN) || abs(ours - theirs) <= 1e-9,
-                "\(f.name) \(what): ours \(ours), networkx \(theirs)", sourceLocation: sourceLocation)
+        #expect(
+            (ours.isNaN && theirs.isNaN) || abs(ours - theirs) <= 1e-9,
+            "\(f.name) \(what): ours \(ours), networkx \(theirs)", sourceLocation: sourceLocation)
     }
 
     @Test("there are fixtures for every graph family")
     func fixturesPresent() {
         let names = Self.files.map { ($0 as NSString).lastPathComponent }
         #expect(names.count >= 16)
-        for expected in ["krackhardt_kite.json", "florentine_families.json", "karate_club.json", "davis_women.json",
-                         "gnp_directed_150_weighted.json", "gnp_undirected_150_weighted.json"] {
+        for expected in [
+            "krackhardt_kite.json", "florentine_families.json", "karate_club.json", "davis_women.json",
+            "gnp_directed_150_weighted.json", "gnp_undirected_150_weighted.json",
+        ] {
             #expect(names.contains(expected))
         }
     }
@@ -83,7 +90,8 @@ struct MetricFixtureTests {
         expectClose(closeness, f.values("closeness"), "closeness", f)
         expectClose(harmonic, f.values("harmonic"), "harmonic", f)
         if f.graph.isWeighted {
-            expectClose(betweenness(f.graph, weighted: true), f.values("betweenness_weighted"), "betweenness_weighted", f)
+            expectClose(
+                betweenness(f.graph, weighted: true), f.values("betweenness_weighted"), "betweenness_weighted", f)
             let weighted = PathMeasures(f.graph, weighted: true)
             let (closeness, harmonic) = (weighted.closeness, weighted.harmonic)
             expectClose(closeness, f.values("closeness_weighted"), "closeness_weighted", f)
@@ -111,7 +119,9 @@ struct MetricFixtureTests {
         }
         expectClose((0..<n).map { Double(g.outDegree($0)) }, f.values("degree"), "degree", f)
         if g.isWeighted {
-            expectClose((0..<n).map { v in g.successors(v).indices.reduce(0) { $0 + g.weights[$1] } }, f.values("strength"), "strength", f)
+            expectClose(
+                (0..<n).map { v in g.successors(v).indices.reduce(0) { $0 + g.weights[$1] } }, f.values("strength"),
+                "strength", f)
         }
         expectClose(coreNumbers(g).map(Double.init), f.values("core"), "core", f)
         let (local, transitivity) = clustering(g)
@@ -148,13 +158,16 @@ struct MetricFixtureTests {
         }
     }
 
-    @Test("weighted betweenness against exact rational arithmetic: equal shortest paths whose float sums differ are still equal",
-          arguments: ["cycle6", "random60"])
+    @Test(
+        "weighted betweenness against exact rational arithmetic: equal shortest paths whose float sums differ are still equal",
+        arguments: ["cycle6", "random60"])
     func exactWeighted(_ name: String) throws {
         let url = URL(fileURLWithPath: fixtures).appendingPathComponent("exact/\(name).json")
         struct Exact: Decodable { var nodes: Int; var edges: [[Int]]; var betweenness_weighted: [Double] }
         let exact = try JSONDecoder().decode(Exact.self, from: Data(contentsOf: url))
-        let g = Graph(nodeCount: exact.nodes, edges: exact.edges.map { ($0[0], $0[1], Double($0[2])) }, directed: false, weighted: true)
+        let g = Graph(
+            nodeCount: exact.nodes, edges: exact.edges.map { ($0[0], $0[1], Double($0[2])) }, directed: false,
+            weighted: true)
         let ours = betweenness(g, weighted: true)
         for (v, (a, b)) in zip(ours, exact.betweenness_weighted).enumerated() {
             #expect(abs(a - b) <= 1e-12, "\(name) node \(v): ours \(a), exact \(b)")

@@ -44,7 +44,9 @@ struct MetricPropertyTests {
         #expect((roles.gatekeeper, roles.representative, roles.total) == (1, 1, 2))
         // The analysis counts on the reports' directions: A named B and B named C, so B lets A into
         // its field (gatekeeper) and does not speak for it outward (representative).
-        let analysis = year([("A", .health, nil, nil), ("B", .employment, nil, nil), ("C", .employment, nil, nil)], reports: ["A>B", "B>C"])
+        let analysis = year(
+            [("A", .health, nil, nil), ("B", .employment, nil, nil), ("C", .employment, nil, nil)],
+            reports: ["A>B", "B>C"])
         let b = analysis.agencies[1].brokerage
         #expect((b.gatekeeper, b.representative, b.total) == (1, 0, 1))
     }
@@ -56,8 +58,8 @@ struct MetricPropertyTests {
         let cuts = cutPoints(g)
         #expect(cuts.articulationPoints == [2, 3])
         #expect(cuts.bridges.map { [$0.a, $0.b] } == [[2, 3], [3, 4], [3, 5]])
-        #expect(cuts.cutOff[2] == [0, 1])     // without 2: {0, 1} and {3, 4, 5}; the smaller part is cut off
-        #expect(cuts.cutOff[3] == [4, 5])      // 4 and 5 are cut off; the larger rest stays together
+        #expect(cuts.cutOff[2] == [0, 1])  // without 2: {0, 1} and {3, 4, 5}; the smaller part is cut off
+        #expect(cuts.cutOff[3] == [4, 5])  // 4 and 5 are cut off; the larger rest stays together
         // A star: the centre (the DFS root) cuts off all but one leaf.
         let star = cutPoints(undirected(4, [(0, 1), (0, 2), (0, 3)]))
         #expect(star.articulationPoints == [0])
@@ -105,7 +107,11 @@ struct MetricPropertyTests {
             #expect(parts.joined().sorted() == Array(0..<60))
             for bridge in cutPoints(g).bridges.prefix(3) {
                 var edges: [(Int, Int, Double)] = []
-                for a in 0..<60 { for b in g.successors(a) where a < Int(b) && (a, Int(b)) != (bridge.a, bridge.b) { edges.append((a, Int(b), 1)) } }
+                for a in 0..<60 {
+                    for b in g.successors(a) where a < Int(b) && (a, Int(b)) != (bridge.a, bridge.b) {
+                        edges.append((a, Int(b), 1))
+                    }
+                }
                 #expect(components(Graph(nodeCount: 60, edges: edges, directed: false)).count == parts.count + 1)
             }
         }
@@ -123,7 +129,11 @@ struct MetricPropertyTests {
             var permutation = Array(0..<40)
             for i in stride(from: 39, to: 0, by: -1) { permutation.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
             var edges: [(Int, Int, Double)] = []
-            for a in 0..<40 { for i in g.offsets[a]..<g.offsets[a + 1] { edges.append((permutation[a], permutation[Int(g.targets[i])], g.weights[i])) } }
+            for a in 0..<40 {
+                for i in g.offsets[a]..<g.offsets[a + 1] {
+                    edges.append((permutation[a], permutation[Int(g.targets[i])], g.weights[i]))
+                }
+            }
             let h = Graph(nodeCount: 40, edges: edges, directed: g.isDirected, weighted: true)
             let measures: [(Graph) -> [Double]] = [
                 { betweenness($0, weighted: true) }, { PathMeasures($0).closeness }, { PathMeasures($0).harmonic },
@@ -204,7 +214,9 @@ struct PathMeasureRunTests {
     func progress() {
         let g = Self.random(120, seed: 3)
         let seen = Locked<[(ProgressStep, Int, Int)]>([])
-        _ = PathMeasures(g, step: .directedPaths) { step, done, total in seen.withLock { $0.append((step, done, total)) } }
+        _ = PathMeasures(g, step: .directedPaths) { step, done, total in
+            seen.withLock { $0.append((step, done, total)) }
+        }
         let calls = seen.withLock { $0 }
         #expect(calls.count == 121)  // the start (0) and one call per source
         #expect(calls.allSatisfy { $0.0 == .directedPaths && $0.2 == 120 })

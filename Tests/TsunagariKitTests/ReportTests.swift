@@ -10,19 +10,28 @@ import Testing
 struct ReportTests {
     /// Two years; the second has an agency with a hostile name and a failed hand-off counted once.
     private func input(internalUse: Bool) -> ReportInput {
-        let first = year([("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15)], reports: mutual("A-B"))
-        let second = year([("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15), ("X", .employment, 15, 49)],
-                          reports: mutual("A-B", "A-C", "C-X"), referrals: [("C", "X", .interrupted, ["卒業後"])],
-                          names: ["X": "<script>alert(1)</script>"])
+        let first = year(
+            [("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15)],
+            reports: mutual("A-B"))
+        let second = year(
+            [
+                ("A", .administration, nil, nil), ("B", .health, nil, nil), ("C", .education, 6, 15),
+                ("X", .employment, 15, 49),
+            ],
+            reports: mutual("A-B", "A-C", "C-X"), referrals: [("C", "X", .interrupted, ["卒業後"])],
+            names: ["X": "<script>alert(1)</script>"])
         let data = [first, second].enumerated().map { i, a in
-            YearData(fiscalYear: FiscalYear(2024 + i), folder: "\(2024 + i)", agencies: a.network.agencies,
-                     reports: a.network.data.reports, referrals: a.network.data.referrals)
+            YearData(
+                fiscalYear: FiscalYear(2024 + i), folder: "\(2024 + i)", agencies: a.network.agencies,
+                reports: a.network.data.reports, referrals: a.network.data.referrals)
         }
-        let svg = "<?xml version=\"1.0\"?><!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\"><text>地図</text></g></svg>"
+        let svg =
+            "<?xml version=\"1.0\"?><!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\"><text>地図</text></g></svg>"
         let history = NetworkHistory(Network(name: "t", years: data))
-        return ReportInput(history: history, year: 1, comparison: history.comparison(from: 0, to: 1), area: "テスト市", language: .ja,
-                           internalUse: internalUse, networkMap: svg, fieldMap: svg, changeMap: svg, trendCharts: [svg],
-                           cardMaps: ["A": svg], warnings: [])
+        return ReportInput(
+            history: history, year: 1, comparison: history.comparison(from: 0, to: 1), area: "テスト市", language: .ja,
+            internalUse: internalUse, networkMap: svg, fieldMap: svg, changeMap: svg, trendCharts: [svg],
+            cardMaps: ["A": svg], warnings: [])
     }
 
     @Test("sections in the presenter's order, well-formed, ids unique, hostile names as text")
@@ -36,7 +45,9 @@ struct ReportTests {
         #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "")")
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!page.contains("<script>alert"))
-        #expect(page.contains("id=\"network-graph0\"") && page.contains("id=\"fields-graph0\"") && page.contains("id=\"card0-graph0\""))
+        #expect(
+            page.contains("id=\"network-graph0\"") && page.contains("id=\"fields-graph0\"")
+                && page.contains("id=\"card0-graph0\""))
         #expect(!page.contains("<?xml") && !page.contains("DOCTYPE svg"))
         #expect(page.contains("順位ではありません"))
     }
@@ -55,10 +66,12 @@ struct ReportTests {
     @Test("the meeting copy counts the warnings on the case file instead of listing them (each is one hand-off)")
     func caseWarnings() {
         var report = input(internalUse: false)
-        let onCase = Diagnostic(.warning, SourceLocation(file: "net/2025/referrals.csv", line: 4, column: 6),
-                                Text(ja: "年月が令和7年度の外です", en: "the month lies outside FY2025"))
-        let onSurvey = Diagnostic(.warning, SourceLocation(file: "net/2025/survey.csv", line: 2, column: 3),
-                                  Text(ja: "別名が重なっています", en: "two agencies share a name"))
+        let onCase = Diagnostic(
+            .warning, SourceLocation(file: "net/2025/referrals.csv", line: 4, column: 6),
+            Text(ja: "年月が令和7年度の外です", en: "the month lies outside FY2025"))
+        let onSurvey = Diagnostic(
+            .warning, SourceLocation(file: "net/2025/survey.csv", line: 2, column: 3),
+            Text(ja: "別名が重なっています", en: "two agencies share a name"))
         report.warnings = [onCase, onSurvey]
         let meeting = reportHTML(report)
         #expect(!meeting.contains("年月が令和7年度の外です") && meeting.contains("別名が重なっています"))
@@ -67,7 +80,8 @@ struct ReportTests {
         #expect(reportHTML(report).contains("年月が令和7年度の外です"))
     }
 
-    @Test("the sample network's report, in Japanese with cards and in English, matches its golden files (maps left out)")
+    @Test(
+        "the sample network's report, in Japanese with cards and in English, matches its golden files (maps left out)")
     func goldenSample() throws {
         let loaded = loadNetwork(at: sampleNetwork)
         let (network, diagnostics) = (loaded.network, loaded.diagnostics)
@@ -77,11 +91,12 @@ struct ReportTests {
         let ids = history.analyses.last!.network.agencies.map(\.id)
         for (language, name) in [(Language.ja, "sample-report-ja.html"), (.en, "sample-report-en.html")] {
             let last = history.analyses.count - 1
-            let input = ReportInput(history: history, year: last, comparison: history.comparison(from: last - 1, to: last),
-                                    area: "みどり市", language: language,
-                                    internalUse: false, networkMap: map, fieldMap: map, changeMap: map, trendCharts: [map],
-                                    cardMaps: language == .ja ? Dictionary(uniqueKeysWithValues: ids.map { ($0, map) }) : [:],
-                                    warnings: diagnostics.sorted)
+            let input = ReportInput(
+                history: history, year: last, comparison: history.comparison(from: last - 1, to: last),
+                area: "みどり市", language: language,
+                internalUse: false, networkMap: map, fieldMap: map, changeMap: map, trendCharts: [map],
+                cardMaps: language == .ja ? Dictionary(uniqueKeysWithValues: ids.map { ($0, map) }) : [:],
+                warnings: diagnostics.sorted)
             try expectGolden(reportHTML(input), name)
         }
     }
@@ -91,8 +106,10 @@ struct ReportTests {
         var report = input(internalUse: false)
         var years = report.history.analyses.map { $0.network.data }
         let location = SourceLocation(file: "t", line: 1, column: 1)
-        years[1].reports.append(SurveyReport(reporter: 1, partner: 2, kinds: [], frequency: nil, familiarity: nil,
-                                             personDependent: nil, trust: nil, note: "", location: location))
+        years[1].reports.append(
+            SurveyReport(
+                reporter: 1, partner: 2, kinds: [], frequency: nil, familiarity: nil,
+                personDependent: nil, trust: nil, note: "", location: location))
         report.history = NetworkHistory(Network(name: "t", years: years))
         let page = reportHTML(report)
         #expect(page.contains("<tr><td>情報共有</td><td>B、C</td></tr>"))  // A's card

@@ -13,7 +13,10 @@ struct SummaryAndFormsTests {
         try net.write("2025/referrals.csv", "case,step,from,to\nC1,1,A01,A02\nC1,2,A02,A03\nC2,1,A03,A01\n")
         let year = try #require(net.load().network.years.first)
         let s = YearSummary(year)
-        #expect(s == YearSummary.expected(agencies: 4, reports: 4, confirmed: 1, oneSided: 2, cases: 2, handOffs: 3, nonResponding: [2, 3]))
+        #expect(
+            s
+                == YearSummary.expected(
+                    agencies: 4, reports: 4, confirmed: 1, oneSided: 2, cases: 2, handOffs: 3, nonResponding: [2, 3]))
     }
 
     @Test("template writes a roster form per agency; filled forms collect into a survey.csv that loads back")
@@ -23,14 +26,20 @@ struct SummaryAndFormsTests {
         try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
         let source = try #require(net.load().network.years.last)
         let template = SurveyTemplate(from: source, language: .ja)
-        #expect(template.forms.map(\.path) == ["A01_みどり市ひきこもり相談窓口.csv", "A02_みどり地域若者サポートステーション.csv",
-                                               "A03_みどり保健所.csv", "A04_みどり家族会.csv"])
+        #expect(
+            template.forms.map(\.path) == [
+                "A01_みどり市ひきこもり相談窓口.csv", "A02_みどり地域若者サポートステーション.csv",
+                "A03_みどり保健所.csv", "A04_みどり家族会.csv",
+            ])
         #expect(template.forms[0].data.starts(with: [0xEF, 0xBB, 0xBF]))
         let form = try #require(String(data: template.forms[0].data, encoding: .utf8))
         #expect(form.hasPrefix("回答機関,連携先,連携先の機関名,連携先の分野,連携内容,頻度,顔の見える関係,担当者依存,信頼,備考\r\n"))
-        #expect(form.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-                == ["A01,A02,みどり地域若者サポートステーション,就労,,,,,,", "A01,A03,みどり保健所,保健,,,,,,",
-                    "A01,A04,みどり家族会,当事者・家族・民間,,,,,,"])
+        #expect(
+            form.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+                == [
+                    "A01,A02,みどり地域若者サポートステーション,就労,,,,,,", "A01,A03,みどり保健所,保健,,,,,,",
+                    "A01,A04,みどり家族会,当事者・家族・民間,,,,,,",
+                ])
 
         // The next year: agencies copied forward; A01 and A03 fill in their forms, A02 and A04 leave theirs blank.
         try template.agencies.write(to: URL(fileURLWithPath: net.path("2026/agencies.csv")).creatingFolder())
@@ -38,13 +47,17 @@ struct SummaryAndFormsTests {
         for (i, f) in template.forms.enumerated() {
             var text = String(data: f.data, encoding: .utf8)!
             if i == 0 {
-                text = text.replacingOccurrences(of: "A01,A02,みどり地域若者サポートステーション,就労,,,,,,",
-                                                 with: "A01,A02,みどり地域若者サポートステーション,就労,紹介;同行,月1回程度,3,はい,,\"引継ぎ, 要\"")
-                    .replacingOccurrences(of: "A01,A04,みどり家族会,当事者・家族・民間,,,,,,",
-                                          with: "A01,A04,みどり家族会,当事者・家族・民間,,,0,,,")  // familiarity 0: not a tie
+                text = text.replacingOccurrences(
+                    of: "A01,A02,みどり地域若者サポートステーション,就労,,,,,,",
+                    with: "A01,A02,みどり地域若者サポートステーション,就労,紹介;同行,月1回程度,3,はい,,\"引継ぎ, 要\""
+                )
+                .replacingOccurrences(
+                    of: "A01,A04,みどり家族会,当事者・家族・民間,,,,,,",
+                    with: "A01,A04,みどり家族会,当事者・家族・民間,,,0,,,")  // familiarity 0: not a tie
             } else if i == 2 {
-                text = text.replacingOccurrences(of: "A03,A01,みどり市ひきこもり相談窓口,行政・調整,,,,,,",
-                                                 with: "A03,A01,みどり市ひきこもり相談窓口,行政・調整,,,2,,,")
+                text = text.replacingOccurrences(
+                    of: "A03,A01,みどり市ひきこもり相談窓口,行政・調整,,,,,,",
+                    with: "A03,A01,みどり市ひきこもり相談窓口,行政・調整,,,2,,,")
             }
             paths.append(net.path("2026/forms/" + f.path))
             try Data(text.utf8).write(to: URL(fileURLWithPath: paths.last!).creatingFolder())
@@ -56,7 +69,10 @@ struct SummaryAndFormsTests {
         #expect(loadDiagnostics.all.isEmpty)
         let year = try #require(network.years.last)
         #expect(year.fiscalYear == FiscalYear(2026))
-        #expect(year.reports.map { "\(year.agencies[$0.reporter].id)>\(year.agencies[$0.partner].id)" } == ["A01>A02", "A03>A01"])
+        #expect(
+            year.reports.map { "\(year.agencies[$0.reporter].id)>\(year.agencies[$0.partner].id)" } == [
+                "A01>A02", "A03>A01",
+            ])
         #expect(year.reports[0].kinds.kinds == [.referral, .accompanying])
         #expect(year.reports[0].note == "引継ぎ, 要")
         #expect(year.reports[1].familiarity == 2)
@@ -67,15 +83,19 @@ struct SummaryAndFormsTests {
         let net = try TempNetwork()
         try net.write("2026/agencies.csv", fourAgencies)
         try net.write("f/a.csv", "回答機関,連携先,連携内容\nA01,A02,紹介\n")
-        try net.write("f/b.csv", "回答機関,連携先,連携内容,顔の見える関係,備考\nA01,サポステ,情報共有,,\nA02,保健所X,紹介,,\nA03,A01,,二,\nA04,A01,,0,\nA04,A02,,,メモだけ\n")
-        let collected = collectForms([net.path("f/a.csv"), net.path("f/b.csv")], yearFolder: net.path("2026"),
-                                     fiscalYear: FiscalYear(2026), language: .en)
+        try net.write(
+            "f/b.csv",
+            "回答機関,連携先,連携内容,顔の見える関係,備考\nA01,サポステ,情報共有,,\nA02,保健所X,紹介,,\nA03,A01,,二,\nA04,A01,,0,\nA04,A02,,,メモだけ\n")
+        let collected = collectForms(
+            [net.path("f/a.csv"), net.path("f/b.csv")], yearFolder: net.path("2026"),
+            fiscalYear: FiscalYear(2026), language: .en)
         #expect(collected.survey == nil)
-        #expect(collected.diagnostics.sorted.map { $0.line(.en) } == [
-            "\(net.path("f/b.csv")):2:5: error: A01 reports A02 twice (first on line 2 of \(net.path("f/a.csv")))",
-            "\(net.path("f/b.csv")):3:5: error: 'partner' (連携先) '保健所X' is not in agencies.csv",
-            "\(net.path("f/b.csv")):4:10: error: 'familiarity' (顔の見える関係) '二' is not a whole number",
-        ])  // A04's familiarity 0 alone names no partner; its note-only row does, and is valid
+        #expect(
+            collected.diagnostics.sorted.map { $0.line(.en) } == [
+                "\(net.path("f/b.csv")):2:5: error: A01 reports A02 twice (first on line 2 of \(net.path("f/a.csv")))",
+                "\(net.path("f/b.csv")):3:5: error: 'partner' (連携先) '保健所X' is not in agencies.csv",
+                "\(net.path("f/b.csv")):4:10: error: 'familiarity' (顔の見える関係) '二' is not a whole number",
+            ])  // A04's familiarity 0 alone names no partner; its note-only row does, and is valid
     }
 
     @Test("CSV cells are quoted only when needed")
@@ -89,10 +109,14 @@ struct SummaryAndFormsTests {
 }
 
 extension YearSummary {
-    static func expected(agencies: Int, reports: Int, confirmed: Int, oneSided: Int, cases: Int, handOffs: Int, nonResponding: [Int]) -> YearSummary {
-        var s = YearSummary(YearData(fiscalYear: FiscalYear(2025), folder: "", agencies: [], reports: [], referrals: []))
-        (s.agencies, s.reports, s.confirmedTies, s.oneSidedTies, s.cases, s.handOffs, s.nonResponding)
-            = (agencies, reports, confirmed, oneSided, cases, handOffs, nonResponding)
+    static func expected(
+        agencies: Int, reports: Int, confirmed: Int, oneSided: Int, cases: Int, handOffs: Int, nonResponding: [Int]
+    ) -> YearSummary {
+        var s = YearSummary(
+            YearData(fiscalYear: FiscalYear(2025), folder: "", agencies: [], reports: [], referrals: []))
+        (s.agencies, s.reports, s.confirmedTies, s.oneSidedTies, s.cases, s.handOffs, s.nonResponding) = (
+            agencies, reports, confirmed, oneSided, cases, handOffs, nonResponding
+        )
         return s
     }
 }

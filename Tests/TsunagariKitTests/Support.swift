@@ -7,7 +7,8 @@ final class TempNetwork {
     let root: String
 
     init() throws {
-        root = FileManager.default.temporaryDirectory
+        root =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("tsunagari-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
@@ -49,24 +50,34 @@ let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.p
 
 /// A year built in code: agencies as (id, field, age range), reports as "A>B", hand-offs as (from, to, outcome, tags).
 /// `names` gives agencies other names than their IDs; `sectors` their public/private status.
-func year(_ agencies: [(String, Field, Int?, Int?)], reports: [String], personDependent: Set<String> = [],
-          referrals: [(String, String, Outcome?, [String])] = [], names: [String: String] = [:],
-          sectors: [String: PublicPrivate] = [:]) -> Analysis {
+func year(
+    _ agencies: [(String, Field, Int?, Int?)], reports: [String], personDependent: Set<String> = [],
+    referrals: [(String, String, Outcome?, [String])] = [], names: [String: String] = [:],
+    sectors: [String: PublicPrivate] = [:]
+) -> Analysis {
     let location = SourceLocation(file: "test", line: 1, column: 1)
-    let list = agencies.map { Agency(id: $0.0, name: names[$0.0] ?? "name of \($0.0)", shortName: names[$0.0] == nil ? $0.0 : nil,
-                                     field: $0.1, publicPrivate: sectors[$0.0], ageMin: $0.2, ageMax: $0.3, aliases: [], location: location) }
+    let list = agencies.map {
+        Agency(
+            id: $0.0, name: names[$0.0] ?? "name of \($0.0)", shortName: names[$0.0] == nil ? $0.0 : nil,
+            field: $0.1, publicPrivate: sectors[$0.0], ageMin: $0.2, ageMax: $0.3, aliases: [], location: location)
+    }
     let index = { (id: String) in list.firstIndex { $0.id == id }! }
     let surveyReports = reports.map { r -> SurveyReport in
         let parts = r.split(separator: ">").map(String.init)
-        return SurveyReport(reporter: index(parts[0]), partner: index(parts[1]), kinds: TieKinds([.information]), frequency: nil,
-                            familiarity: 2, personDependent: personDependent.contains(r), trust: nil, note: "", location: location)
+        return SurveyReport(
+            reporter: index(parts[0]), partner: index(parts[1]), kinds: TieKinds([.information]), frequency: nil,
+            familiarity: 2, personDependent: personDependent.contains(r), trust: nil, note: "", location: location)
     }
     let handOffs = referrals.enumerated().map { i, r in
-        Referral(caseID: "C\(i)", step: 1, month: nil, from: index(r.0), to: index(r.1), action: "", outcome: r.2,
-                 ageBand: nil, gaps: r.3, location: location)
+        Referral(
+            caseID: "C\(i)", step: 1, month: nil, from: index(r.0), to: index(r.1), action: "", outcome: r.2,
+            ageBand: nil, gaps: r.3, location: location)
     }
-    return Analysis(YearNetwork(YearData(fiscalYear: FiscalYear(2025), folder: "2025", agencies: list,
-                                          reports: surveyReports, referrals: handOffs)))
+    return Analysis(
+        YearNetwork(
+            YearData(
+                fiscalYear: FiscalYear(2025), folder: "2025", agencies: list,
+                reports: surveyReports, referrals: handOffs)))
 }
 
 /// Both directions, so ties are confirmed.
@@ -77,17 +88,19 @@ func mutual(_ pairs: String...) -> [String] {
     }
 }
 
-
 /// Compares `text` with the golden file `Fixtures/golden/NAME`; with TSUNAGARI_RECORD_GOLDEN=1
 /// in the environment (never on CI) writes it instead, so that a change shows in review as a diff.
 func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden/\(name)")
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/golden/\(name)")
     if ProcessInfo.processInfo.environment["TSUNAGARI_RECORD_GOLDEN"] == "1" {
         try text.write(to: url, atomically: true, encoding: .utf8)
         return
     }
     let golden = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == golden, "\(name) differs from its golden file (TSUNAGARI_RECORD_GOLDEN=1 swift test records it)", sourceLocation: sourceLocation)
+    #expect(
+        text == golden, "\(name) differs from its golden file (TSUNAGARI_RECORD_GOLDEN=1 swift test records it)",
+        sourceLocation: sourceLocation)
 }
 
 /// The sample network of the repository (SampleData/midori).

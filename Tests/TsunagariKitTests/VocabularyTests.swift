@@ -26,15 +26,19 @@ struct VocabularyTests {
 
     @Test("every field of docs/DOMAIN.md §4 is known by its Japanese name")
     func fields() {
-        let names = ["行政・調整", "保健", "医療", "福祉(生活困窮・地域)", "福祉(高齢)", "福祉(障害)",
-                     "子ども・若者・家庭", "教育", "就労", "当事者・家族・民間", "地域・その他"]
+        let names = [
+            "行政・調整", "保健", "医療", "福祉(生活困窮・地域)", "福祉(高齢)", "福祉(障害)",
+            "子ども・若者・家庭", "教育", "就労", "当事者・家族・民間", "地域・その他",
+        ]
         #expect(names.compactMap(Field.init(cell:)) == Field.allCases)
     }
 
-    @Test("fiscal-year folder names", arguments: [
-        ("2025", 2025), ("R7", 2025), ("令和7年度", 2025), ("Ｒ７", 2025), ("令和元年度", 2019),
-        ("2025年度", 2025), ("H30", 2018), ("平成30年度", 2018),
-    ])
+    @Test(
+        "fiscal-year folder names",
+        arguments: [
+            ("2025", 2025), ("R7", 2025), ("令和7年度", 2025), ("Ｒ７", 2025), ("令和元年度", 2019),
+            ("2025年度", 2025), ("H30", 2018), ("平成30年度", 2018),
+        ])
     func years(_ name: String, _ year: Int) {
         #expect(FiscalYear(folderName: name) == FiscalYear(year))
     }

@@ -34,8 +34,10 @@ private final class SVGReader: NSObject, XMLParserDelegate {
         return reader
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append(name)
         for (key, value) in attributes { self.attributes.append((name, key, value)) }
         current = ""
@@ -70,23 +72,33 @@ struct MapRenderingTests {
             }
         }
         #expect(texts.contains("凡例") && texts.contains("つながりのない機関") && texts.contains("保健"))
-        #expect(svg.attributes.contains { $0.name == "font-family" && $0.value.hasPrefix("Noto Sans CJK JP,") && $0.value.hasSuffix("sans-serif") })
+        #expect(
+            svg.attributes.contains {
+                $0.name == "font-family" && $0.value.hasPrefix("Noto Sans CJK JP,") && $0.value.hasSuffix("sans-serif")
+            })
     }
 
     @Test("hostile names come out as text in SVG, never as markup or links")
     func hostileNames() throws {
-        let names = ["<script>alert(1)</script>", #"back\slash \N \G \n"#, "quote \" and 'single'", "a & b &amp; ]]>",
-                     "<!-- comment -->", "graph { node -> x }", "javascript:alert(1)", "\u{202E}rtl\u{200D}zwj 🙂"]
+        let names = [
+            "<script>alert(1)</script>", #"back\slash \N \G \n"#, "quote \" and 'single'", "a & b &amp; ]]>",
+            "<!-- comment -->", "graph { node -> x }", "javascript:alert(1)", "\u{202E}rtl\u{200D}zwj 🙂",
+        ]
         var agencies: [TsunagariKit.Agency] = []
         for (i, name) in names.enumerated() {
-            agencies.append(Agency(id: "H\(i)", name: name, shortName: nil, field: .health, publicPrivate: nil, ageMin: nil, ageMax: nil,
-                                   aliases: [], location: SourceLocation(file: "t", line: 1, column: 1)))
+            agencies.append(
+                Agency(
+                    id: "H\(i)", name: name, shortName: nil, field: .health, publicPrivate: nil, ageMin: nil,
+                    ageMax: nil,
+                    aliases: [], location: SourceLocation(file: "t", line: 1, column: 1)))
         }
         let reports = (1..<names.count).map { i in
-            SurveyReport(reporter: 0, partner: i, kinds: [], frequency: nil, familiarity: 2, personDependent: nil, trust: nil,
-                         note: "", location: SourceLocation(file: "t", line: 1, column: 1))
+            SurveyReport(
+                reporter: 0, partner: i, kinds: [], frequency: nil, familiarity: 2, personDependent: nil, trust: nil,
+                note: "", location: SourceLocation(file: "t", line: 1, column: 1))
         }
-        let year = YearData(fiscalYear: FiscalYear(2025), folder: "2025", agencies: agencies, reports: reports, referrals: [])
+        let year = YearData(
+            fiscalYear: FiscalYear(2025), folder: "2025", agencies: agencies, reports: reports, referrals: [])
         var options = MapOptions()
         options.showGaps = true
         let data = try renderMap(try MapDrawing(Analysis(YearNetwork(year)), options), format: .svg)
@@ -139,33 +151,45 @@ struct MapRenderingTests {
         let history = NetworkHistory(network)
         var options = MapOptions()
         options.sizeBy = .none
-        let stable = try stableLayout(history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: options)
+        let stable = try stableLayout(
+            history.analyses, ids: history.matching.canonical, allIDs: history.allIDs, options: options)
         var placed: [[String: String]] = []  // per year: label → "x,y"
         for (y, analysis) in history.analyses.enumerated() {
-            let svg = try SVGReader.read(try renderYearMap(try MapDrawing(analysis, options), ids: history.matching.canonical[y], stable: stable, format: .svg))
+            let svg = try SVGReader.read(
+                try renderYearMap(
+                    try MapDrawing(analysis, options), ids: history.matching.canonical[y], stable: stable, format: .svg)
+            )
             var positions: [String: String] = [:]
             for t in svg.placedTexts { positions[t.text] = "\(t.x),\(t.y)" }
             placed.append(positions)
         }
         // Agencies with ties in 2023 and 2025 whose one-line label did not change.
         let first = history.analyses[0], last = history.analyses[2]
-        let common = first.network.agencies.indices.filter { first.agencies[$0].degree > 0 }.compactMap { i -> String? in
+        let common = first.network.agencies.indices.filter { first.agencies[$0].degree > 0 }.compactMap {
+            i -> String? in
             let id = history.matching.canonical[0][i]
             guard let j = history.matching.canonical[2].firstIndex(of: id), last.agencies[j].degree > 0,
-                  last.network.agencies[j].displayName == first.network.agencies[i].displayName,
-                  !MapStyle.wrap(first.network.agencies[i].displayName).contains("\n") else { return nil }
+                last.network.agencies[j].displayName == first.network.agencies[i].displayName,
+                !MapStyle.wrap(first.network.agencies[i].displayName).contains("\n")
+            else { return nil }
             return first.network.agencies[i].displayName
         }
         #expect(common.count >= 30)
         for label in common {
-            #expect(placed[0][label] != nil && placed[0][label] == placed[2][label], "\(label): \(placed[0][label] ?? "-") vs \(placed[2][label] ?? "-")")
+            #expect(
+                placed[0][label] != nil && placed[0][label] == placed[2][label],
+                "\(label): \(placed[0][label] ?? "-") vs \(placed[2][label] ?? "-")")
         }
         // The change map puts them in the same places too.
-        let change = MapDrawing(comparison: history.comparison(from: 0, to: 2), allIDs: history.allIDs, options: options)
+        let change = MapDrawing(
+            comparison: history.comparison(from: 0, to: 2), allIDs: history.allIDs, options: options)
         let svg = try SVGReader.read(try renderChangeMap(change, allIDs: history.allIDs, stable: stable, format: .svg))
-        let changePositions = Dictionary(svg.placedTexts.map { ($0.text, "\($0.x),\($0.y)") }, uniquingKeysWith: { a, _ in a })
+        let changePositions = Dictionary(
+            svg.placedTexts.map { ($0.text, "\($0.x),\($0.y)") }, uniquingKeysWith: { a, _ in a })
         for label in common { #expect(changePositions[label] == placed[2][label], "\(label) in the change map") }
-        #expect(try renderChangeMap(change, allIDs: history.allIDs, stable: stable, format: .pdf).starts(with: Array("%PDF".utf8)))
+        #expect(
+            try renderChangeMap(change, allIDs: history.allIDs, stable: stable, format: .pdf).starts(
+                with: Array("%PDF".utf8)))
     }
 
     @Test("every variant renders as PNG and PDF")

@@ -27,15 +27,17 @@ struct CLITests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Runs a Python script of Tests/scripts; returns its exit status and standard output.
     func runScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repository.appendingPathComponent("Tests/scripts/" + name).path] + arguments
+        process.arguments =
+            ["python3", Self.repository.appendingPathComponent("Tests/scripts/" + name).path] + arguments
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -45,7 +47,8 @@ struct CLITests {
     }
 
     func tempFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagari-cli-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagari-cli-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -56,9 +59,15 @@ struct CLITests {
         #expect(en.status == 0)
         #expect(en.stderr == "")
         let lines = en.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "FY2023: 41 agencies, 199 reports (81 confirmed ties, 37 one-sided), 23 cases (49 hand-offs)")
-        #expect(lines.contains("FY2024 (R6): 46 agencies, 272 reports (129 confirmed ties, 14 one-sided), 23 cases (50 hand-offs)"))
-        #expect(lines.contains("FY2025 (令和7年度): 51 agencies, 314 reports (151 confirmed ties, 12 one-sided), 25 cases (57 hand-offs)"))
+        #expect(
+            lines.first == "FY2023: 41 agencies, 199 reports (81 confirmed ties, 37 one-sided), 23 cases (49 hand-offs)"
+        )
+        #expect(
+            lines.contains(
+                "FY2024 (R6): 46 agencies, 272 reports (129 confirmed ties, 14 one-sided), 23 cases (50 hand-offs)"))
+        #expect(
+            lines.contains(
+                "FY2025 (令和7年度): 51 agencies, 314 reports (151 confirmed ties, 12 one-sided), 25 cases (57 hand-offs)"))
         #expect(lines.last == "0 errors, 0 warnings")
 
         let ja = try run(["check", Self.sample], lang: "ja_JP.UTF-8")
@@ -72,21 +81,26 @@ struct CLITests {
         let dir = try tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir + "/R7", withIntermediateDirectories: true)
-        try "id,name,field\nA01,窓口,行政・調整\nA02,保健所,保健\n".write(toFile: dir + "/R7/agencies.csv", atomically: true, encoding: .utf8)
-        try "reporter,partner,familiarity\nA01,保険所,2\nA02,A01,9\n".write(toFile: dir + "/R7/survey.csv", atomically: true, encoding: .utf8)
+        try "id,name,field\nA01,窓口,行政・調整\nA02,保健所,保健\n".write(
+            toFile: dir + "/R7/agencies.csv", atomically: true, encoding: .utf8)
+        try "reporter,partner,familiarity\nA01,保険所,2\nA02,A01,9\n".write(
+            toFile: dir + "/R7/survey.csv", atomically: true, encoding: .utf8)
 
         let result = try run(["check", dir])
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            \(dir)/R7/survey.csv:2:5: error: 'partner' (連携先) '保険所' is not in agencies.csv
-                did you mean '保健所' (A02)?
-            \(dir)/R7/survey.csv:3:9: error: 'familiarity' (顔の見える関係) 9 is out of range (0–3)
-                enter a whole number from 0 to 3, or leave it blank
+        #expect(
+            result.stderr == """
+                \(dir)/R7/survey.csv:2:5: error: 'partner' (連携先) '保険所' is not in agencies.csv
+                    did you mean '保健所' (A02)?
+                \(dir)/R7/survey.csv:3:9: error: 'familiarity' (顔の見える関係) 9 is out of range (0–3)
+                    enter a whole number from 0 to 3, or leave it blank
 
-            """)
+                """)
         #expect(result.stdout.hasSuffix("2 errors, 0 warnings\n"))
         let ja = try run(["check", dir], lang: "ja_JP.UTF-8")
-        #expect(ja.stderr.hasPrefix("\(dir)/R7/survey.csv:2:5: error: 「連携先」(partner) の「保険所」は agencies.csv にありません\n    もしかして: 「保健所」(A02)\n"))
+        #expect(
+            ja.stderr.hasPrefix(
+                "\(dir)/R7/survey.csv:2:5: error: 「連携先」(partner) の「保険所」は agencies.csv にありません\n    もしかして: 「保健所」(A02)\n"))
     }
 
     @Test("template, collect, and the refusals that keep files safe")
@@ -107,13 +121,17 @@ struct CLITests {
 
         // A02 answers; the others hand back blank forms.
         let a02 = network + "/R8/forms/A02_保健所.csv"
-        let filled = try String(contentsOfFile: a02, encoding: .utf8).replacingOccurrences(of: "A02,A01,窓口,行政・調整,,", with: "A02,A01,窓口,行政・調整,紹介,")
+        let filled = try String(contentsOfFile: a02, encoding: .utf8).replacingOccurrences(
+            of: "A02,A01,窓口,行政・調整,,", with: "A02,A01,窓口,行政・調整,紹介,")
         try filled.write(toFile: a02, atomically: true, encoding: .utf8)
         let collect = try run(["collect", network + "/R8/forms", "--into", network + "/R8"])
         #expect(collect.status == 0, "\(collect.stderr)")
         #expect(collect.stdout.contains("FY2026 (R8): 3 agencies, 1 report (0 confirmed ties, 1 one-sided)"))
         let survey = try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8)
-        #expect(survey == "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\nA02,A01,referral,,,,,\r\n")
+        #expect(
+            survey
+                == "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\nA02,A01,referral,,,,,\r\n"
+        )
         #expect(try run(["check", network]).status == 0)
 
         // No overwrite without --force; with an error nothing is written.
@@ -130,7 +148,10 @@ struct CLITests {
         let csv = try run(["analyze", Self.sample, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("id,name,field,degree,in_degree,out_degree,betweenness,closeness,harmonic,pagerank,eigenvector,core,clustering,constraint,effective_size,articulation,"))
+        #expect(
+            lines[0].hasPrefix(
+                "id,name,field,degree,in_degree,out_degree,betweenness,closeness,harmonic,pagerank,eigenvector,core,clustering,constraint,effective_size,articulation,"
+            ))
         #expect(lines.count == 1 + 51)  // FY2025: 51 agencies
         #expect(try run(["analyze", Self.sample, "--format", "csv"]).stdout == csv.stdout)
         // One thread gives the same bytes; standard error is not a terminal, so no progress line.
@@ -144,7 +165,8 @@ struct CLITests {
         // A09 (council of social welfare) is the one agency whose exit cuts off A40 and A41; A30 and A48 have no ties.
         let header = lines[0].split(separator: ",").map(String.init)
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let articulation = header.firstIndex(of: "articulation")!, cutOff = header.firstIndex(of: "cut_off")!, degree = header.firstIndex(of: "degree")!
+        let articulation = header.firstIndex(of: "articulation")!, cutOff = header.firstIndex(of: "cut_off")!,
+            degree = header.firstIndex(of: "degree")!
         #expect(rows.filter { $0[articulation] == "1" }.map { [$0[0], $0[cutOff]] } == [["A09", "A40;A41"]])
         #expect(rows.filter { $0[degree] == "0" }.map { $0[0] } == ["A30", "A48"])
 
@@ -155,7 +177,8 @@ struct CLITests {
 
         // One layer: only the ties that carry the kind 紹介 (referral).
         let layer = try run(["analyze", Self.sample, "--kind", "紹介", "--format", "json"])
-        let layerObject = try #require(try JSONSerialization.jsonObject(with: Data(layer.stdout.utf8)) as? [String: Any])
+        let layerObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(layer.stdout.utf8)) as? [String: Any])
         let allTies = ((object["network"] as? [String: Any])?["ties"] as? Int) ?? 0
         let layerTies = try #require((layerObject["network"] as? [String: Any])?["ties"] as? Int)
         #expect(layerTies > 0 && layerTies < 163 && allTies > 0)
@@ -216,16 +239,25 @@ struct CLITests {
     func compare() throws {
         let dir = try tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let table = try run(["compare", Self.sample, "--map", dir + "/change.svg", "--year-maps", dir + "/years", "--charts", dir + "/charts"],
-                            lang: "ja_JP.UTF-8")
+        let table = try run(
+            [
+                "compare", Self.sample, "--map", dir + "/change.svg", "--year-maps", dir + "/years", "--charts",
+                dir + "/charts",
+            ],
+            lang: "ja_JP.UTF-8")
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout.hasPrefix("令和6年度 → 令和7年度\n機関: 46 → 51 (加わった機関: ケアマネさくら、よりみち、通信制サポート校、はたけの学校、あおぞら中。なくなった機関: なし)\n"))
+        #expect(
+            table.stdout.hasPrefix(
+                "令和6年度 → 令和7年度\n機関: 46 → 51 (加わった機関: ケアマネさくら、よりみち、通信制サポート校、はたけの学校、あおぞら中。なくなった機関: なし)\n"))
         #expect(table.stdout.contains("つながり: 143 → 163 (新しい 23、なくなった 3、"))
         #expect(table.stdout.contains("■ 推移"))
-        for file in ["change.svg", "years/map-2023.svg", "years/map-2024.svg", "years/map-2025.svg", "charts/trend-ties.svg"] {
+        for file in [
+            "change.svg", "years/map-2023.svg", "years/map-2024.svg", "years/map-2025.svg", "charts/trend-ties.svg",
+        ] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
         }
-        #expect(try run(["compare", Self.sample, "--from", "2023", "--to", "R6", "--map", dir + "/change.pdf"]).status == 0)
+        #expect(
+            try run(["compare", Self.sample, "--from", "2023", "--to", "R6", "--map", dir + "/change.pdf"]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/change.pdf")).starts(with: Array("%PDF".utf8)))
 
         let csv = try run(["compare", Self.sample, "--format", "csv"])
@@ -248,7 +280,10 @@ struct CLITests {
         let result = try run(["report", Self.sample, "-o", dir, "--title", "みどり市"], lang: "ja_JP.UTF-8")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == dir + "/report.html\n")
-        for file in ["report.html", "maps/network.svg", "maps/network.pdf", "maps/fields.svg", "maps/fields.pdf", "maps/change.svg", "maps/change.pdf"] {
+        for file in [
+            "report.html", "maps/network.svg", "maps/network.pdf", "maps/fields.svg", "maps/fields.pdf",
+            "maps/change.svg", "maps/change.pdf",
+        ] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
         }
         let page = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
@@ -259,9 +294,11 @@ struct CLITests {
         #expect(!page.contains("http://") || !page.contains("src=\"http"))  // nothing loaded from the network
         #expect(try run(["report", Self.sample, "-o", dir + "/again"]).status == 0)
         let again = try String(contentsOfFile: dir + "/again/report.html", encoding: .utf8)  // in English
-        #expect(again != page && again.contains("support network"))  // without --lang the locale decides: C gives English
+        // Without --lang the locale decides: C gives English.
+        #expect(again != page && again.contains("support network"))
         #expect(try run(["report", Self.sample, "-o", dir + "/again2"]).stdout == dir + "/again2/report.html\n")
-        #expect(try String(contentsOfFile: dir + "/again2/report.html", encoding: .utf8) == again)  // byte-identical reruns
+        // Reruns are byte-identical.
+        #expect(try String(contentsOfFile: dir + "/again2/report.html", encoding: .utf8) == again)
         let inside = try run(["report", Self.sample, "-o", Self.sample + "/out"])
         #expect(inside.status == 1)
         #expect(!FileManager.default.fileExists(atPath: Self.sample + "/out"))
@@ -274,13 +311,17 @@ struct CLITests {
         try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
         let fields = ["保健", "医療", "教育", "就労"]
         let agencies = (0..<5_001).map { "B\($0),機関\($0),\(fields[$0 % 4])" }
-        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
+        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(
+            toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
         let ties = (0..<400).map { "B\($0),B\(($0 * 7 + 1) % 400)" }  // a few hundred ties, so the test stays quick
-        try ("reporter,partner\n" + ties.joined(separator: "\n") + "\n").write(toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
+        try ("reporter,partner\n" + ties.joined(separator: "\n") + "\n").write(
+            toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
         let result = try run(["report", network, "-o", out, "--cards"], lang: "ja_JP.UTF-8")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("機関ごとのページ (--cards) は作りません"))
-        for file in ["maps/core.svg", "maps/fields.svg"] { #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)") }
+        for file in ["maps/core.svg", "maps/fields.svg"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
+        }
         #expect(!FileManager.default.fileExists(atPath: out + "/maps/network.svg"))
         let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(page.contains("機関が5001、つながりが400本あり、全体の図では線が重なって読み取れないため"))
@@ -294,13 +335,17 @@ struct CLITests {
         try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
         let fields = ["保健", "医療", "教育", "就労"]
         let agencies = (0..<120).map { "D\($0),機関\($0),\(fields[$0 % 4])" }
-        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
+        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(
+            toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
         // Each pair named by one side only: 7,140 one-sided ties.
         let reports = (0..<120).flatMap { a in ((a + 1)..<120).map { b in "D\(a),D\(b)" } }
-        try ("reporter,partner\n" + reports.joined(separator: "\n") + "\n").write(toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
+        try ("reporter,partner\n" + reports.joined(separator: "\n") + "\n").write(
+            toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
         let result = try run(["report", network, "-o", out], lang: "ja_JP.UTF-8")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(FileManager.default.fileExists(atPath: out + "/maps/core.svg") && !FileManager.default.fileExists(atPath: out + "/maps/network.svg"))
+        #expect(
+            FileManager.default.fileExists(atPath: out + "/maps/core.svg")
+                && !FileManager.default.fileExists(atPath: out + "/maps/network.svg"))
         let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(page.contains("つながりが7140本あり"))
         // 7,021 one-sided ties (D119 named nobody: its 119 ties count as unanswered), 100 listed.
@@ -316,25 +361,35 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(atPath: network) }
         try FileManager.default.createDirectory(atPath: network + "/net/2025", withIntermediateDirectories: true)
         let agencies = (0..<47_000).map { "A\($0),機関\($0),保健" }
-        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(toFile: network + "/net/2025/agencies.csv", atomically: true, encoding: .utf8)
-        try "reporter,partner\nA0,A1\n".write(toFile: network + "/net/2025/survey.csv", atomically: true, encoding: .utf8)
+        try ("id,name,field\n" + agencies.joined(separator: "\n") + "\n").write(
+            toFile: network + "/net/2025/agencies.csv", atomically: true, encoding: .utf8)
+        try "reporter,partner\nA0,A1\n".write(
+            toFile: network + "/net/2025/survey.csv", atomically: true, encoding: .utf8)
         let core = try run(["map", network + "/net", "-o", network + "/core.svg", "--lang", "en"])
         #expect(core.status == 0 && core.stderr.contains("the map shows the core (--variant core)"), "\(core.stderr)")
-        let whole = try run(["map", network + "/net", "--variant", "network", "-o", network + "/all.svg", "--lang", "en"])
+        let whole = try run([
+            "map", network + "/net", "--variant", "network", "-o", network + "/all.svg", "--lang", "en",
+        ])
         #expect(whole.status == 0 && whole.stderr.contains("drawn with nop2"), "\(whole.stderr)")
         let svg = try String(contentsOfFile: network + "/all.svg", encoding: .utf8)
         #expect(svg.contains("機関46999"))
     }
 
-    @Test("analyze --sample marks what it estimates: the diameter as a lower bound, averages as approximate, JSON lists them")
+    @Test(
+        "analyze --sample marks what it estimates: the diameter as a lower bound, averages as approximate, JSON lists them"
+    )
     func sampledMarks() throws {
         let table = try run(["analyze", Self.sample, "--sample", "10"])
         #expect(table.stdout.contains("diameter at least ") && table.stdout.contains("average distance ≈"))
         let json = try run(["analyze", Self.sample, "--sample", "10", "--format", "json"])
-        let network = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["network"] as? [String: Any])
+        let network = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["network"]
+                as? [String: Any])
         #expect((network["estimated"] as? [String])?.contains("diameter") == true)
         let exact = try run(["analyze", Self.sample, "--format", "json"])
-        let exactNetwork = try #require((try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])?["network"] as? [String: Any])
+        let exactNetwork = try #require(
+            (try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])?["network"]
+                as? [String: Any])
         #expect((exactNetwork["estimated"] as? [String]) == [])
         #expect(!(try run(["analyze", Self.sample])).stdout.contains("at least"))
     }
@@ -343,6 +398,8 @@ struct CLITests {
     func version() throws {
         let result = try run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("(Graphviz ") && result.stdout.range(of: #"\(Graphviz \d+\.\d+"#, options: .regularExpression) != nil)
+        #expect(
+            result.stdout.contains("(Graphviz ")
+                && result.stdout.range(of: #"\(Graphviz \d+\.\d+"#, options: .regularExpression) != nil)
     }
 }

@@ -19,8 +19,9 @@ private let hasNetworkx: Bool = {
 struct ExportTests {
     let cli = CLITests()
 
-    @Test("GraphML read back by networkx: the same agencies, ties, attributes and measures",
-          .enabled(if: hasNetworkx, "python3 with networkx is not installed (pip install networkx)"))
+    @Test(
+        "GraphML read back by networkx: the same agencies, ties, attributes and measures",
+        .enabled(if: hasNetworkx, "python3 with networkx is not installed (pip install networkx)"))
     func graphmlWithNetworkx() throws {
         let dir = try cli.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -31,9 +31,11 @@ struct FileSafetyTests {
         let before = files(dir + "/net")
         try fm.createSymbolicLink(atPath: dir + "/yearlink", withDestinationPath: dir + "/net/令和7年度")
         try fm.createSymbolicLink(atPath: dir + "/l2", withDestinationPath: dir + "/net/R6")
-        for arguments in [["report", dir + "/net", "-o", dir + "/yearlink"],
-                          ["export", dir + "/net", "--format", "json", "-o", dir + "/yearlink/referrals.csv"],
-                          ["map", dir + "/net", "-o", dir + "/l2/../令和7年度/map.svg"]] {
+        for arguments in [
+            ["report", dir + "/net", "-o", dir + "/yearlink"],
+            ["export", dir + "/net", "--format", "json", "-o", dir + "/yearlink/referrals.csv"],
+            ["map", dir + "/net", "-o", dir + "/l2/../令和7年度/map.svg"],
+        ] {
             let run = try cli.run(arguments)
             #expect(run.status == 1 && run.stderr.contains("refusing to write inside the input folder"), "\(arguments)")
         }
@@ -68,7 +70,9 @@ struct FileSafetyTests {
         #expect(try cli.run(["report", dir + "/net", "-o", dir + "/out"]).status == 0)
         #expect(try mode(dir + "/out/report.html") == 0o600)
         #expect(try cli.run(["gaps", dir + "/net", "--internal"]).status == 0)
-        #expect(try cli.run(["map", dir + "/net", "--variant", "referrals", "--internal", "-o", dir + "/r.svg"]).status == 0)
+        #expect(
+            try cli.run(["map", dir + "/net", "--variant", "referrals", "--internal", "-o", dir + "/r.svg"]).status == 0
+        )
         #expect(try mode(dir + "/r.svg") == 0o600)
         // collect --force replaces survey.csv and keeps its mode.
         let year = dir + "/net/令和7年度"
@@ -80,8 +84,12 @@ struct FileSafetyTests {
         #expect(try mode(year + "/survey.csv") == 0o600)
     }
 
-    @Test("a failed write to standard output is an error with exit status 1 in every command that prints results",
-          arguments: [["export"], ["export", "--format", "json"], ["analyze"], ["analyze", "--format", "csv"], ["gaps"], ["gaps", "--format", "json"], ["compare"], ["check"]])
+    @Test(
+        "a failed write to standard output is an error with exit status 1 in every command that prints results",
+        arguments: [
+            ["export"], ["export", "--format", "json"], ["analyze"], ["analyze", "--format", "csv"], ["gaps"],
+            ["gaps", "--format", "json"], ["compare"], ["check"],
+        ])
     func fullStandardOutput(arguments: [String]) throws {
         let process = Process()
         process.executableURL = CLITests.binary
@@ -104,15 +112,15 @@ struct FileSafetyTests {
         try fm.createDirectory(atPath: net + "/2025", withIntermediateDirectories: true)
         let emoji = String(repeating: "🙂", count: 60)
         try """
-            id,name,field
-            ../../../escaped,窓口,行政・調整
-            A1,B_C,保健
-            A1_B,C,保健
-            X1,B/C,保健
-            E1,\(emoji),就労
-            .hidden,家族会,当事者・家族・民間
+        id,name,field
+        ../../../escaped,窓口,行政・調整
+        A1,B_C,保健
+        A1_B,C,保健
+        X1,B/C,保健
+        E1,\(emoji),就労
+        .hidden,家族会,当事者・家族・民間
 
-            """.write(toFile: net + "/2025/agencies.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: net + "/2025/agencies.csv", atomically: true, encoding: .utf8)
         try "reporter,partner\nA1,E1\n".write(toFile: net + "/2025/survey.csv", atomically: true, encoding: .utf8)
         let run = try cli.run(["template", net, "--year", "2026"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -158,7 +166,8 @@ struct FileSafetyTests {
             kill(process.processIdentifier, i % 2 == 0 ? SIGINT : SIGTERM)
             process.waitUntilExit()
             let now = files(out)
-            #expect(!now.contains { $0.split(separator: "/").contains { $0.hasPrefix(".") } }, "\(now)")  // no temporary
+            // No temporary is left.
+            #expect(!now.contains { $0.split(separator: "/").contains { $0.hasPrefix(".") } }, "\(now)")
             let report = try Data(contentsOf: URL(fileURLWithPath: out + "/report.html"))
             #expect(report == oldReport ? now == old : now == whole)
         }

@@ -31,7 +31,8 @@ struct HostileInputTests {
 
     /// Characters no writer lets through: controls (C0, DEL, C1) and Unicode's noncharacters.
     private static func isDropped(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x20 || (0x7F...0x9F).contains(c.value) || (0xFDD0...0xFDEF).contains(c.value) || c.value & 0xFFFE == 0xFFFE
+        c.value < 0x20 || (0x7F...0x9F).contains(c.value) || (0xFDD0...0xFDEF).contains(c.value)
+            || c.value & 0xFFFE == 0xFFFE
     }
 
     /// The name as XML carries it: dropped characters gone, tab and line breaks kept.
@@ -50,7 +51,10 @@ struct HostileInputTests {
     private func xmlContent(_ data: Data, _ what: String) -> String {
         final class Collector: NSObject, XMLParserDelegate {
             var text = ""
-            func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            func parser(
+                _ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String]
+            ) {
                 if e == "script" && attributes.isEmpty == false { text += "<SCRIPT-ELEMENT>" }
                 for (k, v) in attributes { text += "\u{1}\(k)=\(v)" }
             }
@@ -95,12 +99,17 @@ struct HostileInputTests {
         let svg = try Data(contentsOf: URL(fileURLWithPath: dir + "/map.svg"))
         let svgContent = xmlContent(svg, "SVG")
         #expect(!svgContent.contains("<SCRIPT-ELEMENT>"))
-        #expect(!svgContent.contains("\u{1}onmouseover") && !svgContent.contains("\u{1}onclick") && !svgContent.contains("href="))
+        #expect(
+            !svgContent.contains("\u{1}onmouseover") && !svgContent.contains("\u{1}onclick")
+                && !svgContent.contains("href="))
         // Tooltips carry the whole name: backslashes as ＼ (Graphviz would expand \N there), control
         // characters as spaces.
         let tooltips = svgContent.replacingOccurrences(of: "\u{A0}", with: " ")
         for name in Self.names where name.count < 100 && !name.contains("\n") {
-            let shown = String(String.UnicodeScalarView(name.replacingOccurrences(of: "\\", with: "＼").unicodeScalars.map { Self.isDropped($0) ? " " : $0 }))
+            let shown = String(
+                String.UnicodeScalarView(
+                    name.replacingOccurrences(of: "\\", with: "＼").unicodeScalars.map { Self.isDropped($0) ? " " : $0 })
+            )
             #expect(tooltips.contains(shown), "SVG: \(name)")
         }
         #expect(!tooltips.contains("n1 map"))  // \N and \G were not expanded
@@ -123,8 +132,11 @@ struct HostileInputTests {
         #expect(try cli.run(["report", net, "-o", dir + "/report", "--cards"]).status == 0)
         let page = try Data(contentsOf: URL(fileURLWithPath: dir + "/report/report.html"))
         let pageContent = xmlContent(page, "report")
-        for name in Self.names where name.count < 100 { #expect(pageContent.contains(xmlText(name)), "report: \(name)") }
-        #expect(String(decoding: page, as: UTF8.self).components(separatedBy: "<script").count == 2)  // only the sorting script
+        for name in Self.names where name.count < 100 {
+            #expect(pageContent.contains(xmlText(name)), "report: \(name)")
+        }
+        // Only the sorting script.
+        #expect(String(decoding: page, as: UTF8.self).components(separatedBy: "<script").count == 2)
     }
 
     private func parseCSVRows(_ text: String) throws -> [[String]] {
@@ -133,12 +145,24 @@ struct HostileInputTests {
         var chars = Array(text.unicodeScalars)[...]
         while let c = chars.popFirst() {
             if quoted {
-                if c == "\"" { if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false } }
-                else { field.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.unicodeScalars.append(c) }
+                if c == "\"" {
+                    if chars.first == "\"" {
+                        field.unicodeScalars.append("\""); chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.unicodeScalars.append(c)
+            }
         }
         if !row.isEmpty || !field.isEmpty { row.append(field); rows.append(row) }
         return rows

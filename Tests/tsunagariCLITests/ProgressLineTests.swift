@@ -8,11 +8,14 @@ struct ProgressLineTests {
     func known() {
         #expect(ProgressLine.line(.paths, done: 10, total: 100, elapsed: 0.9, .en) == nil)
         // A quarter done after 30 s: 90 s left; 6 of 24 marks.
-        #expect(ProgressLine.line(.paths, done: 25, total: 100, elapsed: 30, .en)
+        #expect(
+            ProgressLine.line(.paths, done: 25, total: 100, elapsed: 30, .en)
                 == "shortest paths (betweenness, closeness) [######..................]  25% about 1:30 left")
-        #expect(ProgressLine.line(.directedPaths, done: 50, total: 100, elapsed: 3_600, .ja)
+        #expect(
+            ProgressLine.line(.directedPaths, done: 50, total: 100, elapsed: 3_600, .ja)
                 == "最短経路 (回答の向き) [############............]  50% 残り約1:00:00")
-        #expect(ProgressLine.line(.paths, done: 0, total: 100, elapsed: 2, .en)
+        #expect(
+            ProgressLine.line(.paths, done: 0, total: 100, elapsed: 2, .en)
                 == "shortest paths (betweenness, closeness) [........................]   0%")
     }
 

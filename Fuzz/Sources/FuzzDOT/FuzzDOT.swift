@@ -12,14 +12,17 @@ func fuzzDOT(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     while names.count < 3 { names.append("x") }
     let location = SourceLocation(file: "fuzz", line: 1, column: 1)
     let agencies = names.enumerated().map { i, name in
-        Agency(id: "F\(i)", name: name.isEmpty ? "-" : name, shortName: nil, field: Field.allCases[i], publicPrivate: nil,
-               ageMin: nil, ageMax: nil, aliases: [], location: location)
+        Agency(
+            id: "F\(i)", name: name.isEmpty ? "-" : name, shortName: nil, field: Field.allCases[i], publicPrivate: nil,
+            ageMin: nil, ageMax: nil, aliases: [], location: location)
     }
     let reports = [(0, 1), (1, 2)].map {
-        SurveyReport(reporter: $0.0, partner: $0.1, kinds: [], frequency: nil, familiarity: 1, personDependent: nil,
-                     trust: nil, note: "", location: location)
+        SurveyReport(
+            reporter: $0.0, partner: $0.1, kinds: [], frequency: nil, familiarity: 1, personDependent: nil,
+            trust: nil, note: "", location: location)
     }
-    let year = YearData(fiscalYear: FiscalYear(2025), folder: "2025", agencies: agencies, reports: reports, referrals: [])
+    let year = YearData(
+        fiscalYear: FiscalYear(2025), folder: "2025", agencies: agencies, reports: reports, referrals: [])
     guard let drawing = try? MapDrawing(Analysis(YearNetwork(year)), MapOptions()) else { return 0 }
     do {
         _ = try graphvizRender(drawing.structure.text, engine: "neato", format: "plain")

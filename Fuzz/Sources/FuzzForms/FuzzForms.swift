@@ -14,7 +14,8 @@ private let folder: String = {
 }()
 
 func fuzzForms(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let parts = UnsafeBufferPointer(start: data, count: size).split(separator: 0x1E, maxSplits: 1, omittingEmptySubsequences: false)
+    let parts = UnsafeBufferPointer(start: data, count: size).split(
+        separator: 0x1E, maxSplits: 1, omittingEmptySubsequences: false)
     let agencies = parts.first.map { Data($0) } ?? Data(), form = parts.count > 1 ? Data(parts[1]) : Data()
     try? agencies.write(to: URL(fileURLWithPath: folder + "/2025/agencies.csv"))
     try? Data("reporter,partner\n".utf8).write(to: URL(fileURLWithPath: folder + "/2025/survey.csv"))
@@ -22,14 +23,16 @@ func fuzzForms(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let (network, diagnostics) = (loaded.network, loaded.diagnostics)
     guard !diagnostics.hasErrors, let year = network.years.first else { return 0 }
 
-    let names = SurveyTemplate(from: year, language: .ja).forms.map(\.name)
+    let names = SurveyTemplate(from: year, language: .ja).forms.map(\.path)
     for name in names where name.contains("/") || name.hasPrefix(".") || name.utf8.count > 200 || name.contains("\0") {
         fatalError("unsafe form file name: \(name.debugDescription)")
     }
     if Set(names.map { $0.lowercased() }).count != names.count { fatalError("two forms share a file name") }
 
     try? form.write(to: URL(fileURLWithPath: folder + "/forms/form.csv"))
-    let survey = collectForms([folder + "/forms/form.csv"], yearFolder: folder + "/2025", fiscalYear: FiscalYear(2025), language: .ja).survey
+    let survey = collectForms(
+        [folder + "/forms/form.csv"], yearFolder: folder + "/2025", fiscalYear: FiscalYear(2025), language: .ja
+    ).survey
     guard let survey else { return 0 }
     try? survey.write(to: URL(fileURLWithPath: folder + "/2025/survey.csv"))
     let reloaded = loadNetwork(at: folder).diagnostics

@@ -15,7 +15,8 @@ private let folder: String = {
 }()
 
 func fuzzImport(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let parts = UnsafeBufferPointer(start: data, count: size).split(separator: 0x1E, maxSplits: 2, omittingEmptySubsequences: false)
+    let parts = UnsafeBufferPointer(start: data, count: size).split(
+        separator: 0x1E, maxSplits: 2, omittingEmptySubsequences: false)
     for (i, name) in ["agencies.csv", "survey.csv", "referrals.csv"].enumerated() {
         let bytes = i < parts.count ? Data(parts[i]) : Data()
         try? bytes.write(to: URL(fileURLWithPath: folder + "/2025/" + name))
@@ -27,7 +28,8 @@ func fuzzImport(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         _ = findGaps(analysis)
         for format in ExportFormat.allCases {
             guard let data = try? analysis.export(format, language: .ja) else { fatalError("export \(format) failed") }
-            let parses = format == .json ? (try? JSONSerialization.jsonObject(with: data)) != nil : XMLParser(data: data).parse()
+            let parses =
+                format == .json ? (try? JSONSerialization.jsonObject(with: data)) != nil : XMLParser(data: data).parse()
             if !parses { fatalError("the \(format) export does not parse") }
         }
     }

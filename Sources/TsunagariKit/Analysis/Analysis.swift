@@ -112,8 +112,10 @@ public struct Analysis: Sendable {
     /// 1 / strength) in the works-with network. `betweennessSample`: estimate betweenness and
     /// closeness from that many sources (seeded) instead of all, for very large networks.
     /// `progress` hears how far the long steps have come.
-    public init(_ network: YearNetwork, weighted: Bool = false, betweennessSample: Int? = nil,
-                progress: ProgressHandler? = nil) {
+    public init(
+        _ network: YearNetwork, weighted: Bool = false, betweennessSample: Int? = nil,
+        progress: ProgressHandler? = nil
+    ) {
         self.network = network
         let g = network.worksWith
         let n = g.nodeCount
@@ -121,9 +123,12 @@ public struct Analysis: Sendable {
         let fields = agencies.map(\.field.rawValue)
         let sample = betweennessSample.flatMap { $0 < g.nodeCount ? (sources: $0, seed: UInt64(1)) : nil }
         let paths = PathMeasures(g, sample: sample, progress: progress)
-        let strength = weighted ? PathMeasures(g, weighted: true, sample: sample, step: .weightedPaths, progress: progress) : paths
-        let betweenDirected = PathMeasures(network.reports, weighted: false, sample: sample, step: .directedPaths,
-                                           progress: progress, closeness: false).betweenness
+        let strength =
+            weighted ? PathMeasures(g, weighted: true, sample: sample, step: .weightedPaths, progress: progress) : paths
+        let betweenDirected = PathMeasures(
+            network.reports, weighted: false, sample: sample, step: .directedPaths,
+            progress: progress, closeness: false
+        ).betweenness
         progress?(.otherMeasures, 0, 1)
         let (between, closeness, harmonic) = (strength.betweenness, strength.closeness, strength.harmonic)
         let rank = pagerank(g)
@@ -165,8 +170,10 @@ public struct Analysis: Sendable {
                 let nb = agencies.count { $0.field == b }
                 let observed = Int(counts[a.rawValue][b.rawValue]) / (a == b ? 2 : 1)
                 let possible = a == b ? na * (na - 1) / 2 : na * nb
-                mixing.append(FieldPair(a: a, b: b, observed: observed, possible: possible,
-                                        expected: overallDensity * Double(possible)))
+                mixing.append(
+                    FieldPair(
+                        a: a, b: b, observed: observed, possible: possible,
+                        expected: overallDensity * Double(possible)))
             }
         }
         summary = NetworkMeasures(
@@ -177,14 +184,20 @@ public struct Analysis: Sendable {
             degreeCentralization: degreeCentralization(g),
             betweennessCentralization: betweennessCentralization(paths.betweenness),
             diameter: Int(paths.diameter), averagePathLength: paths.averagePathLength, transitivity: transitivity,
-            communities: Dictionary(grouping: communities, by: { $0 }).values.count { $0.count >= 2 }, modularity: modularity(g, communities: communities),
+            communities: Dictionary(grouping: communities, by: { $0 }).values.count { $0.count >= 2 },
+            modularity: modularity(g, communities: communities),
             eiIndex: ei.overall,
             eiByField: Dictionary(uniqueKeysWithValues: present.map { ($0.en, ei.perGroup[$0.rawValue]) }),
             fieldAssortativity: assortativity(g, groups: fields),
             fieldMixing: mixing,
             betweennessSampleSize: sample?.sources,
             betweennessErrorBound: sample.map { sampledBetweennessError(nodes: n, samples: $0.sources) },
-            estimated: sample == nil ? [] : ["betweenness", "closeness", "harmonic", "betweenness_centralization", "average_path_length", "diameter"])
+            estimated: sample == nil
+                ? []
+                : [
+                    "betweenness", "closeness", "harmonic", "betweenness_centralization", "average_path_length",
+                    "diameter",
+                ])
         progress?(.otherMeasures, 1, 1)
     }
 }

@@ -11,17 +11,21 @@ extension Analysis {
     /// The per-agency table as CSV, one row per agency sorted by ID; the first sixteen columns are
     /// the documented interface (`id,name,field,degree,…,articulation`).
     public func agencyCSV(_ language: Language) -> String {
-        let header = ["id", "name", "field", "degree", "in_degree", "out_degree", "betweenness", "closeness",
-                      "harmonic", "pagerank", "eigenvector", "core", "clustering", "constraint", "effective_size",
-                      "articulation", "weighted_degree", "betweenness_directed", "community", "responded",
-                      "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "cut_off"]
+        let header = [
+            "id", "name", "field", "degree", "in_degree", "out_degree", "betweenness", "closeness",
+            "harmonic", "pagerank", "eigenvector", "core", "clustering", "constraint", "effective_size",
+            "articulation", "weighted_degree", "betweenness_directed", "community", "responded",
+            "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "cut_off",
+        ]
         var lines = [header.joined(separator: ",")]
         for a in agencies {
             let row = [
                 a.id, a.name, a.field.label(language), "\(a.degree)", "\(a.inDegree)", "\(a.outDegree)",
                 fixed(a.betweenness), fixed(a.closeness), fixed(a.harmonic), fixed(a.pagerank), fixed(a.eigenvector),
-                "\(a.core)", fixed(a.clustering), fixed(a.constraint), fixed(a.effectiveSize), a.articulation ? "1" : "0",
-                fixed(a.weightedDegree, digits: 1), fixed(a.betweennessDirected), "\(a.community)", a.responded ? "1" : "0",
+                "\(a.core)", fixed(a.clustering), fixed(a.constraint), fixed(a.effectiveSize),
+                a.articulation ? "1" : "0",
+                fixed(a.weightedDegree, digits: 1), fixed(a.betweennessDirected), "\(a.community)",
+                a.responded ? "1" : "0",
                 "\(a.brokerage.coordinator)", "\(a.brokerage.itinerant)", "\(a.brokerage.gatekeeper)",
                 "\(a.brokerage.representative)", "\(a.brokerage.liaison)", a.cutOff.joined(separator: ";"),
             ]
@@ -45,8 +49,11 @@ extension Analysis {
 public func findingsCSV(_ findings: [Finding], _ language: Language) -> String {
     var lines = ["severity,kind,agencies,fields,message"]
     for f in findings {
-        lines.append([f.severity.rawValue, f.kind.rawValue, f.agencies.joined(separator: ";"),
-                      f.fields.map { $0.label(language) }.joined(separator: ";"), f.message(language)]
+        lines.append(
+            [
+                f.severity.rawValue, f.kind.rawValue, f.agencies.joined(separator: ";"),
+                f.fields.map { $0.label(language) }.joined(separator: ";"), f.message(language),
+            ]
             .map(csvCell).joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -58,6 +65,7 @@ public func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return try encoder.encode(value)
 }

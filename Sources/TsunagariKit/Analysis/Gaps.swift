@@ -166,10 +166,15 @@ private struct GapFinder {
         recommendations()
     }
 
-    mutating func add(_ kind: Finding.Kind, _ severity: Finding.Severity, _ ids: [Int], fields: [Field] = [], tag: String? = nil,
-                      _ evidence: Finding.Evidence = .none, score: Double? = nil) {
-        findings.append(Finding(kind: kind, severity: severity, agencies: ids.map { agencies[$0].id },
-                                names: ids.map { agencies[$0].displayName }, fields: fields, tag: tag, evidence: evidence, score: score))
+    mutating func add(
+        _ kind: Finding.Kind, _ severity: Finding.Severity, _ ids: [Int], fields: [Field] = [], tag: String? = nil,
+        _ evidence: Finding.Evidence = .none, score: Double? = nil
+    ) {
+        findings.append(
+            Finding(
+                kind: kind, severity: severity, agencies: ids.map { agencies[$0].id },
+                names: ids.map { agencies[$0].displayName }, fields: fields, tag: tag, evidence: evidence, score: score)
+        )
         members.append(ids)
     }
 
@@ -209,9 +214,13 @@ private struct GapFinder {
                 // How surprising the gap is: with λ expected ties, no tie at all has chance e^−λ
                 // (about 14 % for λ = 2, 37 % for λ = 1).
                 let severity: Finding.Severity = pair.expected >= 2 ? .high : pair.expected >= 1 ? .medium : .low
-                add(.fieldGap, severity, [], fields: [pair.a, pair.b], .noTieBetweenFields(sizes: [size[pair.a, default: 0], size[pair.b, default: 0]]))
+                add(
+                    .fieldGap, severity, [], fields: [pair.a, pair.b],
+                    .noTieBetweenFields(sizes: [size[pair.a, default: 0], size[pair.b, default: 0]]))
             } else if pair.expected >= 2 && Double(pair.observed) < pair.expected / 4 {
-                add(.fieldGap, .medium, [], fields: [pair.a, pair.b], .fewTiesBetweenFields(observed: pair.observed, expected: pair.expected))
+                add(
+                    .fieldGap, .medium, [], fields: [pair.a, pair.b],
+                    .fewTiesBetweenFields(observed: pair.observed, expected: pair.expected))
             }
         }
     }
@@ -230,17 +239,22 @@ private struct GapFinder {
             guard !ending.isEmpty else { continue }
             // Age-specific services that carry on past the boundary; agencies without any age limit
             // are left out: the question is whether one age-specific service hands on to the next.
-            let receiving = Set(agencies.indices.filter {
-                hasAgeLimit(agencies[$0]) && serves(agencies[$0], age: boundary) && endingBoundary(agencies[$0]) != boundary
-            })
+            let receiving = Set(
+                agencies.indices.filter {
+                    hasAgeLimit(agencies[$0]) && serves(agencies[$0], age: boundary)
+                        && endingBoundary(agencies[$0]) != boundary
+                })
             let endingSet = Set(ending)
             let bridges = analysis.network.ties.filter {
-                (endingSet.contains($0.a) && receiving.contains($0.b)) || (endingSet.contains($0.b) && receiving.contains($0.a))
+                (endingSet.contains($0.a) && receiving.contains($0.b))
+                    || (endingSet.contains($0.b) && receiving.contains($0.a))
             }
             guard bridges.count <= 1 else { continue }
             let involved = ending + bridges.flatMap { [$0.a, $0.b] }.filter { !ending.contains($0) }
             let bridge = bridges.first.map { tie in [tie.a, tie.b].map { involved.firstIndex(of: $0)! } }
-            add(.ageBoundary, bridges.isEmpty ? .high : .medium, involved, .ageBoundary(age: boundary, ending: ending.count, bridge: bridge))
+            add(
+                .ageBoundary, bridges.isEmpty ? .high : .medium, involved,
+                .ageBoundary(age: boundary, ending: ending.count, bridge: bridge))
         }
     }
 
@@ -276,7 +290,8 @@ private struct GapFinder {
             handOffs[pair, default: 0] += 1
             guard r.outcome?.isFailure == true else { continue }
             failedByPair[pair, default: 0] += 1
-            failedByFields[agencies[r.from].field.rawValue * 100 + agencies[r.to].field.rawValue, default: [:]][pair, default: 0] += 1
+            failedByFields[agencies[r.from].field.rawValue * 100 + agencies[r.to].field.rawValue, default: [:]][
+                pair, default: 0] += 1
             for tag in r.gaps { failedByTag[tag, default: [:]][pair, default: 0] += 1 }
         }
         for (key, count) in handOffs.sorted(by: { $0.key < $1.key }) {
@@ -287,15 +302,21 @@ private struct GapFinder {
         }
         // Severity never depends on a hidden count, or it would reveal the count.
         for (key, count) in failedByPair.sorted(by: { $0.key < $1.key }) {
-            add(.failedHandOffs, count >= rule.threshold ? .medium : .low, [key / n, key % n], .handOffs(rule.cell(count)))
+            add(
+                .failedHandOffs, count >= rule.threshold ? .medium : .low, [key / n, key % n],
+                .handOffs(rule.cell(count)))
         }
-        for (key, parts) in failedByFields.sorted(by: { $0.key < $1.key }) where parts.values.reduce(0, +) >= rule.threshold {
+        for (key, parts) in failedByFields.sorted(by: { $0.key < $1.key })
+        where parts.values.reduce(0, +) >= rule.threshold {
             let fields = [Field(rawValue: key / 100)!, Field(rawValue: key % 100)!]
-            add(.failedHandOffs, .medium, [], fields: fields, .handOffs(rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value))))
+            add(
+                .failedHandOffs, .medium, [], fields: fields,
+                .handOffs(rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value))))
         }
         for (tag, parts) in failedByTag.sorted(by: { $0.key < $1.key }) {
             let total = parts.values.reduce(0, +)
-            add(.failedHandOffs, total >= rule.threshold ? .medium : .low, [], tag: tag,
+            add(
+                .failedHandOffs, total >= rule.threshold ? .medium : .low, [], tag: tag,
                 .handOffs(rule.total(of: parts.sorted { $0.key < $1.key }.map(\.value))))
         }
         let flow = analysis.network.referralFlow
@@ -312,7 +333,9 @@ private struct GapFinder {
     /// band). Only the best `options.recommendations` are kept, so a pair whose score could not
     /// reach them even with both bonuses is not examined further: O(Σ_w k_w²) array updates.
     mutating func recommendations() {
-        typealias Candidate = (score: Double, a: Int, b: Int, shared: Int, crossField: Bool, ages: AgeBand?, boundary: Int?)
+        typealias Candidate = (
+            score: Double, a: Int, b: Int, shared: Int, crossField: Bool, ages: AgeBand?, boundary: Int?
+        )
         let n = g.nodeCount, keep = options.recommendations
         guard keep > 0 else { return }
         let limited = agencies.map(hasAgeLimit)
@@ -348,7 +371,9 @@ private struct GapFinder {
                     limited[a] && limited[b] && serves(agencies[a], band: band) && serves(agencies[b], band: band)
                 }
                 let boundary = [(a, b), (b, a)].compactMap { (x, y) -> Int? in
-                    guard let edge = ending[x], limited[y], serves(agencies[y], age: edge), ending[y] != edge else { return nil }
+                    guard let edge = ending[x], limited[y], serves(agencies[y], age: edge), ending[y] != edge else {
+                        return nil
+                    }
                     return edge
                 }.first
                 let total = s * (crossField ? 1.5 : 1) * (boundary != nil ? 1.5 : sharedBand != nil ? 1.2 : 1)
@@ -361,8 +386,11 @@ private struct GapFinder {
         }
         for c in best {
             let crossFields = c.crossField ? [agencies[c.a].field, agencies[c.b].field] : []
-            add(.recommendation, .low, [c.a, c.b],
-                .recommendation(shared: c.shared, crossField: c.crossField, boundary: c.boundary, band: c.ages, fields: crossFields),
+            add(
+                .recommendation, .low, [c.a, c.b],
+                .recommendation(
+                    shared: c.shared, crossField: c.crossField, boundary: c.boundary, band: c.ages,
+                    fields: crossFields),
                 score: (c.score * 1000).rounded() / 1000)
         }
     }
@@ -378,62 +406,88 @@ extension Finding {
         func enList(_ r: Range<Int>) -> String { en[r].joined(separator: ", ") }
         switch (kind, evidence) {
         case (.isolated, _):
-            return Text(ja: "\(ja[0])はどの機関ともつながっていません。連携先を挙げておらず、ほかの機関からも名前が挙がっていません。",
-                        en: "\(en[0]) has no ties: it named no partner and no agency named it.")
+            return Text(
+                ja: "\(ja[0])はどの機関ともつながっていません。連携先を挙げておらず、ほかの機関からも名前が挙がっていません。",
+                en: "\(en[0]) has no ties: it named no partner and no agency named it.")
         case (.singleTie, _):
-            return Text(ja: "\(ja[0])のつながりは\(ja[1])との1本だけです。この関係が途切れると孤立します。",
-                        en: "\(en[0])'s only tie is with \(en[1]); if that tie ends, \(en[0]) is isolated.")
+            return Text(
+                ja: "\(ja[0])のつながりは\(ja[1])との1本だけです。この関係が途切れると孤立します。",
+                en: "\(en[0])'s only tie is with \(en[1]); if that tie ends, \(en[0]) is isolated.")
         case (.oneSided, _):
-            return Text(ja: "\(ja[0])は\(ja[1])を連携先に挙げましたが、\(ja[1])は\(ja[0])を挙げていません。お互いの認識を確かめる機会になります。",
-                        en: "\(en[0]) named \(en[1]) as a partner, but \(en[1]) did not name \(en[0]); worth checking how each side sees the tie.")
+            return Text(
+                ja: "\(ja[0])は\(ja[1])を連携先に挙げましたが、\(ja[1])は\(ja[0])を挙げていません。お互いの認識を確かめる機会になります。",
+                en: "\(en[0]) named \(en[1]) as a partner, but \(en[1]) did not name \(en[0]); worth checking "
+                    + "how each side sees the tie.")
         case (.noAnswer, _):
-            return Text(ja: "\(ja[0])はアンケートに回答していません。この機関のつながりは、相手の機関の回答だけに基づいています。",
-                        en: "\(en[0]) did not answer the survey; its ties rest on what the other agencies reported.")
+            return Text(
+                ja: "\(ja[0])はアンケートに回答していません。この機関のつながりは、相手の機関の回答だけに基づいています。",
+                en: "\(en[0]) did not answer the survey; its ties rest on what the other agencies reported.")
         case (.fieldGap, .noTieBetweenFields(let sizes)):
             let (a, b) = (fields[0], fields[1])
-            return Text(ja: "「\(a.ja)」(\(sizes[0])機関) と「\(b.ja)」(\(sizes[1])機関) の間には、つながりが1本もありません (制度のはざま)。",
-                        en: "There is no tie at all between \(a.en) (\(englishCount(sizes[0], "agency", "agencies"))) and \(b.en) (\(englishCount(sizes[1], "agency", "agencies"))): a gap between systems.")
+            return Text(
+                ja: "「\(a.ja)」(\(sizes[0])機関) と「\(b.ja)」(\(sizes[1])機関) の間には、つながりが1本もありません (制度のはざま)。",
+                en: "There is no tie at all between \(a.en) (\(englishCount(sizes[0], "agency", "agencies"))) "
+                    + "and \(b.en) (\(englishCount(sizes[1], "agency", "agencies"))): a gap between systems.")
         case (.fieldGap, .fewTiesBetweenFields(let observed, let expected)):
             let (a, b) = (fields[0], fields[1]), about = String(format: "%.0f", expected)
-            return Text(ja: "「\(a.ja)」と「\(b.ja)」の間のつながりは\(observed)本です。分野の大きさとネットワーク全体の密度からは約\(about)本が見込まれます。",
-                        en: "\(a.en) and \(b.en) share \(observed) tie\(observed == 1 ? "" : "s"); their sizes and the network's density would suggest about \(about).")
+            return Text(
+                ja: "「\(a.ja)」と「\(b.ja)」の間のつながりは\(observed)本です。分野の大きさとネットワーク全体の密度からは約\(about)本が見込まれます。",
+                en: "\(a.en) and \(b.en) share \(observed) tie\(observed == 1 ? "" : "s"); their sizes and "
+                    + "the network's density would suggest about \(about).")
         case (.ageCoverage, .ageBand(let band)):
             return names.isEmpty
-                ? Text(ja: "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にする機関がありません。",
-                       en: "No age-specific service covers the age band \(band.en).")
-                : Text(ja: "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にするのは\(ja[0])だけです。",
-                       en: "Of the age-specific services, only \(en[0]) covers the age band \(band.en).")
+                ? Text(
+                    ja: "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にする機関がありません。",
+                    en: "No age-specific service covers the age band \(band.en).")
+                : Text(
+                    ja: "年齢を限って支援する機関のうち、年齢帯「\(band.ja)」を対象にするのは\(ja[0])だけです。",
+                    en: "Of the age-specific services, only \(en[0]) covers the age band \(band.en).")
         case (.ageBoundary, .ageBoundary(let age, let ending, let bridge)):
-            return Text(ja: "\(age)歳で支援が終わる機関 (\(jaList(0..<ending))) から\(age)歳以降を支援する機関へのつながりが"
-                            + (bridge.map { "\(ja[$0[0]])と\(ja[$0[1]])の1本だけです。" } ?? "ありません。") + "年齢の切れ目で支援が途切れるおそれがあります。",
-                        en: "Agencies whose support ends at \(age) (\(enList(0..<ending))) have "
-                            + (bridge.map { "one tie (\(en[$0[0]]) – \(en[$0[1]]))" } ?? "no tie") + " to agencies serving people aged \(age) and over; support may break off at that age.")
+            return Text(
+                ja: "\(age)歳で支援が終わる機関 (\(jaList(0..<ending))) から\(age)歳以降を支援する機関へのつながりが"
+                    + (bridge.map { "\(ja[$0[0]])と\(ja[$0[1]])の1本だけです。" } ?? "ありません。") + "年齢の切れ目で支援が途切れるおそれ"
+                    + "があります。",
+                en: "Agencies whose support ends at \(age) (\(enList(0..<ending))) have "
+                    + (bridge.map { "one tie (\(en[$0[0]]) – \(en[$0[1]]))" } ?? "no tie") + " to agencies "
+                    + "serving people aged \(age) and over; support may break off at that age.")
         case (.articulation, _):
-            return Text(ja: "\(ja[0])が抜けると、\(jaList(1..<ja.count))がほかの機関から切り離されます。",
-                        en: "If \(en[0]) stepped back, \(enList(1..<en.count)) would be cut off from the other agencies.")
+            return Text(
+                ja: "\(ja[0])が抜けると、\(jaList(1..<ja.count))がほかの機関から切り離されます。",
+                en: "If \(en[0]) stepped back, \(enList(1..<en.count)) would be cut off from the other "
+                    + "agencies.")
         case (.bridge, _):
-            return Text(ja: "\(ja[0])と\(ja[1])のつながりが途切れると、ネットワークが2つに分かれます。",
-                        en: "If the tie between \(en[0]) and \(en[1]) ended, the network would split in two.")
+            return Text(
+                ja: "\(ja[0])と\(ja[1])のつながりが途切れると、ネットワークが2つに分かれます。",
+                en: "If the tie between \(en[0]) and \(en[1]) ended, the network would split in two.")
         case (.personDependent, .personDependent(let isBridge)):
-            return Text(ja: "\(ja[0])と\(ja[1])のつながりは特定の担当者に頼っています。" + (isBridge ? "しかもこの関係が途切れるとネットワークが分かれます。" : "")
-                            + "担当者が替わっても続くよう、引継ぎや複数の職員での関わりを検討してください。",
-                        en: "The tie between \(en[0]) and \(en[1]) rests on one member of staff" + (isBridge ? ", and the network splits without it" : "")
-                            + "; consider hand-over notes or involving more staff.")
+            return Text(
+                ja: "\(ja[0])と\(ja[1])のつながりは特定の担当者に頼っています。" + (isBridge ? "しかもこの関係が途切れるとネットワークが分かれます。" : "")
+                    + "担当者が替わっても続くよう、引継ぎや複数の職員での関わりを検討してください。",
+                en: "The tie between \(en[0]) and \(en[1]) rests on one member of staff"
+                    + (isBridge ? ", and the network splits without it" : "")
+                    + "; consider hand-over notes or involving more staff.")
         case (.unreportedHandOff, .handOffs(let count)):
-            return Text(ja: "事例では\(ja[0])から\(ja[1])への紹介が\(count.text.ja)ありましたが、アンケートではどちらも相手を連携先に挙げていません。",
-                        en: "Case records show \(count.text.en) hand-off(s) from \(en[0]) to \(en[1]), but neither named the other in the survey.")
+            return Text(
+                ja: "事例では\(ja[0])から\(ja[1])への紹介が\(count.text.ja)ありましたが、アンケートではどちらも相手を連携先に挙げていません。",
+                en: "Case records show \(count.text.en) hand-off(s) from \(en[0]) to \(en[1]), but neither "
+                    + "named the other in the survey.")
         case (.failedHandOffs, .handOffs(let count)) where names.count == 2:
-            return Text(ja: "\(ja[0])から\(ja[1])への紹介のうち\(count.text.ja)が、中断・拒否・待機に終わりました。",
-                        en: "\(count.text.en) hand-off(s) from \(en[0]) to \(en[1]) ended interrupted, refused or waiting.")
+            return Text(
+                ja: "\(ja[0])から\(ja[1])への紹介のうち\(count.text.ja)が、中断・拒否・待機に終わりました。",
+                en: "\(count.text.en) hand-off(s) from \(en[0]) to \(en[1]) ended interrupted, refused or "
+                    + "waiting.")
         case (.failedHandOffs, .handOffs(let count)) where fields.count == 2:
-            return Text(ja: "「\(fields[0].ja)」から「\(fields[1].ja)」への紹介で、\(count.text.ja)がつながりませんでした。",
-                        en: "\(count.text.en) hand-offs from \(fields[0].en) to \(fields[1].en) did not connect.")
+            return Text(
+                ja: "「\(fields[0].ja)」から「\(fields[1].ja)」への紹介で、\(count.text.ja)がつながりませんでした。",
+                en: "\(count.text.en) hand-offs from \(fields[0].en) to \(fields[1].en) did not connect.")
         case (.failedHandOffs, .handOffs(let count)):
-            return Text(ja: "はざま「\(tag ?? "")」の事例で、\(count.text.ja)の紹介がつながりませんでした。",
-                        en: "\(count.text.en) hand-off(s) in cases tagged '\(tag ?? "")' did not connect.")
+            return Text(
+                ja: "はざま「\(tag ?? "")」の事例で、\(count.text.ja)の紹介がつながりませんでした。",
+                en: "\(count.text.en) hand-off(s) in cases tagged '\(tag ?? "")' did not connect.")
         case (.deadEnd, _):
-            return Text(ja: "\(ja[0])は紹介を受けていますが、ほかの機関へ紹介した記録がありません。",
-                        en: "\(en[0]) receives hand-offs but has no record of handing anyone on.")
+            return Text(
+                ja: "\(ja[0])は紹介を受けていますが、ほかの機関へ紹介した記録がありません。",
+                en: "\(en[0]) receives hand-offs but has no record of handing anyone on.")
         case (.recommendation, .recommendation(let shared, let crossField, let boundary, let band, let fields)):
             var j = "\(ja[0])と\(ja[1])は共通の連携先が\(shared)つありますが、直接のつながりはありません。"
             var e = "\(en[0]) and \(en[1]) share \(shared) partner\(shared == 1 ? "" : "s") but have no tie."

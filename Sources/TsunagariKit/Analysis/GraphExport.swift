@@ -66,7 +66,9 @@ extension Analysis {
         let t = network.ties
         return [
             Attribute(name: "confirmed", kind: .boolean) { String(t[$0].isConfirmed) },
-            Attribute(name: "kinds", kind: .string) { t[$0].kinds.kinds.map { $0.label(language) }.joined(separator: ";") },
+            Attribute(name: "kinds", kind: .string) {
+                t[$0].kinds.kinds.map { $0.label(language) }.joined(separator: ";")
+            },
             Attribute(name: "frequency", kind: .string) { t[$0].frequency?.label(language) },
             Attribute(name: "familiarity", kind: .int) { t[$0].familiarity.map(String.init) },
             Attribute(name: "person_dependent", kind: .boolean) { String(t[$0].personDependent) },
@@ -105,12 +107,24 @@ extension Analysis {
         out += "  <graph id=\"\(xml(network.data.fiscalYear.description))\" edgedefault=\"undirected\">\n"
         for v in agencies.indices {
             out += "    <node id=\"\(ids[v])\">"
-            for (i, a) in nodes.enumerated() { if let value = a.value(v) { out += "<data key=\"n\(i)\">\(xml(value))</data>" } }
+            for (i, a) in nodes.enumerated() {
+                if let value = a.value(v) {
+                    out +=
+                        "<data key=\"n\(i)\">\(xml(value))"
+                        + "</data>"
+                }
+            }
             out += "</node>\n"
         }
         for (k, tie) in ties.enumerated() {
             out += "    <edge source=\"\(ids[tie.a])\" target=\"\(ids[tie.b])\">"
-            for (i, a) in edges.enumerated() { if let value = a.value(k) { out += "<data key=\"e\(i)\">\(xml(value))</data>" } }
+            for (i, a) in edges.enumerated() {
+                if let value = a.value(k) {
+                    out +=
+                        "<data key=\"e\(i)\">\(xml(value))"
+                        + "</data>"
+                }
+            }
             out += "</edge>\n"
         }
         return out + "  </graph>\n</graphml>\n"
@@ -120,21 +134,45 @@ extension Analysis {
         let agencies = network.agencies, ids = xmlIDs
         func type(_ k: Attribute.Kind) -> String { k == .int ? "integer" : k.rawValue }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+        out +=
+            "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n  <graph defaultedgetype=\"undirected\" "
+            + "mode=\"static\">\n"
         out += "    <attributes class=\"node\">\n"
-        for (i, a) in nodes.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(a.name)\" type=\"\(type(a.kind))\"/>\n" }
+        for (i, a) in nodes.enumerated() {
+            out +=
+                "      <attribute id=\"\(i)\" title=\"\(a.name)\" "
+                + "type=\"\(type(a.kind))\"/>\n"
+        }
         out += "    </attributes>\n    <attributes class=\"edge\">\n"
-        for (i, a) in edges.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(a.name)\" type=\"\(type(a.kind))\"/>\n" }
+        for (i, a) in edges.enumerated() {
+            out +=
+                "      <attribute id=\"\(i)\" title=\"\(a.name)\" "
+                + "type=\"\(type(a.kind))\"/>\n"
+        }
         out += "    </attributes>\n    <nodes>\n"
         for v in agencies.indices {
             out += "      <node id=\"\(ids[v])\" label=\"\(xml(agencies[v].displayName))\"><attvalues>"
-            for (i, a) in nodes.enumerated() { if let value = a.value(v) { out += "<attvalue for=\"\(i)\" value=\"\(xml(value))\"/>" } }
+            for (i, a) in nodes.enumerated() {
+                if let value = a.value(v) {
+                    out +=
+                        "<attvalue for=\"\(i)\" "
+                        + "value=\"\(xml(value))\"/>"
+                }
+            }
             out += "</attvalues></node>\n"
         }
         out += "    </nodes>\n    <edges>\n"
         for (k, tie) in ties.enumerated() {
-            out += "      <edge id=\"\(k)\" source=\"\(ids[tie.a])\" target=\"\(ids[tie.b])\" weight=\"\(tie.strength)\"><attvalues>"
-            for (i, a) in edges.enumerated() { if let value = a.value(k) { out += "<attvalue for=\"\(i)\" value=\"\(xml(value))\"/>" } }
+            out +=
+                "      <edge id=\"\(k)\" source=\"\(ids[tie.a])\" target=\"\(ids[tie.b])\" "
+                + "weight=\"\(tie.strength)\"><attvalues>"
+            for (i, a) in edges.enumerated() {
+                if let value = a.value(k) {
+                    out +=
+                        "<attvalue for=\"\(i)\" "
+                        + "value=\"\(xml(value))\"/>"
+                }
+            }
             out += "</attvalues></edge>\n"
         }
         return out + "    </edges>\n  </graph>\n</gexf>\n"
@@ -164,6 +202,7 @@ extension Analysis {
             "directed": false, "multigraph": false,
             "graph": ["fiscal_year": network.data.fiscalYear.year], "nodes": nodeList, "edges": edgeList,
         ]
-        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return try JSONSerialization.data(
+            withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     }
 }

@@ -16,11 +16,15 @@ public struct AgencyMatching: Sendable {
                 // An ID kept from last year keeps last year's canonical ID (which is older still
                 // when the agency was renamed then); an ID new this year may match a vanished one by name.
                 let previous = years[y - 1].agencies
-                let carried = Dictionary(previous.indices.map { (previous[$0].id, canonical[y - 1][$0]) }) { first, _ in first }
+                let carried = Dictionary(previous.indices.map { (previous[$0].id, canonical[y - 1][$0]) }) { first, _ in
+                    first
+                }
                 let currentIDs = Set(ids)
                 var vanished: [String: String] = [:]
                 for (i, a) in previous.enumerated() where !currentIDs.contains(a.id) {
-                    for name in [a.name, a.shortName].compactMap({ $0 }) + a.aliases { vanished[normalizedKey(name)] = canonical[y - 1][i] }
+                    for name in [a.name, a.shortName].compactMap({ $0 }) + a.aliases {
+                        vanished[normalizedKey(name)] = canonical[y - 1][i]
+                    }
                 }
                 var used = Set<String>()
                 for (i, a) in year.agencies.enumerated() {
@@ -62,7 +66,6 @@ public struct TieDifference: Sendable, Encodable, Equatable {
     public var kindsAdded: [TieKind]
     public var kindsLost: [TieKind]
 }
-
 
 /// What changed between two fiscal years.
 public struct YearComparison: Sendable {
@@ -106,38 +109,55 @@ public struct YearComparison: Sendable {
         func order(_ list: [TieDifference]) -> [TieDifference] {
             list.sorted { $0.a != $1.a ? naturalOrder($0.a, $1.a) : naturalOrder($0.b, $1.b) }
         }
-        newTies = order(new.filter { old[$0.key] == nil }.map { _, v in
-            TieDifference(a: v.1, b: v.2, change: nil, familiarityBefore: nil, familiarityAfter: v.0.familiarity,
-                          confirmedBefore: nil, confirmedAfter: v.0.isConfirmed, kindsAdded: v.0.kinds.kinds, kindsLost: [])
-        })
-        lostTies = order(old.filter { new[$0.key] == nil }.map { _, v in
-            TieDifference(a: v.1, b: v.2, change: nil, familiarityBefore: v.0.familiarity, familiarityAfter: nil,
-                          confirmedBefore: v.0.isConfirmed, confirmedAfter: nil, kindsAdded: [], kindsLost: v.0.kinds.kinds)
-        })
-        keptTies = order(new.compactMap { key, v -> TieDifference? in
-            guard let (was, _, _) = old[key] else { return nil }
-            let now = v.0
-            let added = now.kinds.kinds.filter { !was.kinds.contains($0) }
-            let lost = was.kinds.kinds.filter { !now.kinds.contains($0) }
-            let up = (now.familiarity ?? 0) > (was.familiarity ?? 0) || (now.isConfirmed && !was.isConfirmed) || !added.isEmpty
-            let down = (now.familiarity ?? 0) < (was.familiarity ?? 0) || (!now.isConfirmed && was.isConfirmed) || !lost.isEmpty
-            let change: TieChange = up && down ? .changed : up ? .stronger : down ? .weaker : .same
-            return TieDifference(a: v.1, b: v.2, change: change, familiarityBefore: was.familiarity, familiarityAfter: now.familiarity,
-                                 confirmedBefore: was.isConfirmed, confirmedAfter: now.isConfirmed, kindsAdded: added, kindsLost: lost)
-        })
+        newTies = order(
+            new.filter { old[$0.key] == nil }.map { _, v in
+                TieDifference(
+                    a: v.1, b: v.2, change: nil, familiarityBefore: nil, familiarityAfter: v.0.familiarity,
+                    confirmedBefore: nil, confirmedAfter: v.0.isConfirmed, kindsAdded: v.0.kinds.kinds, kindsLost: [])
+            })
+        lostTies = order(
+            old.filter { new[$0.key] == nil }.map { _, v in
+                TieDifference(
+                    a: v.1, b: v.2, change: nil, familiarityBefore: v.0.familiarity, familiarityAfter: nil,
+                    confirmedBefore: v.0.isConfirmed, confirmedAfter: nil, kindsAdded: [], kindsLost: v.0.kinds.kinds)
+            })
+        keptTies = order(
+            new.compactMap { key, v -> TieDifference? in
+                guard let (was, _, _) = old[key] else { return nil }
+                let now = v.0
+                let added = now.kinds.kinds.filter { !was.kinds.contains($0) }
+                let lost = was.kinds.kinds.filter { !now.kinds.contains($0) }
+                let up =
+                    (now.familiarity ?? 0) > (was.familiarity ?? 0) || (now.isConfirmed && !was.isConfirmed)
+                    || !added.isEmpty
+                let down =
+                    (now.familiarity ?? 0) < (was.familiarity ?? 0) || (!now.isConfirmed && was.isConfirmed)
+                    || !lost.isEmpty
+                let change: TieChange = up && down ? .changed : up ? .stronger : down ? .weaker : .same
+                return TieDifference(
+                    a: v.1, b: v.2, change: change, familiarityBefore: was.familiarity,
+                    familiarityAfter: now.familiarity,
+                    confirmedBefore: was.isConfirmed, confirmedAfter: now.isConfirmed, kindsAdded: added,
+                    kindsLost: lost)
+            })
 
-        let isolatedBefore = Set(before.summary.isolates.map { id in beforeIDs[before.network.agencies.firstIndex { $0.id == id }!] })
-        newlyConnected = after.agencies.indices.filter { after.agencies[$0].degree > 0 && isolatedBefore.contains(afterIDs[$0]) }
-            .map { afterIDs[$0] }.sorted(by: naturalOrder)
+        let isolatedBefore = Set(
+            before.summary.isolates.map { id in beforeIDs[before.network.agencies.firstIndex { $0.id == id }!] })
+        newlyConnected = after.agencies.indices.filter {
+            after.agencies[$0].degree > 0 && isolatedBefore.contains(afterIDs[$0])
+        }
+        .map { afterIDs[$0] }.sorted(by: naturalOrder)
 
         // Findings compared by kind, canonical agencies, fields and tag, never by their wording (which
         // holds counts: a count compared across years would show its difference, `CaseCountRule`);
         // recommendations are suggestions, not gaps.
         func signatures(_ analysis: Analysis, _ ids: [String]) -> [String: Finding] {
-            let index = Dictionary(uniqueKeysWithValues: analysis.network.agencies.enumerated().map { ($1.id, ids[$0]) })
+            let index = Dictionary(
+                uniqueKeysWithValues: analysis.network.agencies.enumerated().map { ($1.id, ids[$0]) })
             var out: [String: Finding] = [:]
             for f in analysis.findings where f.kind != .recommendation {
-                let key = f.kind.rawValue + "|" + f.agencies.map { index[$0] ?? $0 }.joined(separator: ",") + "|"
+                let key =
+                    f.kind.rawValue + "|" + f.agencies.map { index[$0] ?? $0 }.joined(separator: ",") + "|"
                     + f.fields.map(\.en).joined(separator: ",") + "|"
                     + (f.tag ?? "") + "|\(f.evidence.order)"
                 out[key] = f
@@ -148,7 +168,11 @@ public struct YearComparison: Sendable {
         // Most important first, in the order `findGaps` lists findings.
         let kindOrder = Dictionary(uniqueKeysWithValues: Finding.Kind.allCases.enumerated().map { ($1, $0) })
         func ordered(_ list: [(key: String, value: Finding)]) -> [Finding] {
-            list.sorted { ($0.value.severity, kindOrder[$0.value.kind]!, $0.key) < ($1.value.severity, kindOrder[$1.value.kind]!, $1.key) }.map(\.value)
+            list.sorted {
+                ($0.value.severity, kindOrder[$0.value.kind]!, $0.key) < (
+                    $1.value.severity, kindOrder[$1.value.kind]!, $1.key
+                )
+            }.map(\.value)
         }
         gapsClosed = ordered(was.filter { now[$0.key] == nil })
         gapsOpened = ordered(now.filter { was[$0.key] == nil })
@@ -165,7 +189,11 @@ public struct YearComparison: Sendable {
             let (x, y) = (field[t.a]!, field[t.b]!)
             let key = [min(x.rawValue, y.rawValue), max(x.rawValue, y.rawValue)]
             var c = counts[key] ?? (0, 0, 0)
-            switch slot { case 0: c.0 += 1; case 1: c.1 += 1; default: c.2 += 1 }
+            switch slot {
+            case 0: c.0 += 1;
+            case 1: c.1 += 1;
+            default: c.2 += 1
+            }
             counts[key] = c
         }
         newTies.forEach { add($0, 0) }
@@ -176,7 +204,9 @@ public struct YearComparison: Sendable {
     }
 
     /// Degree and betweenness before and after, for agencies present in both years, by canonical ID.
-    public var agencyChanges: [(id: String, degreeBefore: Int, degreeAfter: Int, betweennessBefore: Double, betweennessAfter: Double)] {
+    public var agencyChanges:
+        [(id: String, degreeBefore: Int, degreeAfter: Int, betweennessBefore: Double, betweennessAfter: Double)]
+    {
         let old = Dictionary(uniqueKeysWithValues: before.agencies.enumerated().map { (beforeIDs[$0], $1) })
         return after.agencies.enumerated().compactMap { i, m in
             guard let was = old[afterIDs[i]] else { return nil }

@@ -14,8 +14,9 @@ public struct NetworkHistory: Sendable {
 
     /// The comparison of year `from` with year `to` (indices into `analyses`).
     public func comparison(from: Int, to: Int) -> YearComparison {
-        YearComparison(before: analyses[from], after: analyses[to],
-                       beforeIDs: matching.canonical[from], afterIDs: matching.canonical[to])
+        YearComparison(
+            before: analyses[from], after: analyses[to],
+            beforeIDs: matching.canonical[from], afterIDs: matching.canonical[to])
     }
 
     public var trends: [YearTrend] { analyses.map(YearTrend.init) }
@@ -29,7 +30,8 @@ extension YearComparison {
             case .fieldGap where f.evidence.isNoTieBetweenFields:
                 return .fieldsTiedAtLast(f.fields[0], f.fields[1])
             case .isolated:
-                let name = before.network.agencies.first { $0.id == f.agencies.first }?.displayName ?? f.agencies.first ?? ""
+                let name =
+                    before.network.agencies.first { $0.id == f.agencies.first }?.displayName ?? f.agencies.first ?? ""
                 return .nowTied(name)
             default:
                 return .noLongerTheCase(f.message)

@@ -37,9 +37,10 @@ public struct YearTrend: Sendable, Encodable, Equatable {
         let cross = analysis.network.ties.count { agencies[$0.a].field != agencies[$0.b].field }
         crossFieldShare = s.ties > 0 ? Double(cross) / Double(s.ties) : 0
         eiIndex = s.eiIndex
-        ageBandCoverage = Dictionary(uniqueKeysWithValues: AgeBand.allCases.map { band in
-            (band.en, agencies.count { hasAgeLimit($0) && serves($0, band: band) })
-        })
+        ageBandCoverage = Dictionary(
+            uniqueKeysWithValues: AgeBand.allCases.map { band in
+                (band.en, agencies.count { hasAgeLimit($0) && serves($0, band: band) })
+            })
         var gaps: [String: Int] = [:]
         for f in analysis.findings where f.kind != .recommendation { gaps[f.kind.rawValue, default: 0] += 1 }
         gapsByKind = gaps
@@ -57,7 +58,8 @@ public struct TrendSeries: Sendable {
 
 /// The series the trend charts show, from the yearly trends.
 public func trendSeries(_ trends: [YearTrend]) -> [TrendSeries] {
-    func series(_ key: String, _ ja: String, _ en: String, _ digits: Int, _ value: (YearTrend) -> Double) -> TrendSeries {
+    func series(_ key: String, _ ja: String, _ en: String, _ digits: Int, _ value: (YearTrend) -> Double) -> TrendSeries
+    {
         TrendSeries(key: key, title: Text(ja: ja, en: en), values: trends.map(value), digits: digits)
     }
     return [
@@ -69,8 +71,12 @@ public func trendSeries(_ trends: [YearTrend]) -> [TrendSeries] {
         series("components", "まとまり (連結成分) の数", "components", 0) { Double($0.components) },
         series("degree_centralization", "中心化 (次数)", "degree centralization", 3) { $0.degreeCentralization },
         series("cross_field_share", "分野をまたぐつながりの割合", "share of ties across fields", 3) { $0.crossFieldShare },
-        series("age_40_64", "40-64歳を対象にする年齢限定の機関", "age-specific services for 40–64", 0) { Double($0.ageBandCoverage["40-64"] ?? 0) },
-        series("gaps", "気づいた点 (提案を除く)", "findings (suggestions not counted)", 0) { Double($0.gapsByKind.values.reduce(0, +)) },
+        series("age_40_64", "40-64歳を対象にする年齢限定の機関", "age-specific services for 40–64", 0) {
+            Double($0.ageBandCoverage["40-64"] ?? 0)
+        },
+        series("gaps", "気づいた点 (提案を除く)", "findings (suggestions not counted)", 0) {
+            Double($0.gapsByKind.values.reduce(0, +))
+        },
     ]
 }
 
@@ -81,21 +87,38 @@ public func trendChartSVG(_ series: TrendSeries, years: [String], language: Lang
     let values = series.values
     let low = min(0, values.min() ?? 0), high = max(values.max() ?? 1, low + 1e-9)
     let span = high - low
-    func x(_ i: Int) -> Double { values.count > 1 ? left + Double(i) * (width - left - right) / Double(values.count - 1) : (left + width - right) / 2 }
+    func x(_ i: Int) -> Double {
+        values.count > 1
+            ? left + Double(i) * (width - left - right) / Double(values.count - 1) : (left + width - right) / 2
+    }
     func y(_ v: Double) -> Double { top + (1 - (v - low) / span) * (height - top - bottom) }
     func f(_ v: Double) -> String { String(format: "%.1f", v) }
     let font = "font-family=\"Noto Sans CJK JP,Noto Sans JP,Hiragino Sans,Yu Gothic,Meiryo,sans-serif\""
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
+    var svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+        + "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
     svg += "<title>\(xml(series.title(language)))</title>\n"
     svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-    svg += "<text x=\"\(f(left))\" y=\"20\" \(font) font-size=\"14\" font-weight=\"bold\">\(xml(series.title(language)))</text>\n"
-    svg += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(height - bottom))\" stroke=\"#888\" stroke-width=\"1\"/>\n"
+    svg +=
+        "<text x=\"\(f(left))\" y=\"20\" \(font) font-size=\"14\" "
+        + "font-weight=\"bold\">\(xml(series.title(language)))</text>\n"
+    svg +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" "
+        + "y2=\"\(f(height - bottom))\" stroke=\"#888\" stroke-width=\"1\"/>\n"
     let points = values.indices.map { "\(f(x($0))),\(f(y(values[$0])))" }.joined(separator: " ")
-    if values.count > 1 { svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2.5\"/>\n" }
+    if values.count > 1 {
+        svg +=
+            "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#0072B2\" "
+            + "stroke-width=\"2.5\"/>\n"
+    }
     for (i, v) in values.enumerated() {
         svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"4\" fill=\"#0072B2\"/>\n"
-        svg += "<text x=\"\(f(x(i)))\" y=\"\(f(y(v) - 9))\" text-anchor=\"middle\" \(font) font-size=\"12\">\(String(format: "%.\(series.digits)f", v))</text>\n"
-        svg += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" \(font) font-size=\"12\">\(xml(years[i]))</text>\n"
+        svg +=
+            "<text x=\"\(f(x(i)))\" y=\"\(f(y(v) - 9))\" text-anchor=\"middle\" \(font) "
+            + "font-size=\"12\">\(String(format: "%.\(series.digits)f", v))</text>\n"
+        svg +=
+            "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" \(font) "
+            + "font-size=\"12\">\(xml(years[i]))</text>\n"
     }
     return svg + "</svg>\n"
 }

@@ -52,7 +52,8 @@ public struct Diagnostic: Sendable, Hashable {
     /// came from the input is shown `visible` (control characters as `\u{1B}`, at most 1,000
     /// characters).
     public func line(_ language: Language) -> String {
-        let loc = location.line > 0
+        let loc =
+            location.line > 0
             ? "\(location.file):\(location.line):\(location.column)"
             : location.file
         return "\(visible(loc)): \(severity.rawValue): \(visible(message(language)))"

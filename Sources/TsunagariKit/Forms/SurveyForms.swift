@@ -23,16 +23,20 @@ public struct SurveyTemplate: Sendable {
         // The survey's columns, with the partner's name and field after its ID so the form reads as
         // a roster (columns the reader does not know are ignored).
         let survey = Schema.survey.columns
-        let header = [Schema.Survey.reporter.header(language), Schema.Survey.partner.header(language),
-                      language == .ja ? "連携先の機関名" : "partner_name",
-                      language == .ja ? "連携先の分野" : "partner_field"]
+        let header =
+            [
+                Schema.Survey.reporter.header(language), Schema.Survey.partner.header(language),
+                language == .ja ? "連携先の機関名" : "partner_name",
+                language == .ja ? "連携先の分野" : "partner_field",
+            ]
             + survey.dropFirst(2).map { $0.header(language) }
         let names = formFileNames(source.agencies)
         forms = source.agencies.enumerated().map { i, reporter in
             var rows = [header]
             for partner in source.agencies where partner.id != reporter.id {
-                rows.append([reporter.id, partner.id, partner.name, partner.field.label(language)]
-                            + Array(repeating: "", count: survey.count - 2))
+                rows.append(
+                    [reporter.id, partner.id, partner.name, partner.field.label(language)]
+                        + Array(repeating: "", count: survey.count - 2))
             }
             return NamedFile(path: names[i], data: excelCSV(rows))
         }
@@ -46,11 +50,12 @@ public struct SurveyTemplate: Sendable {
 func formFileNames(_ agencies: [Agency]) -> [String] {
     let unsafe = Set("/\\:*?\"<>|")
     func clean(_ s: String) -> String {
-        var out = String(s.unicodeScalars.map { scalar -> Character in
-            let c = Character(scalar)
-            return unsafe.contains(c) || scalar.value < 0x20 || scalar.value == 0x7F || !isAllowedText(scalar)
-                || scalar.properties.generalCategory == .format || c.isNewline ? "_" : c
-        })
+        var out = String(
+            s.unicodeScalars.map { scalar -> Character in
+                let c = Character(scalar)
+                return unsafe.contains(c) || scalar.value < 0x20 || scalar.value == 0x7F || !isAllowedText(scalar)
+                    || scalar.properties.generalCategory == .format || c.isNewline ? "_" : c
+            })
         while out.hasPrefix(".") { out = "_" + out.dropFirst() }
         return out
     }
@@ -89,8 +94,10 @@ public struct CollectedForms: Sendable {
 ///
 /// Every form is checked like `survey.csv` itself (names resolved, values in range, no pair
 /// reported twice across forms). Returns the file's bytes, or nothing when there are errors.
-public func collectForms(_ formPaths: [String], yearFolder: String, fiscalYear: FiscalYear,
-                         language: Language) -> CollectedForms {
+public func collectForms(
+    _ formPaths: [String], yearFolder: String, fiscalYear: FiscalYear,
+    language: Language
+) -> CollectedForms {
     var loader = YearLoader(folder: yearFolder, fiscalYear: fiscalYear)
     guard loader.loadAgencies() else { return CollectedForms(survey: nil, year: nil, diagnostics: loader.diagnostics) }
     var reports: [SurveyReport] = []

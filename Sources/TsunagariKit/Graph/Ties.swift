@@ -55,11 +55,14 @@ public struct YearNetwork: Sendable {
         ties = Self.ties(of: data).filter { kind.map($0.kinds.contains) ?? true }
         self.responded = responded
         worksWith = Graph(nodeCount: n, edges: ties.map { ($0.a, $0.b, $0.strength) }, directed: false, weighted: true)
-        reports = Graph(nodeCount: n, edges: data.reports.filter { kind.map($0.kinds.contains) ?? true }
-            .map { ($0.reporter, $0.partner, 1) }, directed: true)
+        reports = Graph(
+            nodeCount: n,
+            edges: data.reports.filter { kind.map($0.kinds.contains) ?? true }
+                .map { ($0.reporter, $0.partner, 1) }, directed: true)
         var flow: [Int: Double] = [:]
         for r in data.referrals { flow[r.from * n + r.to, default: 0] += 1 }
-        referralFlow = Graph(nodeCount: n, edges: flow.map { ($0.key / n, $0.key % n, $0.value) }, directed: true, weighted: true)
+        referralFlow = Graph(
+            nodeCount: n, edges: flow.map { ($0.key / n, $0.key % n, $0.value) }, directed: true, weighted: true)
     }
 
     /// The year's reports merged into ties, sorted by `(a, b)`.

@@ -43,12 +43,18 @@ public struct CSVSyntaxError: Sendable, Equatable {
 /// holding a million cells of one row would only exhaust memory); a cell of more than
 /// `maximumCellBytes` bytes is reported and left empty (no answer on a survey sheet is that long,
 /// and a 200 MB cell would otherwise be copied, normalised and printed).
-public func parseCSV(_ text: String, maximumColumns: Int = 1_000, maximumCellBytes: Int = 100_000) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+public func parseCSV(
+    _ text: String, maximumColumns: Int = 1_000, maximumCellBytes: Int = 100_000
+) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
     var text = text
-    return text.withUTF8 { bytes in parseCSVBytes(bytes, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes) }
+    return text.withUTF8 { bytes in
+        parseCSVBytes(bytes, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes)
+    }
 }
 
-private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: Int, maximumCellBytes: Int) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+private func parseCSVBytes(
+    _ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: Int, maximumCellBytes: Int
+) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
     let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     var records: [CSVRecord] = []
     var errors: [CSVSyntaxError] = []
@@ -99,7 +105,8 @@ private func parseCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: 
             }
             if !closed {
                 errors.append(CSVSyntaxError(kind: .unterminatedQuote, line: fieldLine, column: fieldColumn))
-                fields.append(CSVField(value: String(decoding: buffer, as: UTF8.self), line: fieldLine, column: fieldColumn))
+                fields.append(
+                    CSVField(value: String(decoding: buffer, as: UTF8.self), line: fieldLine, column: fieldColumn))
                 records.append(CSVRecord(line: recordLine, fields: fields))
                 return (records, errors)
             }

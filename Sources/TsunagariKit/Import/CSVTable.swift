@@ -63,14 +63,16 @@ struct CSVTable {
         let header = all[headerIndex]
         let (positions, duplicates) = schema.match(header: header)
         for (column, cell) in duplicates {
-            diagnostics.error(SourceLocation(file: path, line: cell.line, column: cell.column), .duplicateColumn(column))
+            diagnostics.error(
+                SourceLocation(file: path, line: cell.line, column: cell.column), .duplicateColumn(column))
         }
         // Case files must not hold personal data: a column that looks like it refuses the file.
         let personal = header.fields.enumerated().filter { i, cell in
             !positions.contains(i) && schema.personalDataWords.contains { normalizedKey(cell.value).contains($0) }
         }
         for (_, cell) in personal {
-            diagnostics.error(SourceLocation(file: path, line: cell.line, column: cell.column), .personalHeader(cell.value))
+            diagnostics.error(
+                SourceLocation(file: path, line: cell.line, column: cell.column), .personalHeader(cell.value))
         }
         guard personal.isEmpty else { return nil }
         let missing = schema.columns.filter { $0.required && positions[$0.index] == nil }
@@ -82,9 +84,14 @@ struct CSVTable {
         // The record with an unclosed quote swallowed the rest of the file: none of it is data.
         if syntaxErrors.contains(where: { $0.kind == .unterminatedQuote }), !records.isEmpty { records.removeLast() }
         // A row with a cell too long to keep is not read (its error is above).
-        let cut = Set(syntaxErrors.filter { $0.kind == .cellTooLong }.map { SourceLocation(file: path, line: $0.line, column: $0.column) })
+        let cut = Set(
+            syntaxErrors.filter { $0.kind == .cellTooLong }.map {
+                SourceLocation(file: path, line: $0.line, column: $0.column)
+            })
         if !cut.isEmpty {
-            records.removeAll { $0.fields.contains { cut.contains(SourceLocation(file: path, line: $0.line, column: $0.column)) } }
+            records.removeAll {
+                $0.fields.contains { cut.contains(SourceLocation(file: path, line: $0.line, column: $0.column)) }
+            }
         }
         return CSVTable(path: path, header: header, positions: positions, records: records)
     }
@@ -117,63 +124,106 @@ struct CSVTable {
 
 extension Wording {
     static func fileTooLarge(megabytes: Int, limit: Int) -> Wording {
-        Wording(Text(ja: "ファイルが大きすぎます (\(megabytes) MB。上限は \(limit) MB)", en: "the file is too large (\(megabytes) MB; the limit is \(limit) MB)"),
-                hint: Text(ja: "別の種類のファイルでないか確かめ、不要な列や行を削除してください",
-                           en: "check that it is the right file, and remove columns or rows that are not needed"))
+        Wording(
+            Text(
+                ja: "ファイルが大きすぎます (\(megabytes) MB。上限は \(limit) MB)",
+                en: "the file is too large (\(megabytes) "
+                    + "MB; the limit is \(limit) MB)"),
+            hint: Text(
+                ja: "別の種類のファイルでないか確かめ、不要な列や行を削除してください",
+                en: "check that it is the right file, and remove columns or rows that are not needed"))
     }
 
-    static let fileUnreadable = Wording(Text(ja: "ファイルを読めません", en: "cannot read the file"),
-                                        hint: Text(ja: "ファイルの場所と読み取り権限を確かめてください", en: "check that the file exists and can be read"))
+    static let fileUnreadable = Wording(
+        Text(ja: "ファイルを読めません", en: "cannot read the file"),
+        hint: Text(
+            ja: "ファイルの場所と読み取り権限を確かめてください",
+            en: "check that the file exists and "
+                + "can be read"))
 
-    private static let saveAsUTF8 = Text(ja: "Excel で「CSV UTF-8 (コンマ区切り)」を選んで保存し直してください",
-                                         en: "save it again from Excel as 'CSV UTF-8 (Comma delimited)'")
+    private static let saveAsUTF8 = Text(
+        ja: "Excel で「CSV UTF-8 (コンマ区切り)」を選んで保存し直してください",
+        en: "save it again from Excel as 'CSV UTF-8 (Comma delimited)'")
 
     static func unknownEncoding(offset: Int) -> Wording {
-        Wording(Text(ja: "文字コードが UTF-8 でも Shift_JIS (CP932) でもありません (\(offset) バイト目)",
-                     en: "the text is neither UTF-8 nor Shift_JIS (CP932) (byte \(offset))"), hint: saveAsUTF8)
+        Wording(
+            Text(
+                ja: "文字コードが UTF-8 でも Shift_JIS (CP932) でもありません (\(offset) バイト目)",
+                en: "the text is neither UTF-8 nor Shift_JIS (CP932) (byte \(offset))"), hint: saveAsUTF8)
     }
 
-    static let utf16 = Wording(Text(ja: "UTF-16 (Excel の「Unicode テキスト」) で保存されたファイルです。この形式は読めません",
-                                    en: "the file is in UTF-16 (Excel's 'Unicode Text'), which cannot be read"), hint: saveAsUTF8)
+    static let utf16 = Wording(
+        Text(
+            ja: "UTF-16 (Excel の「Unicode テキスト」) で保存されたファイルです。この形式は読めません",
+            en: "the file is in UTF-16 (Excel's 'Unicode Text'), which cannot "
+                + "be read"), hint: saveAsUTF8)
 
     static let unterminatedQuote = Wording(
-        Text(ja: "引用符 \" で始まったセルが閉じられていません。ここから後は読めません", en: "a quoted cell is never closed; the rest of the file cannot be read"),
-        hint: Text(ja: "セルの終わりに \" を加えるか、セル内の \" を \"\" と二重にしてください", en: "add the closing \" or double each \" inside the cell as \"\""))
+        Text(
+            ja: "引用符 \" で始まったセルが閉じられていません。ここから後は読めません",
+            en: "a quoted cell is never closed; the rest of the file "
+                + "cannot be read"),
+        hint: Text(
+            ja: "セルの終わりに \" を加えるか、セル内の \" を \"\" と二重にしてください",
+            en: "add the closing \" or double each \" inside "
+                + "the cell as \"\""))
 
     static let tooManyCells = Wording(
-        Text(ja: "1行のセルが多すぎます (上限は1,000列)。ここから後は読めません", en: "a row has too many cells (the limit is 1,000); the rest of the file cannot be read"),
+        Text(
+            ja: "1行のセルが多すぎます (上限は1,000列)。ここから後は読めません",
+            en: "a row has too many cells (the limit is 1,000); the rest "
+                + "of the file cannot be read"),
         hint: Text(ja: "Excel で余分な列を削除して保存し直してください", en: "delete the extra columns in Excel and save the file again"))
 
     static let cellTooLong = Wording(
-        Text(ja: "セルが長すぎます (上限は100,000バイト)。この行は読みません", en: "a cell is too long (the limit is 100,000 bytes); the row is not read"),
-        hint: Text(ja: "別のファイルを貼り付けていないか確かめ、セルの内容を短くしてください", en: "check that nothing was pasted into the cell by mistake, and shorten it"))
+        Text(
+            ja: "セルが長すぎます (上限は100,000バイト)。この行は読みません",
+            en: "a cell is too long (the limit is 100,000 bytes); the row "
+                + "is not read"),
+        hint: Text(
+            ja: "別のファイルを貼り付けていないか確かめ、セルの内容を短くしてください",
+            en: "check that nothing was pasted into the cell by "
+                + "mistake, and shorten it"))
 
     static let textAfterQuote = Wording(
         Text(ja: "引用符 \" で閉じたセルの後ろに文字があります", en: "text follows the closing quote of a cell"),
-        hint: Text(ja: "セル全体を \" で囲み、セル内の \" は \"\" と二重にしてください", en: "quote the whole cell and double each \" inside it as \"\""))
+        hint: Text(
+            ja: "セル全体を \" で囲み、セル内の \" は \"\" と二重にしてください",
+            en: "quote the whole cell and double each \" inside "
+                + "it as \"\""))
 
     static func emptyFile(_ schema: FileSchema) -> Wording {
         let required = schema.columns.filter(\.required)
-        return Wording(Text(ja: "ファイルが空です", en: "the file is empty"),
-                       hint: Text(ja: "1行目に見出し行を置いてください (\(required.map(\.ja).joined(separator: "、")) など)",
-                                  en: "put a header row first (\(required.map(\.en).joined(separator: ", ")), …)"))
+        return Wording(
+            Text(ja: "ファイルが空です", en: "the file is empty"),
+            hint: Text(
+                ja: "1行目に見出し行を置いてください (\(required.map(\.ja).joined(separator: "、")) など)",
+                en: "put a header row first (\(required.map(\.en).joined(separator: ", ")), …)"))
     }
 
     static func duplicateColumn(_ column: Column) -> Wording {
-        Wording(Text(ja: "列 \(column.quoted.ja) が2回あります", en: "column \(column.quoted.en) appears twice"),
-                hint: Text(ja: "どちらかの列を削除するか見出しを変えてください", en: "delete one of the two columns or rename its header"))
+        Wording(
+            Text(ja: "列 \(column.quoted.ja) が2回あります", en: "column \(column.quoted.en) appears twice"),
+            hint: Text(ja: "どちらかの列を削除するか見出しを変えてください", en: "delete one of the two columns or rename its header"))
     }
 
     static func personalHeader(_ header: String) -> Wording {
-        Wording(Text(ja: "列「\(header)」は個人情報 (氏名・住所・生年月日・連絡先) のようです。このファイルは読み込みません",
-                     en: "the column '\(header)' looks like personal data (name, address, birth date, contact); the file is not read"),
-                hint: Text(ja: "事例の記録には仮名の事例ID・年齢帯・タグだけを入れます。この列を削除してから読み込んでください",
-                           en: "case records hold only a pseudonymous case ID, an age band and tags; delete this column and try again"))
+        Wording(
+            Text(
+                ja: "列「\(header)」は個人情報 (氏名・住所・生年月日・連絡先) のようです。このファイルは読み込みません",
+                en: "the column '\(header)' looks like personal data (name, address, birth date, contact); the "
+                    + "file is not read"),
+            hint: Text(
+                ja: "事例の記録には仮名の事例ID・年齢帯・タグだけを入れます。この列を削除してから読み込んでください",
+                en: "case records hold only a pseudonymous case ID, an age band and tags; delete this "
+                    + "column and try again"))
     }
 
     static func missingColumn(_ column: Column) -> Wording {
-        Wording(Text(ja: "必須の列 \(column.quoted.ja) がありません", en: "required column \(column.quoted.en) is missing"),
-                hint: Text(ja: "1行目の見出しに「\(column.ja)」または「\(column.en)」の列を加えてください",
-                           en: "add a column headed '\(column.en)' or '\(column.ja)' to the first row"))
+        Wording(
+            Text(ja: "必須の列 \(column.quoted.ja) がありません", en: "required column \(column.quoted.en) is missing"),
+            hint: Text(
+                ja: "1行目の見出しに「\(column.ja)」または「\(column.en)」の列を加えてください",
+                en: "add a column headed '\(column.en)' or '\(column.ja)' to the first row"))
     }
 }

@@ -95,10 +95,14 @@ struct NameIndex {
             let score: Int
             // Containment on UTF-8 bytes: Foundation's String.contains trapped ("String index is out of
             // bounds") on a name with NUL characters that the fuzzer made.
-            if contained && n >= 2 && m >= 2 && (contains(candidate.bytes, keyBytes) || contains(keyBytes, candidate.bytes)) {
+            if contained && n >= 2 && m >= 2
+                && (contains(candidate.bytes, keyBytes) || contains(keyBytes, candidate.bytes))
+            {
                 score = 0
             } else {
-                guard abs(m - n) <= bound, let d = editDistance(written, candidate.characters, atMost: bound) else { continue }
+                guard abs(m - n) <= bound, let d = editDistance(written, candidate.characters, atMost: bound) else {
+                    continue
+                }
                 score = d
             }
             for case .agency(let i) in candidate.targets where best[i].map({ score < $0 }) ?? true {

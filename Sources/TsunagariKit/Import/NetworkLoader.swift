@@ -29,7 +29,9 @@ public func loadNetwork(at directory: String) -> LoadedNetwork {
     var found: [FiscalYear: String] = [:]
     for entry in entries where !entry.hasPrefix(".") {
         let path = (directory as NSString).appendingPathComponent(entry)
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            continue
+        }
         guard let year = FiscalYear(folderName: entry) else {
             diagnostics.warning(SourceLocation(file: path, line: 0, column: 0), .notAYearFolder)
             continue
@@ -55,20 +57,33 @@ public func loadNetwork(at directory: String) -> LoadedNetwork {
 // MARK: - Wording
 
 extension Wording {
-    static let noSuchFolder = Wording(Text(ja: "フォルダがありません", en: "no such folder"),
-                                      hint: Text(ja: "ネットワークのフォルダ (年度ごとのフォルダを含むもの) を指定してください",
-                                                 en: "give the network folder, the one that holds a folder per fiscal year"))
+    static let noSuchFolder = Wording(
+        Text(ja: "フォルダがありません", en: "no such folder"),
+        hint: Text(
+            ja: "ネットワークのフォルダ (年度ごとのフォルダを含むもの) を指定してください",
+            en: "give the network folder, the one that holds a folder per "
+                + "fiscal year"))
 
-    static let notAYearFolder = Wording(Text(ja: "年度として読めないフォルダなので読み飛ばしました", en: "not a fiscal-year folder; skipped"),
-                                        hint: Text(ja: "年度のフォルダなら 2025、R7、令和7年度 のように名前を付けてください",
-                                                   en: "name fiscal-year folders like 2025, R7 or 令和7年度"))
+    static let notAYearFolder = Wording(
+        Text(ja: "年度として読めないフォルダなので読み飛ばしました", en: "not a fiscal-year folder; skipped"),
+        hint: Text(
+            ja: "年度のフォルダなら 2025、R7、令和7年度 のように名前を付けてください",
+            en: "name fiscal-year folders like 2025, R7 or 令和7年度"))
 
     static func yearTwice(_ year: FiscalYear, _ one: String, _ other: String) -> Wording {
-        Wording(Text(ja: "\(year.japanese)のフォルダが2つあります (\(one) と \(other))", en: "two folders for \(year): \(one) and \(other)"),
-                hint: Text(ja: "どちらか1つにまとめてください", en: "merge them into one folder"))
+        Wording(
+            Text(
+                ja: "\(year.japanese)のフォルダが2つあります (\(one) と \(other))",
+                en: "two folders for \(year): \(one) "
+                    + "and \(other)"),
+            hint: Text(ja: "どちらか1つにまとめてください", en: "merge them into one folder"))
     }
 
-    static let noYearFolders = Wording(Text(ja: "年度のフォルダが見つかりません", en: "no fiscal-year folders found"),
-                                       hint: Text(ja: "年度ごとに 2025、R7、令和7年度 のような名前のフォルダを作り、agencies.csv と survey.csv を置いてください",
-                                                  en: "make one folder per fiscal year, named like 2025, R7 or 令和7年度, holding agencies.csv and survey.csv"))
+    static let noYearFolders = Wording(
+        Text(ja: "年度のフォルダが見つかりません", en: "no fiscal-year folders found"),
+        hint: Text(
+            ja: "年度ごとに 2025、R7、令和7年度 のような名前のフォルダを作り、agencies.csv と survey.csv "
+                + "を置いてください",
+            en: "make one folder per fiscal year, named like 2025, R7 or 令和7年度, "
+                + "holding agencies.csv and survey.csv"))
 }

@@ -86,18 +86,24 @@ public enum Schema {
         public static let gap = Column(8, en: "gap", ja: "はざま", required: false)
     }
 
-    public static let agencies = FileSchema(fileName: "agencies.csv", columns: [
-        Agencies.id, Agencies.name, Agencies.shortName, Agencies.field, Agencies.publicPrivate,
-        Agencies.ageMin, Agencies.ageMax, Agencies.aliases,
-    ])
+    public static let agencies = FileSchema(
+        fileName: "agencies.csv",
+        columns: [
+            Agencies.id, Agencies.name, Agencies.shortName, Agencies.field, Agencies.publicPrivate,
+            Agencies.ageMin, Agencies.ageMax, Agencies.aliases,
+        ])
 
-    public static let survey = FileSchema(fileName: "survey.csv", columns: [
-        Survey.reporter, Survey.partner, Survey.kinds, Survey.frequency, Survey.familiarity,
-        Survey.personDependent, Survey.trust, Survey.note,
-    ])
+    public static let survey = FileSchema(
+        fileName: "survey.csv",
+        columns: [
+            Survey.reporter, Survey.partner, Survey.kinds, Survey.frequency, Survey.familiarity,
+            Survey.personDependent, Survey.trust, Survey.note,
+        ])
 
-    public static let referrals = FileSchema(fileName: "referrals.csv", columns: [
-        Referrals.caseID, Referrals.step, Referrals.month, Referrals.from, Referrals.to, Referrals.action,
-        Referrals.outcome, Referrals.ageBand, Referrals.gap,
-    ], personalDataWords: TsunagariKit.personalDataWords)
+    public static let referrals = FileSchema(
+        fileName: "referrals.csv",
+        columns: [
+            Referrals.caseID, Referrals.step, Referrals.month, Referrals.from, Referrals.to, Referrals.action,
+            Referrals.outcome, Referrals.ageBand, Referrals.gap,
+        ], personalDataWords: TsunagariKit.personalDataWords)
 }

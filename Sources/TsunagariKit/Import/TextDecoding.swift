@@ -23,7 +23,8 @@ public enum DecodingError: Error, Equatable {
 /// Foundation's `.shiftJIS` decodes the CP932 extensions (①, ㈱, 髙, ～) and fails on invalid
 /// bytes. A file of pure ASCII is valid in both and reads the same either way.
 /// Reads the bytes where they are (a file's `Data` is not copied for UTF-8).
-public func decodeText(_ data: some Collection<UInt8>) -> Result<(text: String, encoding: TextEncoding), DecodingError> {
+public func decodeText(_ data: some Collection<UInt8>) -> Result<(text: String, encoding: TextEncoding), DecodingError>
+{
     if looksLikeUTF16(data) { return .failure(.utf16) }
     if data.starts(with: [0xEF, 0xBB, 0xBF]) {
         let body = data.dropFirst(3)

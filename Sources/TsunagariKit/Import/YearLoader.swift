@@ -35,7 +35,8 @@ struct YearLoader {
         var referrals: [Referral] = []
         let referralPath = path(Schema.referrals.fileName)
         if FileManager.default.fileExists(atPath: referralPath),
-           let table = CSVTable.read(referralPath, schema: Schema.referrals, diagnostics: &diagnostics) {
+            let table = CSVTable.read(referralPath, schema: Schema.referrals, diagnostics: &diagnostics)
+        {
             referrals = readReferrals(table)
         }
         return yearData(reports: reports, referrals: referrals)
@@ -48,14 +49,17 @@ struct YearLoader {
             missingFile(Schema.agencies.fileName)
             return false
         }
-        guard let table = CSVTable.read(agencyPath, schema: Schema.agencies, diagnostics: &diagnostics) else { return false }
+        guard let table = CSVTable.read(agencyPath, schema: Schema.agencies, diagnostics: &diagnostics) else {
+            return false
+        }
         readAgencies(table)
         return true
     }
 
     func yearData(reports: [SurveyReport], referrals: [Referral]) -> YearData {
-        YearData(fiscalYear: fiscalYear, folder: (folder as NSString).lastPathComponent,
-                 agencies: agencies, reports: reports, referrals: referrals)
+        YearData(
+            fiscalYear: fiscalYear, folder: (folder as NSString).lastPathComponent,
+            agencies: agencies, reports: reports, referrals: referrals)
     }
 
     private func path(_ file: String) -> String { (folder as NSString).appendingPathComponent(file) }
@@ -88,7 +92,8 @@ struct YearLoader {
             guard let id = required(table, record, idColumn) else { continue }
             if let first = firstLine[id] {
                 // Its names still point somewhere known, so answers using them raise no second error.
-                let names = [nameColumn, shortColumn].compactMap { table.value(record, $0) }
+                let names =
+                    [nameColumn, shortColumn].compactMap { table.value(record, $0) }
                     + (table.value(record, aliasColumn).map(splitList) ?? [])
                 rejected.append((id, names, record.line))
                 diagnostics.error(table.location(record, idColumn), .duplicateID(id, firstLine: first))
@@ -114,9 +119,11 @@ struct YearLoader {
                 rejected.append((id, names, record.line))
                 continue
             }
-            parsed.append(Agency(id: id, name: name, shortName: short, field: field, publicPrivate: pp,
-                                 ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases,
-                                 location: SourceLocation(file: table.path, line: record.line, column: 1)))
+            parsed.append(
+                Agency(
+                    id: id, name: name, shortName: short, field: field, publicPrivate: pp,
+                    ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases,
+                    location: SourceLocation(file: table.path, line: record.line, column: 1)))
         }
 
         agencies = parsed.sorted { naturalOrder($0.id, $1.id) }
@@ -139,7 +146,10 @@ struct YearLoader {
     /// Duplicates are found across every table read by this loader.
     mutating func readSurvey(_ table: CSVTable, answeredOnly: Bool) -> [SurveyReport] {
         typealias C = Schema.Survey
-        let (reporterColumn, partnerColumn, kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn) =
+        let (
+            reporterColumn, partnerColumn, kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn,
+            noteColumn
+        ) =
             (C.reporter, C.partner, C.kinds, C.frequency, C.familiarity, C.personDependent, C.trust, C.note)
         var reports: [SurveyReport] = []
 
@@ -167,17 +177,20 @@ struct YearLoader {
             let here = table.location(record, partnerColumn)
             if let first = reported[pair] {
                 let sameFile = first.file == here.file
-                diagnostics.error(here, .reportedTwice(agencies[reporter].id, agencies[partner].id, first: first, sameFile: sameFile))
+                diagnostics.error(
+                    here, .reportedTwice(agencies[reporter].id, agencies[partner].id, first: first, sameFile: sameFile))
                 continue
             }
             reported[pair] = here
             guard let kinds, familiarity.ok, trust.ok, person.ok,
-                  table.value(record, frequencyColumn) == nil || frequency != nil else { continue }
-            reports.append(SurveyReport(
-                reporter: reporter, partner: partner, kinds: kinds, frequency: frequency,
-                familiarity: familiarity.value, personDependent: person.value, trust: trust.value,
-                note: table.value(record, noteColumn) ?? "",
-                location: SourceLocation(file: table.path, line: record.line, column: 1)))
+                table.value(record, frequencyColumn) == nil || frequency != nil
+            else { continue }
+            reports.append(
+                SurveyReport(
+                    reporter: reporter, partner: partner, kinds: kinds, frequency: frequency,
+                    familiarity: familiarity.value, personDependent: person.value, trust: trust.value,
+                    note: table.value(record, noteColumn) ?? "",
+                    location: SourceLocation(file: table.path, line: record.line, column: 1)))
         }
         return reports
     }
@@ -186,7 +199,10 @@ struct YearLoader {
 
     private mutating func readReferrals(_ table: CSVTable) -> [Referral] {
         typealias C = Schema.Referrals
-        let (caseColumn, stepColumn, monthColumn, fromColumn, toColumn, actionColumn, outcomeColumn, bandColumn, gapColumn) =
+        let (
+            caseColumn, stepColumn, monthColumn, fromColumn, toColumn, actionColumn, outcomeColumn, bandColumn,
+            gapColumn
+        ) =
             (C.caseID, C.step, C.month, C.from, C.to, C.action, C.outcome, C.ageBand, C.gap)
         guard !holdsPersonalData(table) else { return [] }
         var referrals: [Referral] = []
@@ -213,12 +229,14 @@ struct YearLoader {
             }
             firstLine[key] = record.line
             guard table.value(record, outcomeColumn) == nil || outcome != nil,
-                  table.value(record, bandColumn) == nil || band != nil else { continue }
-            referrals.append(Referral(
-                caseID: caseID, step: stepNumber, month: month.value, from: from, to: to,
-                action: table.value(record, actionColumn) ?? "", outcome: outcome, ageBand: band,
-                gaps: table.value(record, gapColumn).map(splitList) ?? [],
-                location: SourceLocation(file: table.path, line: record.line, column: 1)))
+                table.value(record, bandColumn) == nil || band != nil
+            else { continue }
+            referrals.append(
+                Referral(
+                    caseID: caseID, step: stepNumber, month: month.value, from: from, to: to,
+                    action: table.value(record, actionColumn) ?? "", outcome: outcome, ageBand: band,
+                    gaps: table.value(record, gapColumn).map(splitList) ?? [],
+                    location: SourceLocation(file: table.path, line: record.line, column: 1)))
         }
         return referrals.sorted { ($0.caseID, $0.step) < ($1.caseID, $1.step) }
     }
@@ -233,7 +251,9 @@ struct YearLoader {
                 guard let kind = PersonalDataValue.of(field.value, fiscalYear: fiscalYear.year) else { continue }
                 flagged.insert(i)
                 let header = i < table.header.fields.count ? table.header.fields[i].value : ""
-                diagnostics.error(SourceLocation(file: table.path, line: field.line, column: field.column), .personalValue(header, kind))
+                diagnostics.error(
+                    SourceLocation(file: table.path, line: field.line, column: field.column),
+                    .personalValue(header, kind))
             }
         }
         return !flagged.isEmpty
@@ -260,10 +280,16 @@ struct YearLoader {
         case .rejected:
             return nil
         case .ambiguous(let candidates):
-            diagnostics.error(table.location(record, column), .ambiguousName(written, describe(candidates, .ja), describe(candidates, .en)))
+            diagnostics.error(
+                table.location(record, column),
+                .ambiguousName(written, describe(candidates, .ja), describe(candidates, .en)))
         case .unknown(let suggestions):
             unknownNames[table.path, default: 0] += 1
-            diagnostics.error(table.location(record, column), .unknownAgency(column, written, suggestions: suggestions.isEmpty ? nil : (describe(suggestions, .ja), describe(suggestions, .en))))
+            diagnostics.error(
+                table.location(record, column),
+                .unknownAgency(
+                    column, written,
+                    suggestions: suggestions.isEmpty ? nil : (describe(suggestions, .ja), describe(suggestions, .en))))
         }
         return nil
     }
@@ -275,10 +301,15 @@ struct YearLoader {
     }
 
     /// A word of a closed list; reports anything else with the accepted words.
-    private mutating func vocabulary<V: Vocabulary>(_ table: CSVTable, _ record: CSVRecord, _ column: Column, required isRequired: Bool) -> V? {
-        guard let written = isRequired ? required(table, record, column) : table.value(record, column) else { return nil }
+    private mutating func vocabulary<V: Vocabulary>(
+        _ table: CSVTable, _ record: CSVRecord, _ column: Column, required isRequired: Bool
+    ) -> V? {
+        guard let written = isRequired ? required(table, record, column) : table.value(record, column) else {
+            return nil
+        }
         if let word = V(cell: written) { return word }
-        diagnostics.error(table.location(record, column), .notAccepted(column, written, ja: V.list(.ja), en: V.list(.en)))
+        diagnostics.error(
+            table.location(record, column), .notAccepted(column, written, ja: V.list(.ja), en: V.list(.en)))
         return nil
     }
 
@@ -303,18 +334,25 @@ struct YearLoader {
     }
 
     /// An integer in `range` or a blank cell; `ok` is false after an error was reported.
-    private mutating func integer(_ table: CSVTable, _ record: CSVRecord, _ column: Column, range: ClosedRange<Int>) -> (value: Int?, ok: Bool) {
+    private mutating func integer(
+        _ table: CSVTable, _ record: CSVRecord, _ column: Column, range: ClosedRange<Int>
+    ) -> (value: Int?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
         if let n = Int(written) ?? Int(cleanCell(written)), range.contains(n) { return (n, true) }
         let isNumber = Int(cleanCell(written)) != nil
-        diagnostics.error(table.location(record, column), isNumber ? .outOfRange(column, written, range) : .notWholeNumber(column, written, range))
+        diagnostics.error(
+            table.location(record, column),
+            isNumber ? .outOfRange(column, written, range) : .notWholeNumber(column, written, range))
         return (nil, false)
     }
 
     /// Yes/no: 1/0, はい/いいえ, yes/no, true/false, ○/×, or blank.
-    private mutating func boolean(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: Bool?, ok: Bool) {
+    private mutating func boolean(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: Bool?, ok: Bool)
+    {
         guard let written = table.value(record, column) else { return (nil, true) }
-        if written.utf8.count == 1, let digit = written.utf8.first, digit == 0x30 || digit == 0x31 { return (digit == 0x31, true) }
+        if written.utf8.count == 1, let digit = written.utf8.first, digit == 0x30 || digit == 0x31 {
+            return (digit == 0x31, true)
+        }
         switch normalizedKey(written) {
         case "1", "はい", "yes", "y", "true", "○", "◯", "〇", "有", "有り", "あり": return (true, true)
         case "0", "いいえ", "no", "n", "false", "×", "無", "無し", "なし": return (false, true)
@@ -326,17 +364,21 @@ struct YearLoader {
 
     /// A month: `2025-04`, `2025/4`, `2025/4/1` (Excel's date form) or `2025年4月`. Warns when it
     /// lies outside the fiscal year.
-    private mutating func yearMonth(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: YearMonth?, ok: Bool) {
+    private mutating func yearMonth(
+        _ table: CSVTable, _ record: CSVRecord, _ column: Column
+    ) -> (value: YearMonth?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
         let parts = cleanCell(written).split(whereSeparator: { "-/年月日".contains($0) }).map { Int($0) }
-        guard (2...3).contains(parts.count), let y = parts[0], let m = parts[1], (1900...2200).contains(y), (1...12).contains(m),
-              parts.count == 2 || parts[2].map({ (1...31).contains($0) }) == true else {
+        guard (2...3).contains(parts.count), let y = parts[0], let m = parts[1], (1900...2200).contains(y),
+            (1...12).contains(m),
+            parts.count == 2 || parts[2].map({ (1...31).contains($0) }) == true
+        else {
             diagnostics.error(table.location(record, column), .notMonth(column, written))
             return (nil, false)
         }
         if !fiscalYear.contains(year: y, month: m) {
             // The month of one hand-off is a detail of a case: the message does not repeat it.
-                diagnostics.warning(table.location(record, column), .monthOutsideYear(column, fiscalYear))
+            diagnostics.warning(table.location(record, column), .monthOutsideYear(column, fiscalYear))
         }
         return (YearMonth(year: y, month: m), true)
     }
@@ -347,122 +389,194 @@ struct YearLoader {
 extension Wording {
     /// A year's folder, or (`year` nil) the network folder, that cannot be opened.
     static func folderUnreadable(_ year: FiscalYear?, _ reason: Text) -> Wording {
-        Wording(year.map { Text(ja: "\($0.japanese)のフォルダを開けません (\(reason.ja))", en: "cannot open the folder of \($0) (\(reason.en))") }
-                    ?? Text(ja: "フォルダを開けません (\(reason.ja))", en: "cannot open the folder (\(reason.en))"),
-                hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
+        Wording(
+            year.map {
+                Text(
+                    ja: "\($0.japanese)のフォルダを開けません (\(reason.ja))",
+                    en: "cannot open the folder of \($0) "
+                        + "(\(reason.en))")
+            }
+                ?? Text(ja: "フォルダを開けません (\(reason.ja))", en: "cannot open the folder (\(reason.en))"),
+            hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
     }
 
     static func missingFile(_ name: String, _ year: FiscalYear) -> Wording {
-        Wording(Text(ja: "\(year.japanese)のフォルダに \(name) がありません", en: "\(year) has no \(name)"),
-                hint: Text(ja: "ファイル名を \(name) にしてこのフォルダに置いてください", en: "put the file in this folder under the name \(name)"))
+        Wording(
+            Text(ja: "\(year.japanese)のフォルダに \(name) がありません", en: "\(year) has no \(name)"),
+            hint: Text(
+                ja: "ファイル名を \(name) にしてこのフォルダに置いてください",
+                en: "put the file in this folder under the "
+                    + "name \(name)"))
     }
 
     static func duplicateID(_ id: String, firstLine: Int) -> Wording {
-        Wording(Text(ja: "機関ID「\(id)」が重複しています (最初は\(firstLine)行目)", en: "duplicate agency ID '\(id)' (first on line \(firstLine))"),
-                hint: Text(ja: "機関ごとに別のIDを付けてください。IDは年度をまたいで同じ機関を指します",
-                           en: "give each agency its own ID; an ID names the same agency in every year"))
+        Wording(
+            Text(
+                ja: "機関ID「\(id)」が重複しています (最初は\(firstLine)行目)",
+                en: "duplicate agency ID '\(id)' (first on "
+                    + "line \(firstLine))"),
+            hint: Text(
+                ja: "機関ごとに別のIDを付けてください。IDは年度をまたいで同じ機関を指します",
+                en: "give each agency its own ID; an ID names the same agency in every year"))
     }
 
     static func ageRangeReversed(min: Int, max: Int) -> Wording {
-        Wording(Text(ja: "対象年齢の上限 \(max) が下限 \(min) より小さくなっています", en: "age_max \(max) is below age_min \(min)"),
-                hint: Text(ja: "上限と下限を入れ替えてください", en: "swap the two values"))
+        Wording(
+            Text(ja: "対象年齢の上限 \(max) が下限 \(min) より小さくなっています", en: "age_max \(max) is below age_min \(min)"),
+            hint: Text(ja: "上限と下限を入れ替えてください", en: "swap the two values"))
     }
 
     static func sharedName(_ name: String, with other: Agency) -> Wording {
-        Wording(Text(ja: "名前「\(name)」は \(other.id)「\(other.name)」と同じです。この名前で書かれた連携先は特定できません",
-                     en: "the name '\(name)' is also used by \(other.id) '\(other.name)'; partners written this way cannot be matched"),
-                hint: Text(ja: "略称・別名を区別するか、回答では機関IDを使ってください",
-                           en: "make the short names or aliases distinct, or use the agency ID in answers"))
+        Wording(
+            Text(
+                ja: "名前「\(name)」は \(other.id)「\(other.name)」と同じです。この名前で書かれた連携先は特定できません",
+                en: "the name '\(name)' is also used by \(other.id) '\(other.name)'; partners written this way "
+                    + "cannot be matched"),
+            hint: Text(
+                ja: "略称・別名を区別するか、回答では機関IDを使ってください",
+                en: "make the short names or aliases distinct, or use the agency ID in answers"))
     }
 
     static func selfTie(_ id: String) -> Wording {
-        Wording(Text(ja: "回答機関と連携先が同じ機関 (\(id)) です", en: "the reporter and the partner are the same agency (\(id))"),
-                hint: Text(ja: "機関内の連携は記入しないでください。連携先の名前かIDを確かめてください",
-                           en: "leave out work inside one agency; check the partner's name or ID"))
+        Wording(
+            Text(ja: "回答機関と連携先が同じ機関 (\(id)) です", en: "the reporter and the partner are the same agency (\(id))"),
+            hint: Text(
+                ja: "機関内の連携は記入しないでください。連携先の名前かIDを確かめてください",
+                en: "leave out work inside one agency; check the partner's name or ID"))
     }
 
     static func reportedTwice(_ reporter: String, _ partner: String, first: SourceLocation, sameFile: Bool) -> Wording {
-        Wording(Text(ja: "\(reporter) から \(partner) への回答が2回あります (最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
-                     en: "\(reporter) reports \(partner) twice (first on line \(first.line)\(sameFile ? "" : " of \(first.file)"))"),
-                hint: Text(ja: "2つの行を1行にまとめてください (連携内容は ; で区切って並べられます)",
-                           en: "merge the two rows into one (list several kinds separated by ;)"))
+        Wording(
+            Text(
+                ja: "\(reporter) から \(partner) への回答が2回あります "
+                    + "(最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
+                en: "\(reporter) reports \(partner) twice (first on "
+                    + "line \(first.line)\(sameFile ? "" : " of \(first.file)"))"),
+            hint: Text(
+                ja: "2つの行を1行にまとめてください (連携内容は ; で区切って並べられます)",
+                en: "merge the two rows into one (list several kinds separated by ;)"))
     }
 
     static func selfHandOff(_ id: String) -> Wording {
-        Wording(Text(ja: "紹介元と紹介先が同じ機関 (\(id)) です", en: "the hand-off goes from \(id) to itself"),
-                hint: Text(ja: "紹介先の名前かIDを確かめてください", en: "check the name or ID in 'to'"))
+        Wording(
+            Text(ja: "紹介元と紹介先が同じ機関 (\(id)) です", en: "the hand-off goes from \(id) to itself"),
+            hint: Text(ja: "紹介先の名前かIDを確かめてください", en: "check the name or ID in 'to'"))
     }
 
     /// The line finds the row; a message never names a case (README, privacy).
     static func stepTwice(_ step: Int, firstLine: Int) -> Wording {
-        Wording(Text(ja: "同じ事例の順番 \(step) が2回あります (最初は\(firstLine)行目)", en: "the same case has step \(step) twice (first on line \(firstLine))"),
-                hint: Text(ja: "順番を付け直してください", en: "renumber the steps of this case"))
+        Wording(
+            Text(
+                ja: "同じ事例の順番 \(step) が2回あります (最初は\(firstLine)行目)",
+                en: "the same case has step \(step) twice "
+                    + "(first on line \(firstLine))"),
+            hint: Text(ja: "順番を付け直してください", en: "renumber the steps of this case"))
     }
 
     static func personalValue(_ header: String, _ kind: PersonalDataValue) -> Wording {
-        Wording(Text(ja: "列「\(header)」のセルが\(kind.text.ja)のようです。事例の記録に個人情報は入れられないため、このファイルは読み込みません",
-                     en: "a cell in the column '\(header)' looks like \(kind.text.en); case records must not hold personal data, so the file is not read"),
-                hint: Text(ja: "この列の内容を削除するか、仮名の事例ID・年齢帯・タグだけにしてから読み込んでください",
-                           en: "delete what this column holds, or keep only pseudonymous case IDs, age bands and tags, and try again"))
+        Wording(
+            Text(
+                ja: "列「\(header)」のセルが\(kind.text.ja)のようです。事例の記録に個人情報は入れられないため、このファイルは読み込みません",
+                en: "a cell in the column '\(header)' looks like \(kind.text.en); case records must not hold "
+                    + "personal data, so the file is not read"),
+            hint: Text(
+                ja: "この列の内容を削除するか、仮名の事例ID・年齢帯・タグだけにしてから読み込んでください",
+                en: "delete what this column holds, or keep only pseudonymous case IDs, age bands and "
+                    + "tags, and try again"))
     }
 
     static func emptyRequired(_ column: Column) -> Wording {
-        Wording(Text(ja: "\(column.quoted.ja) が空です", en: "\(column.quoted.en) is empty"),
-                hint: Text(ja: "この列は必ず記入してください", en: "this column must be filled in"))
+        Wording(
+            Text(ja: "\(column.quoted.ja) が空です", en: "\(column.quoted.en) is empty"),
+            hint: Text(ja: "この列は必ず記入してください", en: "this column must be filled in"))
     }
 
     static func ambiguousName(_ written: String, _ ja: String, _ en: String) -> Wording {
-        Wording(Text(ja: "「\(written)」に当てはまる機関が複数あります: \(ja)", en: "'\(written)' matches several agencies: \(en)"),
-                hint: Text(ja: "機関IDで書いてください", en: "write the agency ID instead"))
+        Wording(
+            Text(ja: "「\(written)」に当てはまる機関が複数あります: \(ja)", en: "'\(written)' matches several agencies: \(en)"),
+            hint: Text(ja: "機関IDで書いてください", en: "write the agency ID instead"))
     }
 
     /// `suggestions`: the closest agencies, described in each language, if any.
     static func unknownAgency(_ column: Column, _ written: String, suggestions: (ja: String, en: String)?) -> Wording {
-        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は agencies.csv にありません", en: "\(column.quoted.en) '\(written)' is not in agencies.csv"),
-                hint: suggestions.map { Text(ja: "もしかして: \($0.ja)", en: "did you mean \($0.en)?") }
-                    ?? Text(ja: "機関IDか agencies.csv の機関名・略称・別名で書いてください。新しい機関なら agencies.csv に加えてください",
-                            en: "use an ID, name, short name or alias from agencies.csv, or add the agency there"))
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) の「\(written)」は agencies.csv にありません",
+                en: "\(column.quoted.en) "
+                    + "'\(written)' is not in agencies.csv"),
+            hint: suggestions.map { Text(ja: "もしかして: \($0.ja)", en: "did you mean \($0.en)?") }
+                ?? Text(
+                    ja: "機関IDか agencies.csv の機関名・略称・別名で書いてください。新しい機関なら agencies.csv に加えてください",
+                    en: "use an ID, name, short name or alias from agencies.csv, or add the agency there"))
     }
 
     static func notAccepted(_ column: Column, _ written: String, ja: String, en: String) -> Wording {
-        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は使えません", en: "\(column.quoted.en) '\(written)' is not one of the accepted values"),
-                hint: Text(ja: "次のどれかにしてください: \(ja)", en: "use one of: \(en)"))
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) の「\(written)」は使えません",
+                en: "\(column.quoted.en) '\(written)' is not one "
+                    + "of the accepted values"),
+            hint: Text(ja: "次のどれかにしてください: \(ja)", en: "use one of: \(en)"))
     }
 
     static func unknownKind(_ part: String) -> Wording {
-        Wording(Text(ja: "連携内容の「\(part)」は使えません", en: "unknown kind of tie '\(part)'"),
-                hint: Text(ja: "次から選び ; で区切ってください: \(TieKind.list(.ja))", en: "choose from the following, separated by ;: \(TieKind.list(.en))"))
+        Wording(
+            Text(ja: "連携内容の「\(part)」は使えません", en: "unknown kind of tie '\(part)'"),
+            hint: Text(
+                ja: "次から選び ; で区切ってください: \(TieKind.list(.ja))",
+                en: "choose from the following, separated "
+                    + "by ;: \(TieKind.list(.en))"))
     }
 
     static func outOfRange(_ column: Column, _ written: String, _ range: ClosedRange<Int>) -> Wording {
-        Wording(Text(ja: "\(column.quoted.ja) の \(written) は範囲外です (\(range.lowerBound)〜\(range.upperBound))",
-                     en: "\(column.quoted.en) \(written) is out of range (\(range.lowerBound)–\(range.upperBound))"),
-                hint: wholeNumberHint(range))
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) の \(written) は範囲外です (\(range.lowerBound)〜\(range.upperBound))",
+                en: "\(column.quoted.en) \(written) is out of range (\(range.lowerBound)–\(range.upperBound))"),
+            hint: wholeNumberHint(range))
     }
 
     static func notWholeNumber(_ column: Column, _ written: String, _ range: ClosedRange<Int>) -> Wording {
-        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は整数ではありません", en: "\(column.quoted.en) '\(written)' is not a whole number"),
-                hint: wholeNumberHint(range))
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) の「\(written)」は整数ではありません",
+                en: "\(column.quoted.en) '\(written)' is not "
+                    + "a whole number"),
+            hint: wholeNumberHint(range))
     }
 
     private static func wholeNumberHint(_ range: ClosedRange<Int>) -> Text {
-        Text(ja: "\(range.lowerBound)から\(range.upperBound)までの整数を入れるか、空欄にしてください",
-             en: "enter a whole number from \(range.lowerBound) to \(range.upperBound), or leave it blank")
+        Text(
+            ja: "\(range.lowerBound)から\(range.upperBound)までの整数を入れるか、空欄にしてください",
+            en: "enter a whole number from \(range.lowerBound) to \(range.upperBound), or leave it blank")
     }
 
     static func notYesNo(_ column: Column, _ written: String) -> Wording {
-        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は はい/いいえ として読めません", en: "\(column.quoted.en) '\(written)' is not a yes/no value"),
-                hint: Text(ja: "1 (はい) か 0 (いいえ) を入れるか、空欄にしてください", en: "enter 1 (yes) or 0 (no), or leave it blank"))
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) の「\(written)」は はい/いいえ として読めません",
+                en: "\(column.quoted.en) '\(written)' "
+                    + "is not a yes/no value"),
+            hint: Text(ja: "1 (はい) か 0 (いいえ) を入れるか、空欄にしてください", en: "enter 1 (yes) or 0 (no), or leave it blank"))
     }
 
     static func notMonth(_ column: Column, _ written: String) -> Wording {
-        Wording(Text(ja: "\(column.quoted.ja) の「\(written)」は年月として読めません", en: "\(column.quoted.en) '\(written)' is not a month"),
-                hint: Text(ja: "2025-04 のように 年-月 で書いてください", en: "write year-month, e.g. 2025-04"))
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) の「\(written)」は年月として読めません",
+                en: "\(column.quoted.en) '\(written)' is not "
+                    + "a month"),
+            hint: Text(ja: "2025-04 のように 年-月 で書いてください", en: "write year-month, e.g. 2025-04"))
     }
 
     static func monthOutsideYear(_ column: Column, _ year: FiscalYear) -> Wording {
-        Wording(Text(ja: "\(column.quoted.ja) が\(year.japanese) (\(year.year)年4月〜\(year.year + 1)年3月) の外です",
-                     en: "\(column.quoted.en) lies outside \(year) (April \(year.year) – March \(year.year + 1))"),
-                hint: Text(ja: "年月か、ファイルを置いた年度のフォルダを確かめてください", en: "check the month, or the fiscal-year folder the file is in"))
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) が\(year.japanese) (\(year.year)年4月〜\(year.year + 1)年3月) の外です",
+                en: "\(column.quoted.en) lies outside \(year) (April \(year.year) – March \(year.year + 1))"),
+            hint: Text(
+                ja: "年月か、ファイルを置いた年度のフォルダを確かめてください",
+                en: "check the month, or the fiscal-year folder the "
+                    + "file is in"))
     }
 }

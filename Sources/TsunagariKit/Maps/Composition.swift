@@ -66,11 +66,15 @@ extension MapDrawing {
             let rows = (isolated.count + columns - 1) / columns
             let boxWidth = Double(columns) * cellWidth + 20, boxHeight = Double(rows) * cellHeight + 36
             let centreX = placed.isEmpty ? boxWidth / 2 : (minX + maxX) / 2
-            background.append(DOTGraph.Node("isolated_box", [
-                "label": isolatedTitle, "labelloc": "t", "shape": "box", "style": "dashed,rounded", "fillcolor": "none",
-                "fixedsize": "true", "width": inches(boxWidth), "height": inches(boxHeight), "fontsize": "13",
-                "pos": point(centreX, top - boxHeight / 2), "class": "isolated",
-            ]))
+            background.append(
+                DOTGraph.Node(
+                    "isolated_box",
+                    [
+                        "label": isolatedTitle, "labelloc": "t", "shape": "box", "style": "dashed,rounded",
+                        "fillcolor": "none",
+                        "fixedsize": "true", "width": inches(boxWidth), "height": inches(boxHeight), "fontsize": "13",
+                        "pos": point(centreX, top - boxHeight / 2), "class": "isolated",
+                    ]))
             for (i, node) in isolated.enumerated() {
                 var node = node
                 let (row, column) = (i / columns, i % columns)
@@ -91,21 +95,30 @@ extension MapDrawing {
         if framed {
             // Invisible corners fix the page: the same bounding box, so the same scale and offset, every year.
             maxX = max(maxX, minX + Double(columns) * cellWidth + 20)
-            let corners = [("frame_top_left", minX, maxY), ("frame_bottom_right", maxX + 420, min(minY, reservedBottom))]
+            let corners = [
+                ("frame_top_left", minX, maxY), ("frame_bottom_right", maxX + 420, min(minY, reservedBottom)),
+            ]
             for (id, x, y) in corners {
-                background.append(DOTGraph.Node(id, ["shape": "point", "style": "invis", "width": "0.01", "pos": point(x, y)]))
+                background.append(
+                    DOTGraph.Node(id, ["shape": "point", "style": "invis", "width": "0.01", "pos": point(x, y)]))
             }
         }
 
         // Legend: a column to the right, entries drawn as in the map, all node entries one width.
         let x0 = maxX + 70
-        let nodeWidth = legend.compactMap { entry -> Double? in
-            if case .node(let label, _) = entry { return textWidth(label, 12) + 24 } else { return nil }
-        }.max() ?? 0
+        let nodeWidth =
+            legend.compactMap { entry -> Double? in
+                if case .node(let label, _) = entry { return textWidth(label, 12) + 24 } else { return nil }
+            }.max() ?? 0
         var y = maxY
-        var legendNodes = [DOTGraph.Node("legend_title", [
-            "label": legendTitle, "shape": "plaintext", "style": "", "fontsize": "14", "pos": point(x0 + textWidth(legendTitle, 14) / 2, y), "class": "legend",
-        ])]
+        var legendNodes = [
+            DOTGraph.Node(
+                "legend_title",
+                [
+                    "label": legendTitle, "shape": "plaintext", "style": "", "fontsize": "14",
+                    "pos": point(x0 + textWidth(legendTitle, 14) / 2, y), "class": "legend",
+                ])
+        ]
         for (i, entry) in legend.enumerated() {
             y -= 30
             switch entry {
@@ -116,12 +129,20 @@ extension MapDrawing {
                 attributes["class"] = "legend"
                 legendNodes.append(DOTGraph.Node("legend_\(i)", attributes))
             case .edge(let label, let attributes):
-                legendNodes.append(DOTGraph.Node("legend_\(i)_a", ["shape": "point", "width": "0.04", "pos": point(x0, y), "class": "legend"]))
-                legendNodes.append(DOTGraph.Node("legend_\(i)_b", ["shape": "point", "width": "0.04", "pos": point(x0 + 50, y), "class": "legend"]))
-                legendNodes.append(DOTGraph.Node("legend_\(i)_text", [
-                    "label": label, "shape": "plaintext", "style": "", "fontsize": "12",
-                    "pos": point(x0 + 60 + textWidth(label, 12) / 2, y), "class": "legend",
-                ]))
+                legendNodes.append(
+                    DOTGraph.Node(
+                        "legend_\(i)_a", ["shape": "point", "width": "0.04", "pos": point(x0, y), "class": "legend"]))
+                legendNodes.append(
+                    DOTGraph.Node(
+                        "legend_\(i)_b",
+                        ["shape": "point", "width": "0.04", "pos": point(x0 + 50, y), "class": "legend"]))
+                legendNodes.append(
+                    DOTGraph.Node(
+                        "legend_\(i)_text",
+                        [
+                            "label": label, "shape": "plaintext", "style": "", "fontsize": "12",
+                            "pos": point(x0 + 60 + textWidth(label, 12) / 2, y), "class": "legend",
+                        ]))
                 var edge = attributes
                 edge["class"] = "legend"
                 g.edges.append(DOTGraph.Edge("legend_\(i)_a", "legend_\(i)_b", edge))

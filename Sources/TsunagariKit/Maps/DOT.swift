@@ -35,8 +35,11 @@ public struct DOTGraph: Sendable, Equatable {
     public var text: String {
         var out = directed ? "digraph map {\n" : "graph map {\n"
         func list(_ attributes: [String: String]) -> String {
-            attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(dotString($0.key == "tooltip" ? tooltipText($0.value) : $0.value))" }
-                .joined(separator: ", ")
+            attributes.sorted { $0.key < $1.key }.map {
+                "\($0.key)"
+                    + "=\(dotString($0.key == "tooltip" ? tooltipText($0.value) : $0.value))"
+            }
+            .joined(separator: ", ")
         }
         if !attributes.isEmpty { out += "  graph [\(list(attributes))];\n" }
         if !nodeDefaults.isEmpty { out += "  node [\(list(nodeDefaults))];\n" }

@@ -114,13 +114,16 @@ struct MapBuilder {
 
     mutating func build() throws -> MapDrawing {
         switch options.variant {
-        case .network: return agencyMap(nodes: Array(agencies.indices), ties: analysis.network.ties, subtitle: say(.supportNetwork))
+        case .network:
+            return agencyMap(
+                nodes: Array(agencies.indices), ties: analysis.network.ties, subtitle: say(.supportNetwork))
         case .kind:
             guard let kind = options.kind else {
                 throw MapError(message: .chooseKind)
             }
-            return agencyMap(nodes: Array(agencies.indices), ties: analysis.network.ties.filter { $0.kinds.contains(kind) },
-                             subtitle: say(.tiesOfKind(kind)), kind: kind)
+            return agencyMap(
+                nodes: Array(agencies.indices), ties: analysis.network.ties.filter { $0.kinds.contains(kind) },
+                subtitle: say(.tiesOfKind(kind)), kind: kind)
         case .ego: return try egoMap()
         case .core: return coreMap()
         case .fields: return fieldMap()
@@ -147,7 +150,9 @@ struct MapBuilder {
     func baseGraph(_ subtitle: String, directed: Bool = false) -> DOTGraph {
         var g = DOTGraph(directed: directed)
         g.attributes = graphAttributes(subtitle)
-        g.nodeDefaults = ["fontname": MapStyle.font, "fontsize": "12", "style": "filled", "penwidth": "0.8", "margin": "0.06,0.03"]
+        g.nodeDefaults = [
+            "fontname": MapStyle.font, "fontsize": "12", "style": "filled", "penwidth": "0.8", "margin": "0.06,0.03",
+        ]
         g.edgeDefaults = ["color": "#666666", "fontname": MapStyle.font, "fontsize": "11"]
         return g
     }
@@ -176,7 +181,8 @@ struct MapBuilder {
         let scale = 0.25 + 0.75 * size.squareRoot()
         var attributes = [
             "label": MapStyle.wrap(a.displayName), "tooltip": "\(a.name) (\(a.field.label(options.language)))",
-            "shape": MapStyle.shape(a.publicPrivate), "fillcolor": MapStyle.colour(a.field), "fontcolor": MapStyle.textColour(a.field),
+            "shape": MapStyle.shape(a.publicPrivate), "fillcolor": MapStyle.colour(a.field),
+            "fontcolor": MapStyle.textColour(a.field),
             "width": String(format: "%.2f", 0.6 + 0.9 * scale), "height": String(format: "%.2f", 0.35 + 0.5 * scale),
             "fontsize": String(format: "%.0f", 11 + 5 * scale), "class": "agency",
         ]
@@ -206,7 +212,12 @@ struct MapBuilder {
 
     func legend(fields: [Field], sectors: [PublicPrivate?], kind: TieKind?) -> [MapDrawing.LegendEntry] {
         var entries: [MapDrawing.LegendEntry] = fields.map { f in
-            .node(label: f.label(options.language), attributes: ["shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f), "fontcolor": MapStyle.textColour(f)])
+            .node(
+                label: f.label(options.language),
+                attributes: [
+                    "shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f),
+                    "fontcolor": MapStyle.textColour(f),
+                ])
         }
         for sector in sectors {
             guard let sector else { continue }
@@ -217,10 +228,22 @@ struct MapBuilder {
         let colour = kind.map(MapStyle.colour) ?? "#666666"
         entries.append(.edge(label: say(.legendStrongTie), attributes: ["penwidth": "3", "color": colour]))
         entries.append(.edge(label: say(.legendConfirmedTie), attributes: ["penwidth": "1.5", "color": colour]))
-        entries.append(.edge(label: say(.legendOneSidedTie), attributes: ["style": "dotted", "dir": "forward", "arrowsize": "0.6", "color": colour]))
+        entries.append(
+            .edge(
+                label: say(.legendOneSidedTie),
+                attributes: ["style": "dotted", "dir": "forward", "arrowsize": "0.6", "color": colour]))
         if options.showGaps {
-            entries.append(.edge(label: say(.legendSuggested), attributes: ["style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5"]))
-            entries.append(.node(label: say(.legendCutPoint), attributes: ["shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2", "color": MapStyle.highlight, "penwidth": "2.5"]))
+            entries.append(
+                .edge(
+                    label: say(.legendSuggested),
+                    attributes: ["style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5"]))
+            entries.append(
+                .node(
+                    label: say(.legendCutPoint),
+                    attributes: [
+                        "shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2",
+                        "color": MapStyle.highlight, "penwidth": "2.5",
+                    ]))
         }
         return entries
     }
@@ -249,15 +272,26 @@ struct MapBuilder {
         if options.showGaps {
             for finding in analysis.findings where finding.kind == .recommendation {
                 let ends = finding.agencies.compactMap { id in agencies.firstIndex { $0.id == id } }
-                guard ends.count == 2, ends.allSatisfy(included.contains), degree[ends[0], default: 0] > 0, degree[ends[1], default: 0] > 0 else { continue }
-                g.edges.append(DOTGraph.Edge(MapNodeID.agency(ends[0]), MapNodeID.agency(ends[1]),
-                                             ["style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5", "tooltip": finding.message(options.language)]))
+                guard ends.count == 2, ends.allSatisfy(included.contains), degree[ends[0], default: 0] > 0,
+                    degree[ends[1], default: 0] > 0
+                else { continue }
+                g.edges.append(
+                    DOTGraph.Edge(
+                        MapNodeID.agency(ends[0]), MapNodeID.agency(ends[1]),
+                        [
+                            "style": "dashed", "color": MapStyle.highlight, "penwidth": "2.5",
+                            "tooltip": finding.message(options.language),
+                        ]))
             }
         }
         let fields = Field.allCases.filter { f in nodes.contains { agencies[$0].field == f } }
-        let sectors = [PublicPrivate.publicBody, .publicContracted, .privateBody, .voluntary].filter { s in nodes.contains { agencies[$0].publicPrivate == s } }
-        return MapDrawing(graph: g, isolated: isolated, isolatedTitle: isolatedTitle,
-                          legend: legend(fields: fields, sectors: sectors, kind: kind), legendTitle: say(.legendTitle), paper: options.paper)
+        let sectors = [PublicPrivate.publicBody, .publicContracted, .privateBody, .voluntary].filter { s in
+            nodes.contains { agencies[$0].publicPrivate == s }
+        }
+        return MapDrawing(
+            graph: g, isolated: isolated, isolatedTitle: isolatedTitle,
+            legend: legend(fields: fields, sectors: sectors, kind: kind), legendTitle: say(.legendTitle),
+            paper: options.paper)
     }
 
     func egoMap() throws -> MapDrawing {
@@ -268,11 +302,14 @@ struct MapBuilder {
         var distance = [centre: 0], frontier = [centre]
         for step in 1...max(1, options.radius) {
             var next: [Int] = []
-            for v in frontier { for w in g.successors(v) where distance[Int(w)] == nil { distance[Int(w)] = step; next.append(Int(w)) } }
+            for v in frontier {
+                for w in g.successors(v) where distance[Int(w)] == nil { distance[Int(w)] = step; next.append(Int(w)) }
+            }
             frontier = next
         }
-        var drawing = agencyMap(nodes: distance.keys.sorted(), ties: analysis.network.ties,
-                                subtitle: say(.tiesAround(agencies[centre].displayName)))
+        var drawing = agencyMap(
+            nodes: distance.keys.sorted(), ties: analysis.network.ties,
+            subtitle: say(.tiesAround(agencies[centre].displayName)))
         if let i = drawing.graph.nodes.firstIndex(where: { $0.id == MapNodeID.agency(centre) }) {
             drawing.graph.nodes[i].attributes["peripheries"] = "2"
             drawing.graph.nodes[i].attributes["penwidth"] = "3"
@@ -294,8 +331,9 @@ struct MapBuilder {
             // Those with the most ties, less any left without a tie among them.
             let chosen = Set(nodes.prefix(coreMapLimit)), g = analysis.network.worksWith
             let linked = chosen.filter { v in g.successors(v).contains { chosen.contains(Int($0)) } }.sorted()
-            return agencyMap(nodes: linked, ties: analysis.network.ties,
-                             subtitle: say(.innermostCore(nodes.count, shown: linked.count)))
+            return agencyMap(
+                nodes: linked, ties: analysis.network.ties,
+                subtitle: say(.innermostCore(nodes.count, shown: linked.count)))
         } else {
             while k > 1 {
                 let wider = byCore.prefix { analysis.agencies[$0].core >= k - 1 }
@@ -304,8 +342,9 @@ struct MapBuilder {
             }
         }
         k = nodes.map { analysis.agencies[$0].core }.min() ?? 0
-        return agencyMap(nodes: nodes.sorted(), ties: analysis.network.ties,
-                         subtitle: say(.core(nodes.count, k: k)))
+        return agencyMap(
+            nodes: nodes.sorted(), ties: analysis.network.ties,
+            subtitle: say(.core(nodes.count, k: k)))
     }
 
     // MARK: field map
@@ -320,22 +359,31 @@ struct MapBuilder {
             // Sizes grow with the count up to 20 agencies, then slowly, so a national roll-up fits the page.
             let scale = count <= 20 ? Double(count) : 20 + 4 * log2(Double(count) / 20)
             let label = "\(field.label(options.language))\n" + say(.fieldBox(agencies: count, inside: inside.observed))
-            g.nodes.append(DOTGraph.Node(MapNodeID.field(field), [
-                "label": label, "shape": "box", "style": "filled,rounded", "fillcolor": MapStyle.colour(field),
-                "fontcolor": MapStyle.textColour(field), "width": String(format: "%.2f", 1.2 + 0.08 * scale),
-                "height": String(format: "%.2f", 0.6 + 0.04 * scale), "fontsize": "13",
-            ]))
+            g.nodes.append(
+                DOTGraph.Node(
+                    MapNodeID.field(field),
+                    [
+                        "label": label, "shape": "box", "style": "filled,rounded", "fillcolor": MapStyle.colour(field),
+                        "fontcolor": MapStyle.textColour(field), "width": String(format: "%.2f", 1.2 + 0.08 * scale),
+                        "height": String(format: "%.2f", 0.6 + 0.04 * scale), "fontsize": "13",
+                    ]))
         }
         for pair in pairs where pair.a != pair.b && pair.observed > 0 {
-            g.edges.append(DOTGraph.Edge(MapNodeID.field(pair.a), MapNodeID.field(pair.b), [
-                "penwidth": String(format: "%.1f", 1 + 7 * Double(pair.observed) / top), "label": "\(pair.observed)",
-                "tooltip": say(.fieldPairTooltip(pair)),
-            ]))
+            g.edges.append(
+                DOTGraph.Edge(
+                    MapNodeID.field(pair.a), MapNodeID.field(pair.b),
+                    [
+                        "penwidth": String(format: "%.1f", 1 + 7 * Double(pair.observed) / top),
+                        "label": "\(pair.observed)",
+                        "tooltip": say(.fieldPairTooltip(pair)),
+                    ]))
         }
         let entries: [MapDrawing.LegendEntry] = [
-            .edge(label: say(.legendFieldTies), attributes: ["penwidth": "4"]),
+            .edge(label: say(.legendFieldTies), attributes: ["penwidth": "4"])
         ]
-        return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: say(.legendTitle), paper: options.paper)
+        return MapDrawing(
+            graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: say(.legendTitle),
+            paper: options.paper)
     }
 
     // MARK: referral map
@@ -355,9 +403,15 @@ struct MapBuilder {
         // rule 2). Only what is shown sets a label, a width or a dash (rule 3): every hidden count
         // is drawn alike, thin, solid and unlabelled.
         let rule = options.counts
-        let shown = Dictionary(uniqueKeysWithValues: count.map { key, c in (key, rule.total(of: [failed[key] ?? 0, c - (failed[key] ?? 0)])) })
+        let shown = Dictionary(
+            uniqueKeysWithValues: count.map { key, c in
+                (key, rule.total(of: [failed[key] ?? 0, c - (failed[key] ?? 0)]))
+            })
         func lower(_ shown: CaseCount) -> Int? {
-            switch shown { case .exact(let n), .atLeast(let n): n; case .fewerThan: nil }
+            switch shown {
+            case .exact(let n), .atLeast(let n): n;
+            case .fewerThan: nil
+            }
         }
         let top = Double(shown.values.compactMap(lower).max() ?? 1)
         for (key, c) in shown.sorted(by: { $0.key < $1.key }) {
@@ -375,18 +429,29 @@ struct MapBuilder {
         }
         let fields = Field.allCases.filter { f in involved.contains { agencies[$0].field == f } }
         var entries: [MapDrawing.LegendEntry] = fields.map { f in
-            .node(label: f.label(options.language), attributes: ["shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f), "fontcolor": MapStyle.textColour(f)])
+            .node(
+                label: f.label(options.language),
+                attributes: [
+                    "shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f),
+                    "fontcolor": MapStyle.textColour(f),
+                ])
         }
         let t = rule.threshold
         if rule.exact {
             entries.append(.edge(label: say(.legendReferrals), attributes: ["penwidth": "3", "dir": "forward"]))
         } else {
-            entries.append(.edge(label: say(.legendReferralsShown(t)), attributes: ["penwidth": "3", "dir": "forward"]))
-            entries.append(.edge(label: say(.legendReferralsHidden(t)), attributes: ["penwidth": "1.0", "dir": "forward"]))
+            entries.append(
+                .edge(label: say(.legendReferralsShown(t)), attributes: ["penwidth": "3", "dir": "forward"]))
+            entries.append(
+                .edge(label: say(.legendReferralsHidden(t)), attributes: ["penwidth": "1.0", "dir": "forward"]))
         }
-        entries.append(.edge(label: say(.legendFailedReferrals(threshold: rule.exact ? nil : t)),
-                             attributes: ["penwidth": "2", "style": "dashed", "color": MapStyle.highlight, "dir": "forward"]))
-        return MapDrawing(graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: say(.legendTitle), paper: options.paper)
+        entries.append(
+            .edge(
+                label: say(.legendFailedReferrals(threshold: rule.exact ? nil : t)),
+                attributes: ["penwidth": "2", "style": "dashed", "color": MapStyle.highlight, "dir": "forward"]))
+        return MapDrawing(
+            graph: g, isolated: [], isolatedTitle: isolatedTitle, legend: entries, legendTitle: say(.legendTitle),
+            paper: options.paper)
     }
 }
 
@@ -396,7 +461,8 @@ extension MapDrawing {
     /// Every agency of every year with the union of their ties, drawn at one size: the graph whose
     /// layout every year's map and the change map share, so that an agency stays where it is.
     /// Node ids are `u<k>`, k the position of the canonical ID in `allIDs`.
-    public static func union(_ years: [Analysis], ids: [[String]], allIDs: [String], options: MapOptions) -> MapDrawing {
+    public static func union(_ years: [Analysis], ids: [[String]], allIDs: [String], options: MapOptions) -> MapDrawing
+    {
         var fixed = options
         fixed.sizeBy = .none
         let index = Dictionary(uniqueKeysWithValues: allIDs.enumerated().map { ($1, $0) })
@@ -417,9 +483,12 @@ extension MapDrawing {
         let connected = Set(edges.joined())
         var g = MapBuilder(analysis: years.last!, options: fixed).baseGraph("")
         g.nodes = node.keys.sorted().filter(connected.contains).map { node[$0]! }
-        g.edges = edges.sorted { $0.lexicographicallyPrecedes($1) }.map { DOTGraph.Edge(MapNodeID.unionAgency($0[0]), MapNodeID.unionAgency($0[1]), [:]) }
-        return MapDrawing(graph: g, isolated: node.keys.sorted().filter { !connected.contains($0) }.map { node[$0]! },
-                          isolatedTitle: "", legend: [], legendTitle: "", paper: options.paper)
+        g.edges = edges.sorted { $0.lexicographicallyPrecedes($1) }.map {
+            DOTGraph.Edge(MapNodeID.unionAgency($0[0]), MapNodeID.unionAgency($0[1]), [:])
+        }
+        return MapDrawing(
+            graph: g, isolated: node.keys.sorted().filter { !connected.contains($0) }.map { node[$0]! },
+            isolatedTitle: "", legend: [], legendTitle: "", paper: options.paper)
     }
 
     /// The change map between two years on the shared layout: new ties in green, lost ties dashed
@@ -429,10 +498,14 @@ extension MapDrawing {
         var fixed = options
         fixed.sizeBy = .none
         let index = Dictionary(uniqueKeysWithValues: allIDs.enumerated().map { ($1, $0) })
-        let after = MapBuilder(analysis: c.after, options: fixed), before = MapBuilder(analysis: c.before, options: fixed)
-        let years = "\(c.before.network.data.fiscalYear.label(options.language)) → \(c.after.network.data.fiscalYear.label(options.language))"
+        let after = MapBuilder(analysis: c.after, options: fixed),
+            before = MapBuilder(analysis: c.before, options: fixed)
+        let years =
+            "\(c.before.network.data.fiscalYear.label(options.language)) "
+            + "→ \(c.after.network.data.fiscalYear.label(options.language))"
         var g = after.baseGraph(after.say(.changesInTies))
-        g.attributes["label"] = [options.area, years, after.say(.changesInTies)].filter { !$0.isEmpty }.joined(separator: " ")
+        g.attributes["label"] = [options.area, years, after.say(.changesInTies)].filter { !$0.isEmpty }.joined(
+            separator: " ")
         let new = Set(c.newAgencies), closed = Set(c.closedAgencies)
         var nodes: [Int: DOTGraph.Node] = [:]
         for v in c.before.network.agencies.indices where closed.contains(c.beforeIDs[v]) {
@@ -456,20 +529,31 @@ extension MapDrawing {
         func edge(_ t: TieDifference, _ attributes: [String: String]) -> DOTGraph.Edge {
             DOTGraph.Edge(MapNodeID.unionAgency(index[t.a]!), MapNodeID.unionAgency(index[t.b]!), attributes)
         }
-        g.edges = c.keptTies.map { edge($0, ["color": "#BBBBBB", "penwidth": "1.2"]) }
+        g.edges =
+            c.keptTies.map { edge($0, ["color": "#BBBBBB", "penwidth": "1.2"]) }
             + c.lostTies.map { edge($0, ["color": "#D55E00", "style": "dashed", "penwidth": "2"]) }
             + c.newTies.map { edge($0, ["color": "#009E73", "penwidth": "2.5"]) }
         let connected = Set(g.edges.flatMap { [$0.from, $0.to] })
         g.nodes = nodes.keys.sorted().map { nodes[$0]! }.filter { connected.contains($0.id) }
         let legend: [LegendEntry] = [
             .edge(label: after.say(.legendNewTie), attributes: ["color": "#009E73", "penwidth": "2.5"]),
-            .edge(label: after.say(.legendLostTie), attributes: ["color": "#D55E00", "style": "dashed", "penwidth": "2"]),
+            .edge(
+                label: after.say(.legendLostTie), attributes: ["color": "#D55E00", "style": "dashed", "penwidth": "2"]),
             .edge(label: after.say(.legendKeptTie), attributes: ["color": "#BBBBBB", "penwidth": "1.2"]),
-            .node(label: after.say(.legendJoined), attributes: ["shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2", "color": "#009E73", "penwidth": "2.5"]),
-            .node(label: after.say(.legendClosed), attributes: ["shape": "ellipse", "style": "dashed", "color": "#999999", "fontcolor": "#777777"]),
+            .node(
+                label: after.say(.legendJoined),
+                attributes: [
+                    "shape": "ellipse", "style": "filled", "fillcolor": "#FFFFFF", "peripheries": "2",
+                    "color": "#009E73", "penwidth": "2.5",
+                ]),
+            .node(
+                label: after.say(.legendClosed),
+                attributes: ["shape": "ellipse", "style": "dashed", "color": "#999999", "fontcolor": "#777777"]),
         ]
-        self.init(graph: g, isolated: nodes.keys.sorted().map { nodes[$0]! }.filter { !connected.contains($0.id) },
-                  isolatedTitle: after.isolatedTitle, legend: legend, legendTitle: after.say(.legendTitle), paper: options.paper)
+        self.init(
+            graph: g, isolated: nodes.keys.sorted().map { nodes[$0]! }.filter { !connected.contains($0.id) },
+            isolatedTitle: after.isolatedTitle, legend: legend, legendTitle: after.say(.legendTitle),
+            paper: options.paper)
     }
 }
 
@@ -497,33 +581,39 @@ extension Text {
     static let legendCutPoint = Text(ja: "抜けると分断される機関", en: "the network splits without it")
 
     static func focusNotFound(_ focus: String?) -> Text {
-        Text(ja: "--focus に機関IDを指定してください (\(focus ?? "なし") は見つかりません)",
-             en: "give an agency ID with --focus (\(focus ?? "none") was not found)")
+        Text(
+            ja: "--focus に機関IDを指定してください (\(focus ?? "なし") は見つかりません)",
+            en: "give an agency ID with --focus (\(focus ?? "none") was not found)")
     }
 
     static func tiesAround(_ name: String) -> Text { Text(ja: "「\(name)」を中心としたつながり", en: "ties around \(name)") }
 
     static func innermostCore(_ agencies: Int, shown: Int) -> Text {
-        Text(ja: "中核 (最も内側のコア\(agencies)機関のうち、つながりの多い\(shown)機関)",
-             en: "the core (of the \(agencies) agencies of the innermost core, the \(shown) with the most ties)")
+        Text(
+            ja: "中核 (最も内側のコア\(agencies)機関のうち、つながりの多い\(shown)機関)",
+            en: "the core (of the \(agencies) agencies of the innermost core, the \(shown) with the most ties)")
     }
 
     static func core(_ agencies: Int, k: Int) -> Text {
-        Text(ja: "中核 (どの機関も互いに\(k)以上つながる\(agencies)機関)",
-             en: "the core (\(agencies) agencies, each tied to at least \(k) of them)")
+        Text(
+            ja: "中核 (どの機関も互いに\(k)以上つながる\(agencies)機関)",
+            en: "the core (\(agencies) agencies, each tied to at least \(k) of them)")
     }
 
     static let tiesBetweenFields = Text(ja: "分野どうしのつながり", en: "ties between fields")
 
     static func fieldBox(agencies: Int, inside: Int) -> Text {
-        Text(ja: "\(agencies)機関・分野内 \(inside)本",
-             en: "\(englishCount(agencies, "agency", "agencies")), \(englishCount(inside, "tie", "ties")) inside")
+        Text(
+            ja: "\(agencies)機関・分野内 \(inside)本",
+            en: "\(englishCount(agencies, "agency", "agencies")), \(englishCount(inside, "tie", "ties")) inside")
     }
 
     static func fieldPairTooltip(_ pair: FieldPair) -> Text {
         let expected = String(format: "%.1f", pair.expected)
-        return Text(ja: "\(pair.a.ja)–\(pair.b.ja): \(pair.observed)本 (想定 \(expected))",
-                    en: "\(pair.a.en)–\(pair.b.en): \(englishCount(pair.observed, "tie", "ties")) (expected \(expected))")
+        return Text(
+            ja: "\(pair.a.ja)–\(pair.b.ja): \(pair.observed)本 (想定 \(expected))",
+            en: "\(pair.a.en)–\(pair.b.en): \(englishCount(pair.observed, "tie", "ties")) "
+                + "(expected \(expected))")
     }
 
     static let legendFieldTies = Text(ja: "線の太さ・数字: 分野間のつながりの数", en: "width and number: ties between the fields")

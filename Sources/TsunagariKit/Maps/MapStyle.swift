@@ -66,7 +66,9 @@ public enum MapStyle {
         for c in flat {
             if displayWidth(line + String(c)) > width && !line.isEmpty && !noStart.contains(c) {
                 // Break after the last space or 「・」 in the second half of the line, if any.
-                if let cut = line.indices.last(where: { (line[$0] == " " || line[$0] == "・") && displayWidth(String(line[...$0])) >= width / 3 }) {
+                if let cut = line.indices.last(where: {
+                    (line[$0] == " " || line[$0] == "・") && displayWidth(String(line[...$0])) >= width / 3
+                }) {
                     lines.append(String(line[...cut]).trimmingTrailingSpaces())
                     line = String(line[line.index(after: cut)...])
                 } else {

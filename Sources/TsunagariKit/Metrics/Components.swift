@@ -93,7 +93,9 @@ public func cutPoints(_ g: Graph) -> CutPoints {
             // The rest of the network (through the parent) is kept unless a subtree is larger.
             let componentSize = subtreeSize[treeRoot[point]]
             let rest = componentSize - 1 - roots.reduce(0) { $0 + subtreeSize[$1] }
-            if let largest = roots.max(by: { (subtreeSize[$0], -$0) < (subtreeSize[$1], -$1) }), subtreeSize[largest] > rest {
+            if let largest = roots.max(by: { (subtreeSize[$0], -$0) < (subtreeSize[$1], -$1) }),
+                subtreeSize[largest] > rest
+            {
                 parts.removeAll { $0 == largest }
                 parts.append(-1)  // the rest of the network is cut off instead
             }

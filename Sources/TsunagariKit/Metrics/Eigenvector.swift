@@ -7,8 +7,10 @@
 /// oscillating; it changes no eigenvector): x starts uniform, x ← (x + Aᵀx) / ‖x + Aᵀx‖₂, until the
 /// L1 change is below n · `tolerance`. Returns nil when it does not converge (possible in
 /// directed graphs without a dominant eigenvalue). Time O(m) per iteration.
-public func eigenvectorCentrality(_ g: Graph, weighted: Bool = false,
-                                  tolerance: Double = 1e-15, maxIterations: Int = 100_000) -> [Double]? {
+public func eigenvectorCentrality(
+    _ g: Graph, weighted: Bool = false,
+    tolerance: Double = 1e-15, maxIterations: Int = 100_000
+) -> [Double]? {
     let n = g.nodeCount
     guard n > 0 else { return [] }
     var x = [Double](repeating: 1 / Double(n), count: n)

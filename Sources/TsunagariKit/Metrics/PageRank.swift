@@ -6,6 +6,8 @@
 /// where P is the row-normalised (weighted) adjacency matrix and a dangling agency (no out-ties)
 /// spreads its share evenly, as in networkx. Starts from the uniform vector and iterates until the
 /// L1 change is below n · `tolerance`; the result sums to 1. Time O(m) per iteration.
+// The buffer closures stay flat, so that the loop reads as one (not reformatted):
+// swift-format-ignore
 public func pagerank(_ g: Graph, alpha: Double = 0.85, weighted: Bool = false,
                      tolerance: Double = 1e-15, maxIterations: Int = 10_000) -> [Double] {
     let n = g.nodeCount

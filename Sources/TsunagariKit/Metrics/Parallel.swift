@@ -62,7 +62,9 @@ final class ProgressMeter: Sendable {
     }
 
     func advance() {
-        let now = done.withLock { $0 += 1; return $0 }
+        let now = done.withLock {
+            $0 += 1; return $0
+        }
         handler(step, now, total)
     }
 }
@@ -73,8 +75,10 @@ final class ProgressMeter: Sendable {
 /// independent of the number of threads. A chunk's result is merged and released as soon as the
 /// chunks before it are merged, so memory is the graph plus a working set per thread and a few
 /// results waiting their turn.
-func forEachSourceChunk<T: Sendable, Result: Sendable>(_ count: Int, into initial: Result, _ body: @Sendable (Range<Int>) -> T,
-                                                       merge: @Sendable (inout Result, T) -> Void) -> Result {
+func forEachSourceChunk<T: Sendable, Result: Sendable>(
+    _ count: Int, into initial: Result, _ body: @Sendable (Range<Int>) -> T,
+    merge: @Sendable (inout Result, T) -> Void
+) -> Result {
     let chunks = max(1, min(32, count))
     let workers = max(1, min(Parallelism.threads, chunks))
     // The next chunk to take, the next to merge, finished chunks waiting for their turn, and the
@@ -83,7 +87,9 @@ func forEachSourceChunk<T: Sendable, Result: Sendable>(_ count: Int, into initia
     let shared = Locked((nextChunk: 0, nextMerge: 0, waiting: [Int: T](), result: initial))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
-            let c: Int = shared.withLock { s in defer { s.nextChunk += 1 }; return s.nextChunk }
+            let c: Int = shared.withLock { s in
+                defer { s.nextChunk += 1 }; return s.nextChunk
+            }
             guard c < chunks else { return }
             let value = body((count * c / chunks)..<(count * (c + 1) / chunks))
             shared.withLock { s in

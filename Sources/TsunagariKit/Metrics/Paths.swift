@@ -39,14 +39,18 @@ public struct PathMeasures: Sendable {
     public var diameter: Double
     public var averagePathLength: Double
 
-    public init(_ g: Graph, weighted: Bool = false, sample: (sources: Int, seed: UInt64)? = nil,
-                step: ProgressStep = .paths, progress: ProgressHandler? = nil) {
+    public init(
+        _ g: Graph, weighted: Bool = false, sample: (sources: Int, seed: UInt64)? = nil,
+        step: ProgressStep = .paths, progress: ProgressHandler? = nil
+    ) {
         self.init(g, weighted: weighted, sample: sample, step: step, progress: progress, closeness: true)
     }
 
     /// `closeness: false` leaves closeness and harmonic at 0 and saves their bookkeeping.
-    init(_ g: Graph, weighted: Bool, sample: (sources: Int, seed: UInt64)?, step: ProgressStep,
-         progress: ProgressHandler?, closeness withCloseness: Bool) {
+    init(
+        _ g: Graph, weighted: Bool, sample: (sources: Int, seed: UInt64)?, step: ProgressStep,
+        progress: ProgressHandler?, closeness withCloseness: Bool
+    ) {
         let n = g.nodeCount
         var sources = Array(0..<n)
         if let sample, sample.sources < n {
@@ -58,7 +62,9 @@ public struct PathMeasures: Sendable {
         for v in components(g).first ?? [] { largest[v] = true }
         // In an undirected graph searched from every agency, d(s, v) = d(v, s): each search gives the
         // closeness of its own source. Otherwise the distances are summed at each target.
-        let distances: PathSums.Distances = !withCloseness ? .none
+        let distances: PathSums.Distances =
+            !withCloseness
+            ? .none
             : !g.isDirected && sources.count == n ? .bySource : .byTarget
         let chosen = sources, inLargest = largest
         let meter = ProgressMeter(step, total: chosen.count, progress)
@@ -146,6 +152,8 @@ private struct PathSums {
     /// (1 + δ(w)) / σ(w), so each edge costs one comparison and one addition. Distance and count
     /// sit side by side (one cache line per neighbour). Written over raw buffers: this loop is
     /// where the time of `analyze` goes.
+    // The buffer closures stay flat, so that the loop reads as one (not reformatted):
+    // swift-format-ignore
     mutating func addUnweighted(_ g: Graph, _ sources: ArraySlice<Int>, _ distances: Distances, _ largest: [Bool],
                                 _ meter: ProgressMeter?) {
         struct Node { var distance: Int32; var value: Double }
@@ -203,7 +211,8 @@ private struct PathSums {
                     }
                 }
                 if distances == .bySource {
-                    (targets[s].total, targets[s].harmonic, targets[s].reached) = (Double(total), harmonicTotal, tail - 1)
+                    (targets[s].total, targets[s].harmonic, targets[s].reached) =
+                        (Double(total), harmonicTotal, tail - 1)
                 }
                 if largest[s] {
                     diameter = max(diameter, Double(nodes[Int(order[tail - 1])].distance))
@@ -217,8 +226,10 @@ private struct PathSums {
     }
 
     /// Brandes' accumulation for weighted graphs (edge length 1/w) with Dijkstra.
-    mutating func addWeighted(_ g: Graph, _ sources: ArraySlice<Int>, _ distances: Distances, _ largest: [Bool],
-                              _ meter: ProgressMeter?) {
+    mutating func addWeighted(
+        _ g: Graph, _ sources: ArraySlice<Int>, _ distances: Distances, _ largest: [Bool],
+        _ meter: ProgressMeter?
+    ) {
         var ws = DijkstraWorkspace(nodeCount: g.nodeCount)
         var delta = [Double](repeating: 0, count: g.nodeCount)
         for s in sources {

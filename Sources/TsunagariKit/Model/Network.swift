@@ -14,9 +14,13 @@ public struct Agency: Sendable, Hashable {
     public var aliases: [String]
     public var location: SourceLocation
 
-    public init(id: String, name: String, shortName: String?, field: Field, publicPrivate: PublicPrivate?,
-                ageMin: Int?, ageMax: Int?, aliases: [String], location: SourceLocation) {
-        (self.id, self.name, self.shortName, self.field, self.publicPrivate) = (id, name, shortName, field, publicPrivate)
+    public init(
+        id: String, name: String, shortName: String?, field: Field, publicPrivate: PublicPrivate?,
+        ageMin: Int?, ageMax: Int?, aliases: [String], location: SourceLocation
+    ) {
+        (self.id, self.name, self.shortName, self.field, self.publicPrivate) = (
+            id, name, shortName, field, publicPrivate
+        )
         (self.ageMin, self.ageMax, self.aliases, self.location) = (ageMin, ageMax, aliases, location)
     }
 
@@ -40,9 +44,13 @@ public struct SurveyReport: Sendable, Hashable {
     public var note: String
     public var location: SourceLocation
 
-    public init(reporter: Int, partner: Int, kinds: TieKinds, frequency: Frequency?, familiarity: Int?,
-                personDependent: Bool?, trust: Int?, note: String, location: SourceLocation) {
-        (self.reporter, self.partner, self.kinds, self.frequency, self.familiarity) = (reporter, partner, kinds, frequency, familiarity)
+    public init(
+        reporter: Int, partner: Int, kinds: TieKinds, frequency: Frequency?, familiarity: Int?,
+        personDependent: Bool?, trust: Int?, note: String, location: SourceLocation
+    ) {
+        (self.reporter, self.partner, self.kinds, self.frequency, self.familiarity) = (
+            reporter, partner, kinds, frequency, familiarity
+        )
         (self.personDependent, self.trust, self.note, self.location) = (personDependent, trust, note, location)
     }
 }
@@ -86,8 +94,12 @@ public struct YearData: Sendable {
     public var referrals: [Referral]
 
     /// A year from its parts; `reports` and `referrals` refer to agencies by index into `agencies`.
-    public init(fiscalYear: FiscalYear, folder: String, agencies: [Agency], reports: [SurveyReport], referrals: [Referral]) {
-        (self.fiscalYear, self.folder, self.agencies, self.reports, self.referrals) = (fiscalYear, folder, agencies, reports, referrals)
+    public init(
+        fiscalYear: FiscalYear, folder: String, agencies: [Agency], reports: [SurveyReport], referrals: [Referral]
+    ) {
+        (self.fiscalYear, self.folder, self.agencies, self.reports, self.referrals) = (
+            fiscalYear, folder, agencies, reports, referrals
+        )
     }
 }
 

@@ -39,7 +39,8 @@ func nfkc(_ s: String) -> String {
     let stable = s.unicodeScalars.allSatisfy { c in
         switch c.value {
         case 0x20...0x7E, 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096,
-             0x30A1...0x30FE, 0x4E00...0x9FFF: true
+            0x30A1...0x30FE, 0x4E00...0x9FFF:
+            true
         default: false
         }
     }

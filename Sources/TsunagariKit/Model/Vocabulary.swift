@@ -20,14 +20,18 @@ extension Vocabulary {
     /// Reads a cell; nil when it holds none of the words.
     public init?(cell: String) {
         // Byte comparison first: most cells hold a word exactly (String == also normalises).
-        if let exact = Self.allCases.first(where: { $0.ja.utf8.elementsEqual(cell.utf8) || $0.en.utf8.elementsEqual(cell.utf8) }) {
+        if let exact = Self.allCases.first(where: {
+            $0.ja.utf8.elementsEqual(cell.utf8) || $0.en.utf8.elementsEqual(cell.utf8)
+        }) {
             self = exact
             return
         }
         let key = normalizedKey(cell)
-        guard let match = Self.allCases.first(where: { word in
-            ([word.ja, word.en] + word.alternatives).contains { normalizedKey($0) == key }
-        }) else { return nil }
+        guard
+            let match = Self.allCases.first(where: { word in
+                ([word.ja, word.en] + word.alternatives).contains { normalizedKey($0) == key }
+            })
+        else { return nil }
         self = match
     }
 

@@ -15,12 +15,12 @@ public func excelCSV(_ rows: [[String]]) -> Data {
 /// inert for spreadsheets (`neutralised`).
 public func csvCell(_ value: String) -> String {
     let value = neutralised(value)
-    let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+    let needsQuotes =
+        value.contains { $0 == "," || $0 == "\"" || $0.isNewline }
         || value.first?.isWhitespace == true || value.last?.isWhitespace == true
     guard needsQuotes else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
-
 
 /// Text that a spreadsheet would take for a formula (starting with `=`, `@`, a tab or a carriage
 /// return, or with `+` or `-` and not a number) prefixed with an apostrophe, so that Excel and
@@ -38,6 +38,7 @@ func neutralised(_ value: String) -> String {
 /// `value` with the apostrophe `neutralised` put before a formula character taken off.
 func unneutralised(_ value: String) -> String {
     let scalars = value.unicodeScalars
-    guard scalars.first == "'", let second = scalars.dropFirst().first, "=@+-\t\r".unicodeScalars.contains(second) else { return value }
+    guard scalars.first == "'", let second = scalars.dropFirst().first, "=@+-\t\r".unicodeScalars.contains(second)
+    else { return value }
     return String(value.dropFirst())
 }

@@ -64,8 +64,12 @@ public func systemReason(_ code: Int32) -> Text {
 
 func writeFailure(_ path: String, _ code: Int32) -> OutputError {
     let reason = systemReason(code)
-    return OutputError(message: Text(ja: "\(path) に書き込めません (\(reason.ja))", en: "cannot write \(path) (\(reason.en))"),
-                       hint: Text(ja: "出力先の場所・空き容量・権限を確かめてください", en: "check the place, the free space and the permissions of the output"))
+    return OutputError(
+        message: Text(ja: "\(path) に書き込めません (\(reason.ja))", en: "cannot write \(path) (\(reason.en))"),
+        hint: Text(
+            ja: "出力先の場所・空き容量・権限を確かめてください",
+            en: "check the place, the free space and the "
+                + "permissions of the output"))
 }
 
 /// The path the kernel would reach, with every symbolic link of every existing ancestor resolved
@@ -96,16 +100,23 @@ public func resolvedPath(_ path: String) -> String {
 public func checkOutputPath(_ path: String, input: String, folder: Bool = false) throws {
     let target = resolvedPath(path), source = resolvedPath(input)
     if target == source || target.hasPrefix(source.hasSuffix("/") ? source : source + "/") {
-        throw OutputError(message: Text(ja: "入力のフォルダ (\(input)) の中には書きません (\(path))", en: "refusing to write inside the input folder (\(input)): \(path)"),
-                          hint: Text(ja: "-o でほかの場所を指定してください", en: "choose another place with -o"))
+        throw OutputError(
+            message: Text(
+                ja: "入力のフォルダ (\(input)) の中には書きません (\(path))",
+                en: "refusing to write inside "
+                    + "the input folder (\(input)): \(path)"),
+            hint: Text(ja: "-o でほかの場所を指定してください", en: "choose another place with -o"))
     }
     var info = stat()
     guard lstat(target, &info) == 0 else { return }
     let type = info.st_mode & S_IFMT
     if type == S_IFREG || (folder && type == S_IFDIR) { return }
-    throw OutputError(message: Text(ja: "\(path) は通常のファイルではありません (装置・パイプ・フォルダなど)。置き換えません",
-                                    en: "\(path) exists and is not a regular file (a device, a pipe or a folder); it is not replaced"),
-                      hint: Text(ja: "出力するファイルの名前を -o で指定してください", en: "name the file to write with -o"))
+    throw OutputError(
+        message: Text(
+            ja: "\(path) は通常のファイルではありません (装置・パイプ・フォルダなど)。置き換えません",
+            en: "\(path) exists and is not a regular file (a device, a pipe or a folder); it "
+                + "is not replaced"),
+        hint: Text(ja: "出力するファイルの名前を -o で指定してください", en: "name the file to write with -o"))
 }
 
 /// The permission bits a new file gets: 0600 for outputs that hold exact case counts or notes.
@@ -194,26 +205,31 @@ public func replaceAsWhole(_ files: [NamedFile], in folder: String, mode: mode_t
         try? FileManager.default.removeItem(atPath: staging)
         Temporaries.remove(staging)
     }
-    let new = (staging as NSString).appendingPathComponent("new"), old = (staging as NSString).appendingPathComponent("old")
+    let new = (staging as NSString).appendingPathComponent("new"),
+        old = (staging as NSString).appendingPathComponent("old")
     try makeFolders(old)
     for file in files {
         let (path, data) = (file.path, file.data)
-        let target = (new as NSString).appendingPathComponent(path), current = (folder as NSString).appendingPathComponent(path)
+        let target = (new as NSString).appendingPathComponent(path),
+            current = (folder as NSString).appendingPathComponent(path)
         try makeFolders((target as NSString).deletingLastPathComponent)
         // A file already in the output keeps its permissions.
-        let temporary = try writeTemporary(data, beside: target, mode: TsunagariKit.mode(replacing: current, else: mode))
+        let temporary = try writeTemporary(
+            data, beside: target, mode: TsunagariKit.mode(replacing: current, else: mode))
         Temporaries.remove(temporary)  // inside the staging folder, which is registered
         guard rename(temporary, target) == 0 else { throw writeFailure(current, errno) }
     }
     let entries = Set(files.map { String($0.path.split(separator: "/")[0]) }).sorted()
     try Temporaries.committing {
         for entry in entries {
-            let place = (folder as NSString).appendingPathComponent(entry), fresh = (new as NSString).appendingPathComponent(entry)
+            let place = (folder as NSString).appendingPathComponent(entry),
+                fresh = (new as NSString).appendingPathComponent(entry)
             // A file is replaced by one rename; a folder is moved aside first (rename cannot
             // replace a folder that has files).
             var info = stat()
             if lstat(fresh, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && access(place, F_OK) == 0,
-               rename(place, (old as NSString).appendingPathComponent(entry)) != 0 {
+                rename(place, (old as NSString).appendingPathComponent(entry)) != 0
+            {
                 throw writeFailure(place, errno)
             }
             guard rename(fresh, place) == 0 else { throw writeFailure(place, errno) }

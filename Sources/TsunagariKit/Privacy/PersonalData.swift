@@ -32,14 +32,19 @@ enum PersonalDataValue: Sendable {
         let s = nfkc(value)
         if s.contains("@") {
             let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].contains(where: \.isWhitespace) { return .email }
+            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].contains(where: \.isWhitespace) {
+                return .email
+            }
         }
         let separators: Set<Character> = ["-", "ー", "‐", "(", ")", " ", "+", "〒", "."]
-        guard s.contains(where: \.isNumber), s.allSatisfy({ $0.isASCII && $0.isNumber || separators.contains($0) }) else {
+        guard s.contains(where: \.isNumber), s.allSatisfy({ $0.isASCII && $0.isNumber || separators.contains($0) })
+        else {
             return birthDate(s, before: year - 2) ? .birthDate : nil
         }
         let digits = s.filter(\.isNumber)
-        if s.hasPrefix("〒") || (digits.count == 7 && s.split(separator: "-").map(\.count) == [3, 4]) { return .postalCode }
+        if s.hasPrefix("〒") || (digits.count == 7 && s.split(separator: "-").map(\.count) == [3, 4]) {
+            return .postalCode
+        }
         if digits.count == 12 { return .twelveDigits }
         if (digits.count == 10 || digits.count == 11) && digits.hasPrefix("0") || s.hasPrefix("+81") { return .phone }
         return birthDate(s, before: year - 2) ? .birthDate : nil

@@ -81,7 +81,8 @@ enum Console {
         let s = YearSummary(year)
         let (cases, handOffs) = (counts.cell(s.cases), counts.cell(s.handOffs))
         let label = year.fiscalYear.label(language)
-        let title = year.folder == label || year.folder == String(year.fiscalYear.year) && language == .en
+        let title =
+            year.folder == label || year.folder == String(year.fiscalYear.year) && language == .en
             ? label : "\(label) (\(year.folder))"
         var lines = [Text.yearSummary(title: title, s, cases: cases, handOffs: handOffs)(language)]
         if !s.nonResponding.isEmpty {

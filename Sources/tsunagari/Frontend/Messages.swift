@@ -9,35 +9,45 @@ extension Text {
     static let errorPrefix = Text(ja: "エラー: ", en: "error: ")
 
     static func standardOutputFailed(_ reason: Text) -> OutputError {
-        OutputError(message: Text(ja: "標準出力に書き込めませんでした (\(reason.ja))。結果は失われました",
-                                  en: "could not write to standard output (\(reason.en)); the results are lost"),
-                    hint: Text(ja: "-o でファイルに書くか、出力先の空き容量を確かめてください",
-                               en: "write to a file with -o, or check the free space where the output goes"))
+        OutputError(
+            message: Text(
+                ja: "標準出力に書き込めませんでした (\(reason.ja))。結果は失われました",
+                en: "could not write to standard output (\(reason.en)); the results are lost"),
+            hint: Text(
+                ja: "-o でファイルに書くか、出力先の空き容量を確かめてください",
+                en: "write to a file with -o, or check the free space where the output goes"))
     }
 
     static func moreDiagnostics(file: String, errors: Int, warnings: Int, shown: Int) -> Text {
-        Text(ja: "\(file): ほかに エラー \(errors)件、警告 \(warnings)件 (それぞれ最初の\(shown)件だけ表示しました)",
-             en: "\(file): \(errors) more errors and \(warnings) more warnings (the first \(shown) of each are shown)")
+        Text(
+            ja: "\(file): ほかに エラー \(errors)件、警告 \(warnings)件 (それぞれ最初の\(shown)件だけ表示しました)",
+            en: "\(file): \(errors) more errors and \(warnings) more warnings (the first \(shown) of each are shown)")
     }
 
     static func diagnosticCounts(errors: Int, warnings: Int) -> Text {
-        Text(ja: "エラー \(errors)件、警告 \(warnings)件",
-             en: "\(englishCount(errors, "error", "errors")), \(englishCount(warnings, "warning", "warnings"))")
+        Text(
+            ja: "エラー \(errors)件、警告 \(warnings)件",
+            en: "\(englishCount(errors, "error", "errors")), \(englishCount(warnings, "warning", "warnings"))")
     }
 
     static func yearSummary(title: String, _ s: YearSummary, cases: CaseCount, handOffs: CaseCount) -> Text {
-        Text(ja: "\(title): 機関 \(s.agencies)、回答 \(s.reports)件"
+        Text(
+            ja: "\(title): 機関 \(s.agencies)、回答 \(s.reports)件"
                 + " (相互に確認された連携 \(s.confirmedTies)組、一方向の連携 \(s.oneSidedTies)組)、"
                 + "事例 \(cases.text.ja) (つなぎ \(handOffs.text.ja))",
-             en: "\(title): \(englishCount(s.agencies, "agency", "agencies")), \(englishCount(s.reports, "report", "reports"))"
-                + " (\(englishCount(s.confirmedTies, "confirmed tie", "confirmed ties")), \(s.oneSidedTies) one-sided), "
+            en: "\(title): \(englishCount(s.agencies, "agency", "agencies")),"
+                + " \(englishCount(s.reports, "report", "reports"))"
+                + " (\(englishCount(s.confirmedTies, "confirmed tie", "confirmed ties")), \(s.oneSidedTies) "
+                + "one-sided), "
                 + "\(cases.text.en) \(cases == .exact(1) ? "case" : "cases") "
                 + "(\(handOffs.text.en) \(handOffs == .exact(1) ? "hand-off" : "hand-offs"))")
     }
 
     static func nonResponding(_ count: Int, names: [String], more: Int) -> Text {
-        Text(ja: "  未回答の機関 \(count): " + names.joined(separator: "、") + (more > 0 ? "、ほか\(more)機関" : ""),
-             en: "  did not answer (\(count)): " + names.joined(separator: ", ") + (more > 0 ? ", and \(more) more" : ""))
+        Text(
+            ja: "  未回答の機関 \(count): " + names.joined(separator: "、") + (more > 0 ? "、ほか\(more)機関" : ""),
+            en: "  did not answer (\(count)): " + names.joined(separator: ", ") + (more > 0 ? ", and \(more) more" : "")
+        )
     }
 
     // MARK: options
@@ -47,18 +57,21 @@ extension Text {
         en: "--threads must be 1 or more (leave it out to use every core)")
 
     static func notAFiscalYear(_ text: String, example: String) -> Text {
-        Text(ja: "「\(text)」は年度として読めません。\(example) のように書いてください",
-             en: "'\(text)' is not a fiscal year; write it like \(example)")
+        Text(
+            ja: "「\(text)」は年度として読めません。\(example) のように書いてください",
+            en: "'\(text)' is not a fiscal year; write it like \(example)")
     }
 
     static func notAKind(_ text: String, _ kinds: String) -> Text {
-        Text(ja: "「\(text)」は連携内容ではありません。次のどれかを指定してください: \(kinds)",
-             en: "'\(text)' is not a kind of tie; use one of: \(kinds)")
+        Text(
+            ja: "「\(text)」は連携内容ではありません。次のどれかを指定してください: \(kinds)",
+            en: "'\(text)' is not a kind of tie; use one of: \(kinds)")
     }
 
     static func notAnalysingErrors(_ counts: String) -> Text {
-        Text(ja: "入力にエラーがあるため分析しません (\(counts))。tsunagari check で確かめてください",
-             en: "not analysing input with errors (\(counts)); see tsunagari check")
+        Text(
+            ja: "入力にエラーがあるため分析しません (\(counts))。tsunagari check で確かめてください",
+            en: "not analysing input with errors (\(counts)); see tsunagari check")
     }
 
     static func noDataForYear(available: String) -> Text {
@@ -72,9 +85,10 @@ extension Text {
         en: "--sample must be 1 or more: the number of agencies to search from")
 
     static func suggestSample(agencies: Int, sample: Int, error: String) -> Text {
-        Text(ja: "機関が\(agencies)あるため、媒介・近接中心性の正確な計算には時間がかかります。"
+        Text(
+            ja: "機関が\(agencies)あるため、媒介・近接中心性の正確な計算には時間がかかります。"
                 + "--sample \(sample) で推定すると速く終わります (誤差 ±\(error) 以内、確率95%)",
-             en: "with \(agencies) agencies exact betweenness and closeness take long; "
+            en: "with \(agencies) agencies exact betweenness and closeness take long; "
                 + "--sample \(sample) estimates them quickly (within ±\(error) with 95% probability)")
     }
 
@@ -89,30 +103,41 @@ extension Text {
     static func analysisSummary(_ s: NetworkMeasures, year: String, diameter: String, about: String) -> [Text] {
         let d3 = { (x: Double) in fixed(x, digits: 3) }
         var lines = [
-            Text(ja: "\(year): 機関 \(s.agencies)、つながり \(s.ties)本 (相互確認 \(s.confirmedTies)・一方向 \(s.oneSidedTies))、"
+            Text(
+                ja: "\(year): 機関 \(s.agencies)、つながり \(s.ties)本 (相互確認 \(s.confirmedTies)・一方向 \(s.oneSidedTies))、"
                     + "回答 \(s.respondents)機関",
-                 en: "\(year): \(s.agencies) agencies, \(s.ties) ties (\(s.confirmedTies) confirmed, \(s.oneSidedTies) one-sided), "
+                en: "\(year): \(s.agencies) agencies, \(s.ties) ties (\(s.confirmedTies) "
+                    + "confirmed, \(s.oneSidedTies) one-sided), "
                     + "\(s.respondents) answered"),
-            Text(ja: "密度 \(d3(s.density))、相互確認の割合 \(d3(s.reciprocity))、まとまり (連結成分) \(s.components.count)個、"
+            Text(
+                ja: "密度 \(d3(s.density))、相互確認の割合 \(d3(s.reciprocity))、まとまり (連結成分) \(s.components.count)個、"
                     + "孤立 \(s.isolates.count)機関",
-                 en: "density \(d3(s.density)), share confirmed \(d3(s.reciprocity)), \(s.components.count) components, "
+                en: "density \(d3(s.density)), share confirmed \(d3(s.reciprocity)), \(s.components.count) "
+                    + "components, "
                     + "\(s.isolates.count) isolated"),
-            Text(ja: "最大のまとまりの直径 \(diameter)、平均の距離 \(about)\(fixed(s.averagePathLength, digits: 2))、"
+            Text(
+                ja: "最大のまとまりの直径 \(diameter)、平均の距離 \(about)\(fixed(s.averagePathLength, digits: 2))、"
                     + "推移性 \(d3(s.transitivity))",
-                 en: "largest component: diameter \(diameter), average distance \(about)\(fixed(s.averagePathLength, digits: 2)); "
+                en: "largest component: diameter \(diameter), average "
+                    + "distance \(about)\(fixed(s.averagePathLength, digits: 2)); "
                     + "transitivity \(d3(s.transitivity))"),
-            Text(ja: "中心化 (次数 \(d3(s.degreeCentralization))・媒介 \(about)\(d3(s.betweennessCentralization)))、"
+            Text(
+                ja: "中心化 (次数 \(d3(s.degreeCentralization))・媒介 \(about)\(d3(s.betweennessCentralization)))、"
                     + "コミュニティ \(s.communities) (モジュラリティ \(d3(s.modularity)))",
-                 en: "centralization: degree \(d3(s.degreeCentralization)), betweenness \(about)\(d3(s.betweennessCentralization)); "
+                en: "centralization: degree \(d3(s.degreeCentralization)), "
+                    + "betweenness \(about)\(d3(s.betweennessCentralization)); "
                     + "\(s.communities) communities (modularity \(d3(s.modularity)))"),
-            Text(ja: "分野をまたぐつながり E-I 指数 \(d3(s.eiIndex)) (−1 すべて分野内、+1 すべて分野間)",
-                 en: "cross-field ties: E-I index \(d3(s.eiIndex)) (−1 all within fields, +1 all across)"),
+            Text(
+                ja: "分野をまたぐつながり E-I 指数 \(d3(s.eiIndex)) (−1 すべて分野内、+1 すべて分野間)",
+                en: "cross-field ties: E-I index \(d3(s.eiIndex)) (−1 all within fields, +1 all across)"),
         ]
         if let k = s.betweennessSampleSize {
             let bound = fixed(s.betweennessErrorBound, digits: 4)
-            lines.append(Text(ja: "媒介・近接中心性は\(k)機関からの標本による推定値です (媒介は95%の確率で誤差 ±\(bound) 以内)",
-                              en: "betweenness and closeness estimated from \(k) sampled agencies "
-                                + "(betweenness within ±\(bound) with 95% probability)"))
+            lines.append(
+                Text(
+                    ja: "媒介・近接中心性は\(k)機関からの標本による推定値です (媒介は95%の確率で誤差 ±\(bound) 以内)",
+                    en: "betweenness and closeness estimated from \(k) sampled agencies "
+                        + "(betweenness within ±\(bound) with 95% probability)"))
         }
         return lines
     }
@@ -147,13 +172,16 @@ extension Text {
     // MARK: map
 
     static func drawingCore(agencies: Int, ties: Int) -> Text {
-        Text(ja: "機関が\(agencies)、つながりが\(ties)本あるため、中心部分 (--variant core) を描きます。全体は --variant network で描けます",
-             en: "with \(agencies) agencies and \(ties) ties the map shows the core (--variant core); --variant network draws everything")
+        Text(
+            ja: "機関が\(agencies)、つながりが\(ties)本あるため、中心部分 (--variant core) を描きます。全体は --variant network で描けます",
+            en: "with \(agencies) agencies and \(ties) ties the map shows the core (--variant core); --variant "
+                + "network draws everything")
     }
 
     static func largeMapEngines(layout: String, render: String) -> Text {
-        Text(ja: "大きな地図のため、配置に \(layout)、描画に \(render) (配置をそのまま描く方法) を使います",
-             en: "a large map: laid out with \(layout), drawn with \(render) (positions as laid out)")
+        Text(
+            ja: "大きな地図のため、配置に \(layout)、描画に \(render) (配置をそのまま描く方法) を使います",
+            en: "a large map: laid out with \(layout), drawn with \(render) (positions as laid out)")
     }
 
     // MARK: compare
@@ -171,8 +199,9 @@ extension Text {
     static let listSeparator = Text(ja: "、", en: ", ")
 
     static func agencyChange(_ before: Int, _ after: Int, joined: String, closed: String) -> Text {
-        Text(ja: "機関: \(before) → \(after) (加わった機関: \(joined)。なくなった機関: \(closed))",
-             en: "agencies: \(before) → \(after) (joined: \(joined); closed: \(closed))")
+        Text(
+            ja: "機関: \(before) → \(after) (加わった機関: \(joined)。なくなった機関: \(closed))",
+            en: "agencies: \(before) → \(after) (joined: \(joined); closed: \(closed))")
     }
 
     static func tieChange(_ c: YearComparison) -> Text {
@@ -180,10 +209,12 @@ extension Text {
         let (before, after) = (c.before.summary.ties, c.after.summary.ties)
         let (stronger, weaker) = (kept.count { $0.change == .stronger }, kept.count { $0.change == .weaker })
         let (changed, same) = (kept.count { $0.change == .changed }, kept.count { $0.change == .same })
-        return Text(ja: "つながり: \(before) → \(after) (新しい \(c.newTies.count)、なくなった \(c.lostTies.count)、強まった \(stronger)、"
-                        + "弱まった \(weaker)、変わった \(changed)、同じ \(same))",
-                    en: "ties: \(before) → \(after) (new \(c.newTies.count), lost \(c.lostTies.count), stronger \(stronger), "
-                        + "weaker \(weaker), changed \(changed), same \(same))")
+        return Text(
+            ja: "つながり: \(before) → \(after) (新しい \(c.newTies.count)、なくなった \(c.lostTies.count)、強まった \(stronger)、"
+                + "弱まった \(weaker)、変わった \(changed)、同じ \(same))",
+            en: "ties: \(before) → \(after) (new \(c.newTies.count), lost \(c.lostTies.count), "
+                + "stronger \(stronger), "
+                + "weaker \(weaker), changed \(changed), same \(same))")
     }
 
     static func newlyConnected(_ names: String) -> Text {
@@ -193,7 +224,8 @@ extension Text {
     static let gotBetterHeading = Text(ja: "■ よくなったこと", en: "■ What got better")
     static let newFindingsHeading = Text(ja: "■ 新たに気づいた点", en: "■ New findings")
     static let fieldPairColumns: [Text] = [
-        Text(ja: "分野", en: "fields"), Text(ja: "新しい", en: "new"), Text(ja: "なくなった", en: "lost"), Text(ja: "続いている", en: "kept"),
+        Text(ja: "分野", en: "fields"), Text(ja: "新しい", en: "new"), Text(ja: "なくなった", en: "lost"),
+        Text(ja: "続いている", en: "kept"),
     ]
     static let byFieldPairHeading = Text(ja: "■ 分野の組ごとのつながりの増減", en: "■ Ties gained and lost by pair of fields")
     static let yearColumn = Text(ja: "年度", en: "year")
@@ -210,24 +242,32 @@ extension Text {
     }
 
     static func yearFolderExists(_ year: FiscalYear, folder: String) -> Text {
-        Text(ja: "\(year.japanese)のフォルダ \(folder) はもうあります。上書きはしません",
-             en: "\(year) already has the folder \(folder); nothing was overwritten")
+        Text(
+            ja: "\(year.japanese)のフォルダ \(folder) はもうあります。上書きはしません",
+            en: "\(year) already has the folder \(folder); nothing was overwritten")
     }
 
     static func folderExists(_ folder: String) -> OutputError {
-        OutputError(message: Text(ja: "\(folder) はもうあります。上書きはしません", en: "\(folder) already exists; nothing was overwritten"),
-                    hint: Text(ja: "中身を確かめ、不要なら削除してからもう一度実行してください",
-                               en: "look at what it holds; remove it if it is not needed, and run again"))
+        OutputError(
+            message: Text(
+                ja: "\(folder) はもうあります。上書きはしません",
+                en: "\(folder) already exists; nothing was "
+                    + "overwritten"),
+            hint: Text(
+                ja: "中身を確かめ、不要なら削除してからもう一度実行してください",
+                en: "look at what it holds; remove it if it is not needed, and run again"))
     }
 
     static func wroteTemplate(folder: String, from latest: FiscalYear, forms: Int, in formsFolder: String) -> Text {
-        Text(ja: "\(folder)/agencies.csv (\(latest.japanese)から引き継ぎ) と回答様式 \(forms)件を \(formsFolder) に書きました",
-             en: "wrote \(folder)/agencies.csv (copied from \(latest)) and \(forms) forms in \(formsFolder)")
+        Text(
+            ja: "\(folder)/agencies.csv (\(latest.japanese)から引き継ぎ) と回答様式 \(forms)件を \(formsFolder) に書きました",
+            en: "wrote \(folder)/agencies.csv (copied from \(latest)) and \(forms) forms in \(formsFolder)")
     }
 
     static func notAYearFolder(_ name: String) -> Text {
-        Text(ja: "「\(name)」は年度のフォルダではありません (2026、R8、令和8年度 のような名前です)",
-             en: "'\(name)' is not a fiscal-year folder (2026, R8 or 令和8年度)")
+        Text(
+            ja: "「\(name)」は年度のフォルダではありません (2026、R8、令和8年度 のような名前です)",
+            en: "'\(name)' is not a fiscal-year folder (2026, R8 or 令和8年度)")
     }
 
     static func surveyExists(_ path: String) -> Text {

@@ -8,7 +8,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "No progress bar on standard error.")
     var quiet = false
 
-    @Option(help: "Threads for the shortest-path measures (default: one per core). The results are the same with any number.")
+    @Option(
+        help:
+            "Threads for the shortest-path measures (default: one per core). The results are the same with any number.")
     var threads: Int?
 
     /// Checks the options and returns the progress line for this run. `--threads` is applied by
@@ -100,7 +102,8 @@ final class ProgressLine: Sendable {
         if total > 1 {
             let fraction = Double(done) / Double(total)
             let width = 24, filled = min(width, Int(fraction * Double(width)))
-            line += " [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+            line +=
+                " [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
                 + String(format: "%3d%%", Int(fraction * 100))
             if done > 0 {
                 let left = clock(elapsed * (1 - fraction) / fraction)
@@ -121,6 +124,7 @@ final class ProgressLine: Sendable {
     /// 0:07, 12:34, 1:02:03.
     private static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+        return s >= 3600
+            ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
     }
 }

@@ -21,7 +21,9 @@ struct YearOptions: ParsableArguments {
     }
 
     /// The whole network and its diagnostics as well as the chosen year (see `load`).
-    func loadAll(_ language: Language, _ progress: ProgressLine) throws -> (network: Network, diagnostics: Diagnostics, year: YearNetwork) {
+    func loadAll(
+        _ language: Language, _ progress: ProgressLine
+    ) throws -> (network: Network, diagnostics: Diagnostics, year: YearNetwork) {
         let loaded = progress.run(.reading) { loadNetwork(at: directory) }
         let (network, diagnostics) = (loaded.network, loaded.diagnostics)
         Console.report(diagnostics, language)

@@ -17,10 +17,18 @@ struct Analyze: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Flag(help: "Betweenness, closeness and harmonic use tie strength: a tie where people know each other well is a shorter way.")
+    @Flag(
+        help: ArgumentHelp(
+            "Betweenness, closeness and harmonic use tie strength: a tie where people know each other well is a "
+                + "shorter way.")
+    )
     var weighted = false
 
-    @Option(help: "Estimate betweenness and closeness from this many randomly chosen (seeded) agencies instead of all: for very large networks. The error bound of betweenness is printed.")
+    @Option(
+        help: ArgumentHelp(
+            "Estimate betweenness and closeness from this many randomly chosen (seeded) agencies instead of all: for "
+                + "very large networks. The error bound of betweenness is printed.")
+    )
     var sample: Int?
 
     @OptionGroup var options: LanguageOption
@@ -48,7 +56,9 @@ struct Analyze: ParsableCommand {
 
     private func table(_ analysis: Analysis, _ language: Language) -> String {
         let s = analysis.summary
-        let year = analysis.network.data.fiscalYear.label(language) + (analysis.network.kind.map { Text.kindOnly($0)(language) } ?? "")
+        let year =
+            analysis.network.data.fiscalYear.label(language)
+            + (analysis.network.kind.map { Text.kindOnly($0)(language) } ?? "")
         // With a sample the path measures are estimates, and the diameter a lower bound: said so.
         let sampled = s.betweennessSampleSize != nil
         let diameter = sampled ? Text.estimatedDiameter(s.diameter)(language) : "\(s.diameter)"
@@ -56,10 +66,13 @@ struct Analyze: ParsableCommand {
         let lines = Text.analysisSummary(s, year: year, diameter: diameter, about: about).map { $0(language) }
         var rows = [Text.analysisColumns.map { $0(language) }]
         for (a, agency) in zip(analysis.agencies, analysis.network.agencies) {
-            rows.append([a.id, agency.displayName, a.field.label(language), "\(a.degree)", "\(a.outDegree)", "\(a.inDegree)",
-                         fixed(a.betweenness, digits: 3), fixed(a.closeness, digits: 3), "\(a.core)",
-                         fixed(a.constraint, digits: 3), a.articulation ? "★" : ""])
+            rows.append([
+                a.id, agency.displayName, a.field.label(language), "\(a.degree)", "\(a.outDegree)", "\(a.inDegree)",
+                fixed(a.betweenness, digits: 3), fixed(a.closeness, digits: 3), "\(a.core)",
+                fixed(a.constraint, digits: 3), a.articulation ? "★" : "",
+            ])
         }
-        return (lines + ["", Table.render(rows, rightAligned: Set(3...9)), "", Text.analysisNote(language)]).joined(separator: "\n")
+        return (lines + ["", Table.render(rows, rightAligned: Set(3...9)), "", Text.analysisNote(language)]).joined(
+            separator: "\n")
     }
 }

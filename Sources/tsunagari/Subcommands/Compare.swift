@@ -89,7 +89,8 @@ struct Compare: ParsableCommand {
 
     private func index(of year: String?, in network: Network, _ language: Language) throws -> Int? {
         guard let year else { return nil }
-        guard let fy = FiscalYear(folderName: year), let i = network.years.firstIndex(where: { $0.fiscalYear == fy }) else {
+        guard let fy = FiscalYear(folderName: year), let i = network.years.firstIndex(where: { $0.fiscalYear == fy })
+        else {
             throw usageError(.noDataForNamedYear(year), language)
         }
         return i

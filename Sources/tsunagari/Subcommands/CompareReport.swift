@@ -5,15 +5,19 @@ import TsunagariKit
 enum CompareReport {
     static func table(_ c: YearComparison, history: NetworkHistory, _ language: Language) -> String {
         let say = { (text: Text) in text(language) }
-        let (y0, y1) = (c.before.network.data.fiscalYear.label(language), c.after.network.data.fiscalYear.label(language))
+        let (y0, y1) = (
+            c.before.network.data.fiscalYear.label(language), c.after.network.data.fiscalYear.label(language)
+        )
         let names = nameLookup(c)
         func list(_ ids: [String]) -> String {
             ids.isEmpty ? say(.noneListed) : ids.map { names[$0] ?? $0 }.joined(separator: say(.listSeparator))
         }
         var lines = [
             "\(y0) → \(y1)",
-            say(.agencyChange(c.before.summary.agencies, c.after.summary.agencies,
-                              joined: list(c.newAgencies), closed: list(c.closedAgencies))),
+            say(
+                .agencyChange(
+                    c.before.summary.agencies, c.after.summary.agencies,
+                    joined: list(c.newAgencies), closed: list(c.closedAgencies))),
             say(.tieChange(c)),
             say(.newlyConnected(list(c.newlyConnected))),
         ]
@@ -32,7 +36,9 @@ enum CompareReport {
         let trends = history.trends
         var rows = [[say(.yearColumn)] + trendSeries(trends).map { $0.title(language) }]
         for (i, t) in trends.enumerated() {
-            rows.append([FiscalYear(t.fiscalYear).label(language)] + trendSeries(trends).map { String(format: "%.\($0.digits)f", $0.values[i]) })
+            rows.append(
+                [FiscalYear(t.fiscalYear).label(language)]
+                    + trendSeries(trends).map { String(format: "%.\($0.digits)f", $0.values[i]) })
         }
         let transposed = (0..<rows[0].count).map { col in rows.map { $0[col] } }
         lines += ["", say(.trendsHeading), Table.render(transposed, rightAligned: Set(1..<rows.count))]
@@ -42,17 +48,23 @@ enum CompareReport {
     /// One row per tie that is new, lost or kept, with how it changed.
     static func csv(_ c: YearComparison, _ language: Language) -> String {
         let names = nameLookup(c)
-        var lines = ["status,a,b,name_a,name_b,change,familiarity_before,familiarity_after,confirmed_before,confirmed_after,kinds_added,kinds_lost"]
+        var lines = [
+            "status,a,b,name_a,name_b,change,familiarity_before,familiarity_after,confirmed_before,"
+                + "confirmed_after,kinds_added,kinds_lost"
+        ]
         func flag(_ b: Bool?) -> String { b.map { $0 ? "1" : "0" } ?? "" }
         func number(_ n: Int?) -> String { n.map(String.init) ?? "" }
         func kinds(_ k: [TieKind]) -> String { k.map { $0.label(language) }.joined(separator: ";") }
         func row(_ status: String, _ t: TieDifference) -> String {
-            let cells: [String] = [status, t.a, t.b, names[t.a] ?? "", names[t.b] ?? "", t.change?.rawValue ?? "",
-                                   number(t.familiarityBefore), number(t.familiarityAfter), flag(t.confirmedBefore),
-                                   flag(t.confirmedAfter), kinds(t.kindsAdded), kinds(t.kindsLost)]
+            let cells: [String] = [
+                status, t.a, t.b, names[t.a] ?? "", names[t.b] ?? "", t.change?.rawValue ?? "",
+                number(t.familiarityBefore), number(t.familiarityAfter), flag(t.confirmedBefore),
+                flag(t.confirmedAfter), kinds(t.kindsAdded), kinds(t.kindsLost),
+            ]
             return cells.map(csvCell).joined(separator: ",")
         }
-        lines += c.newTies.map { row("new", $0) } + c.lostTies.map { row("lost", $0) } + c.keptTies.map { row("kept", $0) }
+        lines +=
+            c.newTies.map { row("new", $0) } + c.lostTies.map { row("lost", $0) } + c.keptTies.map { row("kept", $0) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -69,14 +81,18 @@ enum CompareReport {
             var id: String, degreeBefore: Int, degreeAfter: Int, betweennessBefore: Double, betweennessAfter: Double
         }
         let news = c.gapNews(language)
-        return try encodeJSON(Document(
-            from: c.before.network.data.fiscalYear.year, to: c.after.network.data.fiscalYear.year,
-            newAgencies: c.newAgencies, closedAgencies: c.closedAgencies, newlyConnected: c.newlyConnected,
-            newTies: c.newTies, lostTies: c.lostTies, keptTies: c.keptTies,
-            gapsClosed: news.closed, gapsOpened: news.opened,
-            agencyChanges: c.agencyChanges.map { AgencyChange(id: $0.id, degreeBefore: $0.degreeBefore, degreeAfter: $0.degreeAfter,
-                                                               betweennessBefore: $0.betweennessBefore, betweennessAfter: $0.betweennessAfter) },
-            trends: history.trends))
+        return try encodeJSON(
+            Document(
+                from: c.before.network.data.fiscalYear.year, to: c.after.network.data.fiscalYear.year,
+                newAgencies: c.newAgencies, closedAgencies: c.closedAgencies, newlyConnected: c.newlyConnected,
+                newTies: c.newTies, lostTies: c.lostTies, keptTies: c.keptTies,
+                gapsClosed: news.closed, gapsOpened: news.opened,
+                agencyChanges: c.agencyChanges.map {
+                    AgencyChange(
+                        id: $0.id, degreeBefore: $0.degreeBefore, degreeAfter: $0.degreeAfter,
+                        betweennessBefore: $0.betweennessBefore, betweennessAfter: $0.betweennessAfter)
+                },
+                trends: history.trends))
     }
 
     /// Display names by canonical ID (the later year's name where the agency exists then).

@@ -4,8 +4,10 @@ import TsunagariKit
 
 struct Gaps: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The gaps in the network: isolated agencies, cracks between fields and ages, fragile points, suggested connections.",
-        discussion: "Counts of 1 or 2 cases are shown as fewer than 3, and totals beside them as at least N, unless --internal is given."
+        abstract: "The gaps in the network: isolated agencies, cracks between fields and ages, fragile points, "
+            + "suggested connections.",
+        discussion: "Counts of 1 or 2 cases are shown as fewer than 3, and totals beside them as at least N, unless "
+            + "--internal is given."
     )
 
     @OptionGroup var input: YearOptions

@@ -19,7 +19,8 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var input: YearOptions
 
-    @Option(help: "network, ego, fields, referrals, kind, or core (the densest part; the default above 5,000 agencies).")
+    @Option(
+        help: "network, ego, fields, referrals, kind, or core (the densest part; the default above 5,000 agencies).")
     var variant: MapVariant?
 
     @Option(help: "svg, png, pdf or dot (dot needs no Graphviz).")
@@ -28,7 +29,9 @@ struct MapCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (default: out/map-<variant>-<year>.<format>).")
     var output: String?
 
-    @Option(name: .customLong("size-by"), help: "What node size shows: none, degree, betweenness, closeness, harmonic, pagerank, eigenvector or core.")
+    @Option(
+        name: .customLong("size-by"),
+        help: "What node size shows: none, degree, betweenness, closeness, harmonic, pagerank, eigenvector or core.")
     var sizeBy: SizeMeasure = .degree
 
     @Flag(help: "Mark suggested connections, agencies the network splits without, and bridges.")
@@ -46,7 +49,11 @@ struct MapCommand: ParsableCommand {
     @Option(help: "The area's name for the title (default: the folder's name).")
     var title: String?
 
-    @Option(help: "Layout engine (default: neato up to 1,000 agencies, sfdp beyond; maps of over 1,000 nodes are drawn with nop2).")
+    @Option(
+        help: ArgumentHelp(
+            "Layout engine (default: neato up to 1,000 agencies, sfdp beyond; maps of over 1,000 nodes are drawn with "
+                + "nop2).")
+    )
     var engine: String?
 
     @Flag(help: "Print exact hand-off counts on referral maps (not for meetings).")

@@ -9,8 +9,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the meeting report: one offline HTML file, plus the maps as SVG and PDF for slides.",
         discussion: """
             The report opens from a USB stick without network access and prints on A4 landscape. By \
-            default it is fit for a meeting: counts of 1 or 2 cases are shown as fewer than 3 (README, Privacy and safety), and no case IDs or \
-            notes appear. --internal shows exact counts and notes and says so on every page.
+            default it is fit for a meeting: counts of 1 or 2 cases are shown as fewer than 3 (README, \
+            Privacy and safety), and no case IDs or notes appear. --internal shows exact counts and notes and says so on every page.
             """
     )
 
@@ -34,17 +34,23 @@ struct ReportCommand: ParsableCommand {
         let language = options.language
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
-        let (network, diagnostics, yearNetwork) = try input.loadAll(language, progress)  // prints the diagnostics; stops on errors
-        guard let year = network.years.firstIndex(where: { $0.fiscalYear == yearNetwork.data.fiscalYear }) else { throw ExitCode.failure }
+        // Prints the diagnostics; stops on errors.
+        let (network, diagnostics, yearNetwork) = try input.loadAll(language, progress)
+        guard let year = network.years.firstIndex(where: { $0.fiscalYear == yearNetwork.data.fiscalYear }) else {
+            throw ExitCode.failure
+        }
         let history = NetworkHistory(network, progress: progress.handler)
-        var reportOptions = ReportOptions(year: year, area: title ?? URL(fileURLWithPath: input.directory).standardized.lastPathComponent,
-                                          language: language)
+        var reportOptions = ReportOptions(
+            year: year, area: title ?? URL(fileURLWithPath: input.directory).standardized.lastPathComponent,
+            language: language)
         reportOptions.internalUse = `internal`
         reportOptions.cards = cards
         let report = try makeMeetingReport(history, options: reportOptions, warnings: diagnostics.sorted)
         for note in report.notes { Console.err(note(language)) }
         try checkOutputPath(output, input: input.directory, folder: true)
-        for file in report.files { try checkOutputPath((output as NSString).appendingPathComponent(file.path), input: input.directory) }
+        for file in report.files {
+            try checkOutputPath((output as NSString).appendingPathComponent(file.path), input: input.directory)
+        }
         // The report and its maps replace the last ones as a whole: never a mix of old and new.
         try replaceAsWhole(report.files, in: output, mode: outputMode(internal: `internal`))
         Console.out((output as NSString).appendingPathComponent("report.html"))

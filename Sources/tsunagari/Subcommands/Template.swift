@@ -47,9 +47,12 @@ struct Template: ParsableCommand {
         }
         let template = SurveyTemplate(from: latest, language: language)
         // The new year's folder appears whole, with every form, or not at all.
-        let files = [NamedFile(path: "\(year)/agencies.csv", data: template.agencies)]
+        let files =
+            [NamedFile(path: "\(year)/agencies.csv", data: template.agencies)]
             + template.forms.map { NamedFile(path: "\(year)/forms/" + $0.path, data: $0.data) }
         try replaceAsWhole(files, in: directory, mode: 0o644)
-        Console.out(Text.wroteTemplate(folder: folder, from: latest.fiscalYear, forms: template.forms.count, in: forms)(language))
+        Console.out(
+            Text.wroteTemplate(folder: folder, from: latest.fiscalYear, forms: template.forms.count, in: forms)(
+                language))
     }
 }
