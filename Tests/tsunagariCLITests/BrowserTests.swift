@@ -11,11 +11,10 @@ struct BrowserTests {
         "headless Chromium: no console error, a screenshot that is not blank, the maps and Japanese text in the DOM",
         .enabled(if: chromium != nil, "Chromium is not installed (apt-get install chromium); .ci/run installs it"))
     func chromiumRendersTheReport() throws {
-        let cli = CLITests()
-        let dir = try cli.tempFolder()
+        let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        #expect(try cli.run(["report", CLITests.sample, "-o", dir, "--cards"], lang: "ja_JP.UTF-8").status == 0)
-        let (status, text) = try cli.runScript(
+        #expect(try CLI.run(["report", CLI.sample, "-o", dir, "--cards"], lang: "ja_JP.UTF-8").status == 0)
+        let (status, text) = try CLI.runScript(
             "check_report_browser.py", [dir + "/report.html", dir + "/screenshot.png"])
         #expect(status == 0, "\(text)")
         #expect(text == "OK\n")

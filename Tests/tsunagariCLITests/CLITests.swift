@@ -4,58 +4,9 @@ import Testing
 /// Runs the built `tsunagari` binary the way a user does and checks what it prints and writes.
 @Suite("tsunagari command line")
 struct CLITests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static let binary = Bundle.main.bundleURL.appendingPathComponent("tsunagari")
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let sample = repository.appendingPathComponent("SampleData/midori").path
-
-    func run(_ arguments: [String], lang: String = "C.UTF-8", executable: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.binary
-        process.arguments = arguments
-        process.environment = ["LANG": lang, "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// Runs a Python script of Tests/scripts; returns its exit status and standard output.
-    func runScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            ["python3", Self.repository.appendingPathComponent("Tests/scripts/" + name).path] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
-
-    func tempFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagari-cli-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test("check on SampleData: clean, with the summary of every year (counts from scripts/make_sample_data.py)")
     func checkSample() throws {
-        let en = try run(["check", Self.sample])
+        let en = try CLI.run(["check", CLI.sample])
         #expect(en.status == 0)
         #expect(en.stderr == "")
         let lines = en.stdout.split(separator: "\n").map(String.init)
@@ -70,15 +21,15 @@ struct CLITests {
                 "FY2025 (令和7年度): 51 agencies, 314 reports (151 confirmed ties, 12 one-sided), 25 cases (57 hand-offs)"))
         #expect(lines.last == "0 errors, 0 warnings")
 
-        let ja = try run(["check", Self.sample], lang: "ja_JP.UTF-8")
+        let ja = try CLI.run(["check", CLI.sample], lang: "ja_JP.UTF-8")
         #expect(ja.stdout.hasPrefix("令和5年度 (2023): 機関 41、回答 199件 (相互に確認された連携 81組、一方向の連携 37組)、事例 23件 (つなぎ 49件)\n"))
         #expect(ja.stdout.hasSuffix("エラー 0件、警告 0件\n"))
-        #expect(try run(["check", Self.sample, "--lang", "en"], lang: "ja_JP.UTF-8").stdout == en.stdout)
+        #expect(try CLI.run(["check", CLI.sample, "--lang", "en"], lang: "ja_JP.UTF-8").stdout == en.stdout)
     }
 
     @Test("check on bad input: every problem with file:line:column and a hint, exit 1, no crash")
     func checkErrors() throws {
-        let dir = try tempFolder()
+        let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir + "/R7", withIntermediateDirectories: true)
         try "id,name,field\nA01,窓口,行政・調整\nA02,保健所,保健\n".write(
@@ -86,7 +37,7 @@ struct CLITests {
         try "reporter,partner,familiarity\nA01,保険所,2\nA02,A01,9\n".write(
             toFile: dir + "/R7/survey.csv", atomically: true, encoding: .utf8)
 
-        let result = try run(["check", dir])
+        let result = try CLI.run(["check", dir])
         #expect(result.status == 1)
         #expect(
             result.stderr == """
@@ -97,7 +48,7 @@ struct CLITests {
 
                 """)
         #expect(result.stdout.hasSuffix("2 errors, 0 warnings\n"))
-        let ja = try run(["check", dir], lang: "ja_JP.UTF-8")
+        let ja = try CLI.run(["check", dir], lang: "ja_JP.UTF-8")
         #expect(
             ja.stderr.hasPrefix(
                 "\(dir)/R7/survey.csv:2:5: error: 「連携先」(partner) の「保険所」は agencies.csv にありません\n    もしかして: 「保健所」(A02)\n"))
@@ -105,7 +56,7 @@ struct CLITests {
 
     @Test("template, collect, and the refusals that keep files safe")
     func templateAndCollect() throws {
-        let dir = try tempFolder()
+        let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let network = dir + "/net"
         try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
@@ -113,18 +64,18 @@ struct CLITests {
             .write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
         try "reporter,partner\nA01,A02\n".write(toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
 
-        let template = try run(["template", network, "--year", "R8", "--lang", "ja"])
+        let template = try CLI.run(["template", network, "--year", "R8", "--lang", "ja"])
         #expect(template.status == 0, "\(template.stderr)")
         let forms = try FileManager.default.contentsOfDirectory(atPath: network + "/R8/forms").sorted()
         #expect(forms == ["A01_窓口.csv", "A02_保健所.csv", "A03_家族会.csv"])
-        #expect(try run(["template", network, "--year", "2026"]).status == 1)  // FY2026 = R8 exists now
+        #expect(try CLI.run(["template", network, "--year", "2026"]).status == 1)  // FY2026 = R8 exists now
 
         // A02 answers; the others hand back blank forms.
         let a02 = network + "/R8/forms/A02_保健所.csv"
         let filled = try String(contentsOfFile: a02, encoding: .utf8).replacingOccurrences(
             of: "A02,A01,窓口,行政・調整,,", with: "A02,A01,窓口,行政・調整,紹介,")
         try filled.write(toFile: a02, atomically: true, encoding: .utf8)
-        let collect = try run(["collect", network + "/R8/forms", "--into", network + "/R8"])
+        let collect = try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8"])
         #expect(collect.status == 0, "\(collect.stderr)")
         #expect(collect.stdout.contains("FY2026 (R8): 3 agencies, 1 report (0 confirmed ties, 1 one-sided)"))
         let survey = try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8)
@@ -132,12 +83,12 @@ struct CLITests {
             survey
                 == "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\nA02,A01,referral,,,,,\r\n"
         )
-        #expect(try run(["check", network]).status == 0)
+        #expect(try CLI.run(["check", network]).status == 0)
 
         // No overwrite without --force; with an error nothing is written.
-        #expect(try run(["collect", network + "/R8/forms", "--into", network + "/R8"]).status == 1)
+        #expect(try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8"]).status == 1)
         try filled.replacingOccurrences(of: "紹介", with: "雑談").write(toFile: a02, atomically: true, encoding: .utf8)
-        let broken = try run(["collect", network + "/R8/forms", "--into", network + "/R8", "--force"])
+        let broken = try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8", "--force"])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("A02_保健所.csv:2:18: error: unknown kind of tie '雑談'"))
         #expect(try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8) == survey)
@@ -145,7 +96,7 @@ struct CLITests {
 
     @Test("analyze: the documented CSV columns, byte-identical runs, JSON that parses, the sample's story")
     func analyze() throws {
-        let csv = try run(["analyze", Self.sample, "--format", "csv"])
+        let csv = try CLI.run(["analyze", CLI.sample, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n").map(String.init)
         #expect(
@@ -153,14 +104,14 @@ struct CLITests {
                 "id,name,field,degree,in_degree,out_degree,betweenness,closeness,harmonic,pagerank,eigenvector,core,clustering,constraint,effective_size,articulation,"
             ))
         #expect(lines.count == 1 + 51)  // FY2025: 51 agencies
-        #expect(try run(["analyze", Self.sample, "--format", "csv"]).stdout == csv.stdout)
+        #expect(try CLI.run(["analyze", CLI.sample, "--format", "csv"]).stdout == csv.stdout)
         // One thread gives the same bytes; standard error is not a terminal, so no progress line.
-        let single = try run(["analyze", Self.sample, "--format", "csv", "--threads", "1"])
+        let single = try CLI.run(["analyze", CLI.sample, "--format", "csv", "--threads", "1"])
         #expect(single.stdout == csv.stdout && single.stderr.isEmpty && csv.stderr.isEmpty)
-        #expect(try run(["analyze", Self.sample, "--format", "csv", "--quiet"]).stdout == csv.stdout)
-        let noThreads = try run(["analyze", Self.sample, "--threads", "0"])
+        #expect(try CLI.run(["analyze", CLI.sample, "--format", "csv", "--quiet"]).stdout == csv.stdout)
+        let noThreads = try CLI.run(["analyze", CLI.sample, "--threads", "0"])
         #expect(noThreads.status != 0 && noThreads.stderr.contains("--threads must be 1 or more"))
-        let noSample = try run(["analyze", Self.sample, "--sample", "0"])
+        let noSample = try CLI.run(["analyze", CLI.sample, "--sample", "0"])
         #expect(noSample.status != 0 && noSample.stderr.contains("--sample must be 1 or more"))
         // A09 (council of social welfare) is the one agency whose exit cuts off A40 and A41; A30 and A48 have no ties.
         let header = lines[0].split(separator: ",").map(String.init)
@@ -170,49 +121,49 @@ struct CLITests {
         #expect(rows.filter { $0[articulation] == "1" }.map { [$0[0], $0[cutOff]] } == [["A09", "A40;A41"]])
         #expect(rows.filter { $0[degree] == "0" }.map { $0[0] } == ["A30", "A48"])
 
-        let json = try run(["analyze", Self.sample, "--year", "2023", "--format", "json"])
+        let json = try CLI.run(["analyze", CLI.sample, "--year", "2023", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["fiscal_year"] as? Int == 2023)
         #expect((object["agencies"] as? [Any])?.count == 41)
 
         // One layer: only the ties that carry the kind 紹介 (referral).
-        let layer = try run(["analyze", Self.sample, "--kind", "紹介", "--format", "json"])
+        let layer = try CLI.run(["analyze", CLI.sample, "--kind", "紹介", "--format", "json"])
         let layerObject = try #require(
             try JSONSerialization.jsonObject(with: Data(layer.stdout.utf8)) as? [String: Any])
         let allTies = ((object["network"] as? [String: Any])?["ties"] as? Int) ?? 0
         let layerTies = try #require((layerObject["network"] as? [String: Any])?["ties"] as? Int)
         #expect(layerTies > 0 && layerTies < 163 && allTies > 0)
-        #expect(try run(["analyze", Self.sample, "--kind", "雑談"]).status != 0)
+        #expect(try CLI.run(["analyze", CLI.sample, "--kind", "雑談"]).status != 0)
 
-        let table = try run(["analyze", Self.sample], lang: "ja_JP.UTF-8")
+        let table = try CLI.run(["analyze", CLI.sample], lang: "ja_JP.UTF-8")
         #expect(table.stdout.hasPrefix("令和7年度: 機関 51、つながり 163本 (相互確認 151・一方向 12)、回答 47機関\n"))
         #expect(table.stdout.contains("順位ではありません。"))
     }
 
     @Test("gaps: the sample's isolated agencies, its fragile point and its person-dependent school-to-youth tie")
     func gaps() throws {
-        let result = try run(["gaps", Self.sample, "--format", "csv"])
+        let result = try CLI.run(["gaps", CLI.sample, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").dropFirst().map(String.init)
         #expect(rows.filter { $0.hasPrefix("high,isolated,") }.map { $0.split(separator: ",")[2] } == ["A30", "A48"])
         #expect(rows.contains { $0.hasPrefix("high,articulation,A09;A40;A41,") })
         #expect(rows.contains { $0.hasPrefix("medium,person_dependent,A27;A31,") })
         #expect(!rows.contains { $0.contains("C2025") })  // no case IDs in the output
-        #expect(try run(["gaps", Self.sample, "--format", "csv"]).stdout == result.stdout)
-        let table = try run(["gaps", Self.sample, "--year", "R6"], lang: "ja_JP.UTF-8")
+        #expect(try CLI.run(["gaps", CLI.sample, "--format", "csv"]).stdout == result.stdout)
+        let table = try CLI.run(["gaps", CLI.sample, "--year", "R6"], lang: "ja_JP.UTF-8")
         #expect(table.stdout.hasPrefix("令和6年度: 気づいた点"))
         #expect(table.stdout.contains("■ 重要"))
     }
 
     @Test("analysis refuses data with errors and a year that is not there")
     func analyzeRefuses() throws {
-        #expect(try run(["analyze", Self.sample, "--year", "2019"]).status == 1)
-        let dir = try tempFolder()
+        #expect(try CLI.run(["analyze", CLI.sample, "--year", "2019"]).status == 1)
+        let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir + "/2025", withIntermediateDirectories: true)
         try "id,name,field\nA01,窓口,行政\n".write(toFile: dir + "/2025/agencies.csv", atomically: true, encoding: .utf8)
         try "reporter,partner\n".write(toFile: dir + "/2025/survey.csv", atomically: true, encoding: .utf8)
-        let result = try run(["gaps", dir])
+        let result = try CLI.run(["gaps", dir])
         #expect(result.status == 1)
         #expect(result.stderr.contains("agencies.csv:2:8: error:"))
         #expect(result.stdout == "")
@@ -220,28 +171,28 @@ struct CLITests {
 
     @Test("map: byte-identical SVG from two runs; never written inside the input folder")
     func map() throws {
-        let dir = try tempFolder()
+        let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for i in 1...2 {
-            let result = try run(["map", Self.sample, "--gaps", "-o", "\(dir)/\(i).svg"])
+            let result = try CLI.run(["map", CLI.sample, "--gaps", "-o", "\(dir)/\(i).svg"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == "\(dir)/\(i).svg\n")
         }
         #expect(FileManager.default.contentsEqual(atPath: "\(dir)/1.svg", andPath: "\(dir)/2.svg"))
-        let inside = try run(["map", Self.sample, "-o", Self.sample + "/2023/map.svg"])
+        let inside = try CLI.run(["map", CLI.sample, "-o", CLI.sample + "/2023/map.svg"])
         #expect(inside.status == 1)
-        #expect(!FileManager.default.fileExists(atPath: Self.sample + "/2023/map.svg"))
-        let ego = try run(["map", Self.sample, "--variant", "ego", "--focus", "NOPE", "-o", "\(dir)/e.svg"])
+        #expect(!FileManager.default.fileExists(atPath: CLI.sample + "/2023/map.svg"))
+        let ego = try CLI.run(["map", CLI.sample, "--variant", "ego", "--focus", "NOPE", "-o", "\(dir)/e.svg"])
         #expect(ego.status != 0 && ego.stderr.contains("--focus"))
     }
 
     @Test("compare: the sample's last two years, the change map in SVG and PDF, year maps and trend charts")
     func compare() throws {
-        let dir = try tempFolder()
+        let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let table = try run(
+        let table = try CLI.run(
             [
-                "compare", Self.sample, "--map", dir + "/change.svg", "--year-maps", dir + "/years", "--charts",
+                "compare", CLI.sample, "--map", dir + "/change.svg", "--year-maps", dir + "/years", "--charts",
                 dir + "/charts",
             ],
             lang: "ja_JP.UTF-8")
@@ -257,27 +208,28 @@ struct CLITests {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
         }
         #expect(
-            try run(["compare", Self.sample, "--from", "2023", "--to", "R6", "--map", dir + "/change.pdf"]).status == 0)
+            try CLI.run(["compare", CLI.sample, "--from", "2023", "--to", "R6", "--map", dir + "/change.pdf"]).status
+                == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/change.pdf")).starts(with: Array("%PDF".utf8)))
 
-        let csv = try run(["compare", Self.sample, "--format", "csv"])
+        let csv = try CLI.run(["compare", CLI.sample, "--format", "csv"])
         let rows = csv.stdout.split(separator: "\n").dropFirst()
         #expect(rows.count { $0.hasPrefix("new,") } == 23 && rows.count { $0.hasPrefix("lost,") } == 3)
         // 2023 → R6: the job café (A34) closed; its ties are lost.
-        let early = try run(["compare", Self.sample, "--from", "2023", "--to", "R6", "--format", "json"])
+        let early = try CLI.run(["compare", CLI.sample, "--from", "2023", "--to", "R6", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as? [String: Any])
         #expect(object["closed_agencies"] as? [String] == ["A34"])
         #expect((object["trends"] as? [Any])?.count == 3)
         let changes = try #require(object["agency_changes"] as? [[String: Any]])
         #expect(changes.first { $0["id"] as? String == "A38" }?["degree_before"] as? Int == 0)  // ゆるりの会 connects in R6
-        #expect(try run(["compare", Self.sample, "--from", "R7", "--to", "2023"]).status != 0)
+        #expect(try CLI.run(["compare", CLI.sample, "--from", "R7", "--to", "2023"]).status != 0)
     }
 
     @Test("report: report.html and the maps as SVG and PDF, never inside the input folder")
     func report() throws {
-        let dir = try tempFolder()
+        let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let result = try run(["report", Self.sample, "-o", dir, "--title", "みどり市"], lang: "ja_JP.UTF-8")
+        let result = try CLI.run(["report", CLI.sample, "-o", dir, "--title", "みどり市"], lang: "ja_JP.UTF-8")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == dir + "/report.html\n")
         for file in [
@@ -292,21 +244,21 @@ struct CLITests {
         #expect(page.contains("ほか、参考程度の点が"))  // minor ones counted
         #expect(!page.contains("C2025-"))  // no case IDs
         #expect(!page.contains("http://") || !page.contains("src=\"http"))  // nothing loaded from the network
-        #expect(try run(["report", Self.sample, "-o", dir + "/again"]).status == 0)
+        #expect(try CLI.run(["report", CLI.sample, "-o", dir + "/again"]).status == 0)
         let again = try String(contentsOfFile: dir + "/again/report.html", encoding: .utf8)  // in English
         // Without --lang the locale decides: C gives English.
         #expect(again != page && again.contains("support network"))
-        #expect(try run(["report", Self.sample, "-o", dir + "/again2"]).stdout == dir + "/again2/report.html\n")
+        #expect(try CLI.run(["report", CLI.sample, "-o", dir + "/again2"]).stdout == dir + "/again2/report.html\n")
         // Reruns are byte-identical.
         #expect(try String(contentsOfFile: dir + "/again2/report.html", encoding: .utf8) == again)
-        let inside = try run(["report", Self.sample, "-o", Self.sample + "/out"])
+        let inside = try CLI.run(["report", CLI.sample, "-o", CLI.sample + "/out"])
         #expect(inside.status == 1)
-        #expect(!FileManager.default.fileExists(atPath: Self.sample + "/out"))
+        #expect(!FileManager.default.fileExists(atPath: CLI.sample + "/out"))
     }
 
     @Test("report on more than 5,000 agencies: the field map and the core instead of the whole map, and it says so")
     func largeReport() throws {
-        let network = try tempFolder(), out = try tempFolder()
+        let network = try CLI.tempFolder(), out = try CLI.tempFolder()
         defer { for d in [network, out] { try? FileManager.default.removeItem(atPath: d) } }
         try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
         let fields = ["保健", "医療", "教育", "就労"]
@@ -316,7 +268,7 @@ struct CLITests {
         let ties = (0..<400).map { "B\($0),B\(($0 * 7 + 1) % 400)" }  // a few hundred ties, so the test stays quick
         try ("reporter,partner\n" + ties.joined(separator: "\n") + "\n").write(
             toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
-        let result = try run(["report", network, "-o", out, "--cards"], lang: "ja_JP.UTF-8")
+        let result = try CLI.run(["report", network, "-o", out, "--cards"], lang: "ja_JP.UTF-8")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("機関ごとのページ (--cards) は作りません"))
         for file in ["maps/core.svg", "maps/fields.svg"] {
@@ -330,7 +282,7 @@ struct CLITests {
 
     @Test("report on a dense network (120 agencies, all 7,140 ties, none confirmed): the core map, lists capped")
     func denseReport() throws {
-        let network = try tempFolder(), out = try tempFolder()
+        let network = try CLI.tempFolder(), out = try CLI.tempFolder()
         defer { for d in [network, out] { try? FileManager.default.removeItem(atPath: d) } }
         try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
         let fields = ["保健", "医療", "教育", "就労"]
@@ -341,7 +293,7 @@ struct CLITests {
         let reports = (0..<120).flatMap { a in ((a + 1)..<120).map { b in "D\(a),D\(b)" } }
         try ("reporter,partner\n" + reports.joined(separator: "\n") + "\n").write(
             toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
-        let result = try run(["report", network, "-o", out], lang: "ja_JP.UTF-8")
+        let result = try CLI.run(["report", network, "-o", out], lang: "ja_JP.UTF-8")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             FileManager.default.fileExists(atPath: out + "/maps/core.svg")
@@ -357,7 +309,7 @@ struct CLITests {
 
     @Test("map of 47,000 agencies (one tie): the core by default, and the whole map drawn without neato, not a crash")
     func hugeMap() throws {
-        let network = try tempFolder()
+        let network = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: network) }
         try FileManager.default.createDirectory(atPath: network + "/net/2025", withIntermediateDirectories: true)
         let agencies = (0..<47_000).map { "A\($0),機関\($0),保健" }
@@ -365,9 +317,9 @@ struct CLITests {
             toFile: network + "/net/2025/agencies.csv", atomically: true, encoding: .utf8)
         try "reporter,partner\nA0,A1\n".write(
             toFile: network + "/net/2025/survey.csv", atomically: true, encoding: .utf8)
-        let core = try run(["map", network + "/net", "-o", network + "/core.svg", "--lang", "en"])
+        let core = try CLI.run(["map", network + "/net", "-o", network + "/core.svg", "--lang", "en"])
         #expect(core.status == 0 && core.stderr.contains("the map shows the core (--variant core)"), "\(core.stderr)")
-        let whole = try run([
+        let whole = try CLI.run([
             "map", network + "/net", "--variant", "network", "-o", network + "/all.svg", "--lang", "en",
         ])
         #expect(whole.status == 0 && whole.stderr.contains("drawn with nop2"), "\(whole.stderr)")
@@ -379,24 +331,24 @@ struct CLITests {
         "analyze --sample marks what it estimates: the diameter as a lower bound, averages as approximate, JSON lists them"
     )
     func sampledMarks() throws {
-        let table = try run(["analyze", Self.sample, "--sample", "10"])
+        let table = try CLI.run(["analyze", CLI.sample, "--sample", "10"])
         #expect(table.stdout.contains("diameter at least ") && table.stdout.contains("average distance ≈"))
-        let json = try run(["analyze", Self.sample, "--sample", "10", "--format", "json"])
+        let json = try CLI.run(["analyze", CLI.sample, "--sample", "10", "--format", "json"])
         let network = try #require(
             (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["network"]
                 as? [String: Any])
         #expect((network["estimated"] as? [String])?.contains("diameter") == true)
-        let exact = try run(["analyze", Self.sample, "--format", "json"])
+        let exact = try CLI.run(["analyze", CLI.sample, "--format", "json"])
         let exactNetwork = try #require(
             (try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])?["network"]
                 as? [String: Any])
         #expect((exactNetwork["estimated"] as? [String]) == [])
-        #expect(!(try run(["analyze", Self.sample])).stdout.contains("at least"))
+        #expect(!(try CLI.run(["analyze", CLI.sample])).stdout.contains("at least"))
     }
 
     @Test("--version names the Graphviz library linked in")
     func version() throws {
-        let result = try run(["--version"])
+        let result = try CLI.run(["--version"])
         #expect(result.status == 0)
         #expect(
             result.stdout.contains("(Graphviz ")

@@ -5,13 +5,12 @@ import Testing
 /// defect a hostile review found.
 @Suite("File safety")
 struct FileSafetyTests {
-    let cli = CLITests()
     let fm = FileManager.default
 
     /// A copy of the sample network in a fresh folder, which is the current directory of the runs.
     func sampleCopy() throws -> String {
-        let dir = try cli.tempFolder()
-        try fm.copyItem(atPath: CLITests.sample, toPath: dir + "/net")
+        let dir = try CLI.tempFolder()
+        try fm.copyItem(atPath: CLI.sample, toPath: dir + "/net")
         return dir
     }
 
@@ -36,11 +35,11 @@ struct FileSafetyTests {
             ["export", dir + "/net", "--format", "json", "-o", dir + "/yearlink/referrals.csv"],
             ["map", dir + "/net", "-o", dir + "/l2/../令和7年度/map.svg"],
         ] {
-            let run = try cli.run(arguments)
+            let run = try CLI.run(arguments)
             #expect(run.status == 1 && run.stderr.contains("refusing to write inside the input folder"), "\(arguments)")
         }
         #expect(files(dir + "/net") == before)
-        #expect(try cli.run(["check", dir + "/net"]).status == 0)
+        #expect(try CLI.run(["check", dir + "/net"]).status == 0)
     }
 
     @Test("a device, a pipe or a folder named by -o is not replaced")
@@ -50,7 +49,7 @@ struct FileSafetyTests {
         #expect(mkfifo(dir + "/fifo", 0o644) == 0)
         try fm.createDirectory(atPath: dir + "/folder", withIntermediateDirectories: false)
         for target in ["/dev/null", dir + "/fifo", dir + "/folder"] {
-            let run = try cli.run(["export", dir + "/net", "-o", target])
+            let run = try CLI.run(["export", dir + "/net", "-o", target])
             #expect(run.status == 1 && run.stderr.contains("is not a regular file"), "\(target)")
         }
         var info = stat()
@@ -61,17 +60,17 @@ struct FileSafetyTests {
     func permissions() throws {
         let dir = try sampleCopy()
         defer { try? fm.removeItem(atPath: dir) }
-        #expect(try cli.run(["report", dir + "/net", "-o", dir + "/internal", "--internal"]).status == 0)
+        #expect(try CLI.run(["report", dir + "/net", "-o", dir + "/internal", "--internal"]).status == 0)
         #expect(try mode(dir + "/internal/report.html") == 0o600)
         #expect(try mode(dir + "/internal/maps/network.svg") == 0o600)
-        #expect(try cli.run(["report", dir + "/net", "-o", dir + "/out"]).status == 0)
+        #expect(try CLI.run(["report", dir + "/net", "-o", dir + "/out"]).status == 0)
         #expect(try mode(dir + "/out/report.html") == 0o644)
         try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/out/report.html")
-        #expect(try cli.run(["report", dir + "/net", "-o", dir + "/out"]).status == 0)
+        #expect(try CLI.run(["report", dir + "/net", "-o", dir + "/out"]).status == 0)
         #expect(try mode(dir + "/out/report.html") == 0o600)
-        #expect(try cli.run(["gaps", dir + "/net", "--internal"]).status == 0)
+        #expect(try CLI.run(["gaps", dir + "/net", "--internal"]).status == 0)
         #expect(
-            try cli.run(["map", dir + "/net", "--variant", "referrals", "--internal", "-o", dir + "/r.svg"]).status == 0
+            try CLI.run(["map", dir + "/net", "--variant", "referrals", "--internal", "-o", dir + "/r.svg"]).status == 0
         )
         #expect(try mode(dir + "/r.svg") == 0o600)
         // collect --force replaces survey.csv and keeps its mode.
@@ -79,7 +78,7 @@ struct FileSafetyTests {
         try fm.createDirectory(atPath: dir + "/forms", withIntermediateDirectories: false)
         try fm.copyItem(atPath: year + "/survey.csv", toPath: dir + "/forms/all.csv")
         try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: year + "/survey.csv")
-        let collect = try cli.run(["collect", dir + "/forms", "--into", year, "--force"])
+        let collect = try CLI.run(["collect", dir + "/forms", "--into", year, "--force"])
         #expect(collect.status == 0, "\(collect.stderr)")
         #expect(try mode(year + "/survey.csv") == 0o600)
     }
@@ -92,8 +91,8 @@ struct FileSafetyTests {
         ])
     func fullStandardOutput(arguments: [String]) throws {
         let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = [arguments[0], CLITests.sample] + arguments.dropFirst() + ["--lang", "ja"]
+        process.executableURL = CLI.binary
+        process.arguments = [arguments[0], CLI.sample] + arguments.dropFirst() + ["--lang", "ja"]
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
         let err = Pipe()
         process.standardError = err
@@ -106,7 +105,7 @@ struct FileSafetyTests {
 
     @Test("template: IDs that climb folders, names that collide or run long give safe, unique, bounded form names")
     func templateNames() throws {
-        let dir = try cli.tempFolder()
+        let dir = try CLI.tempFolder()
         defer { try? fm.removeItem(atPath: dir) }
         let net = dir + "/net"
         try fm.createDirectory(atPath: net + "/2025", withIntermediateDirectories: true)
@@ -122,7 +121,7 @@ struct FileSafetyTests {
 
         """.write(toFile: net + "/2025/agencies.csv", atomically: true, encoding: .utf8)
         try "reporter,partner\nA1,E1\n".write(toFile: net + "/2025/survey.csv", atomically: true, encoding: .utf8)
-        let run = try cli.run(["template", net, "--year", "2026"])
+        let run = try CLI.run(["template", net, "--year", "2026"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(files(dir) == files(dir).filter { $0.hasPrefix("net") })  // nothing above net/
         let forms = try fm.contentsOfDirectory(atPath: net + "/2026/forms").sorted()
@@ -133,13 +132,13 @@ struct FileSafetyTests {
         #expect(forms.contains("_._.._.._escaped_窓口.csv") && forms.contains("_hidden_家族会.csv"))
         #expect(forms.contains("E1_" + String(repeating: "🙂", count: 30) + ".csv"))
         // The forms collect back into a survey.csv that checks.
-        let collect = try cli.run(["collect", net + "/2026/forms", "--into", net + "/2026"])
+        let collect = try CLI.run(["collect", net + "/2026/forms", "--into", net + "/2026"])
         #expect(collect.status == 0, "\(collect.stderr)")
-        #expect(try cli.run(["check", net]).status == 0)
+        #expect(try CLI.run(["check", net]).status == 0)
         // The year's folder now exists: a second template writes nothing.
-        let again = try cli.run(["template", net, "--year", "2027"])
+        let again = try CLI.run(["template", net, "--year", "2027"])
         #expect(again.status == 0)
-        #expect(try cli.run(["template", net, "--year", "2027"]).status == 1)
+        #expect(try CLI.run(["template", net, "--year", "2027"]).status == 1)
         #expect(!files(net).contains { $0.split(separator: "/").contains { $0.hasPrefix(".") } })
     }
 
@@ -149,15 +148,15 @@ struct FileSafetyTests {
         defer { try? fm.removeItem(atPath: dir) }
         let out = dir + "/out"
         // The first year's report has no change map; the last year's has one.
-        #expect(try cli.run(["report", dir + "/net", "-o", dir + "/whole"]).status == 0)
+        #expect(try CLI.run(["report", dir + "/net", "-o", dir + "/whole"]).status == 0)
         let whole = files(dir + "/whole")
-        #expect(try cli.run(["report", dir + "/net", "-o", out, "--year", "2023"]).status == 0)
+        #expect(try CLI.run(["report", dir + "/net", "-o", out, "--year", "2023"]).status == 0)
         let old = files(out)
         #expect(old != whole)
         let oldReport = try Data(contentsOf: URL(fileURLWithPath: out + "/report.html"))
         for (i, delay) in [0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5].enumerated() {
             let process = Process()
-            process.executableURL = CLITests.binary
+            process.executableURL = CLI.binary
             process.arguments = ["report", dir + "/net", "-o", out, "--quiet"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice

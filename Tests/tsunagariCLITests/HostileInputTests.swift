@@ -8,7 +8,6 @@ import Testing
 /// come out as plain text, and every output must still parse.
 @Suite("Hostile names in every output")
 struct HostileInputTests {
-    let cli = CLITests()
     static let names: [String] = {
         let url = Bundle.module.url(forResource: "Fixtures/hostile-names", withExtension: "json")!
         return try! JSONDecoder().decode([String].self, from: Data(contentsOf: url))
@@ -16,7 +15,7 @@ struct HostileInputTests {
 
     /// A network whose agencies carry the hostile names, in a ring so that every one has ties.
     private func network() throws -> String {
-        let dir = try cli.tempFolder()
+        let dir = try CLI.tempFolder()
         func cell(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         var agencies = "id,name,field\n", survey = "reporter,partner\n"
         for (i, name) in Self.names.enumerated() {
@@ -72,30 +71,30 @@ struct HostileInputTests {
         let dir = try network()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let net = dir + "/net"
-        #expect(try cli.run(["check", net]).status == 0)
+        #expect(try CLI.run(["check", net]).status == 0)
 
         // CSV: the name column of analyze, read back with a CSV parser.
-        let csv = try cli.run(["analyze", net, "--format", "csv"])
+        let csv = try CLI.run(["analyze", net, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let rows = try parseCSVRows(csv.stdout)
         #expect(rows.dropFirst().map { $0[1] } == Self.names.map(csvText))
 
         // JSON: analyze and gaps.
-        let json = try cli.run(["analyze", net, "--format", "json"])
+        let json = try CLI.run(["analyze", net, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((object["agencies"] as? [[String: Any]])?.map { $0["name"] as? String } == Self.names)
-        let gaps = try cli.run(["gaps", net, "--format", "json"])
+        let gaps = try CLI.run(["gaps", net, "--format", "json"])
         #expect((try? JSONSerialization.jsonObject(with: Data(gaps.stdout.utf8))) != nil)
 
         // GraphML and GEXF: XML with every name as data.
         for format in ["graphml", "gexf"] {
-            let export = try cli.run(["export", net, "--format", format])
+            let export = try CLI.run(["export", net, "--format", format])
             let content = xmlContent(Data(export.stdout.utf8), format)
             for name in Self.names { #expect(content.contains(xmlText(name)), "\(format): \(name.prefix(40))") }
         }
 
         // SVG map: parses, no script, no event handler, no link; each name is text (label lines and the tooltip).
-        #expect(try cli.run(["map", net, "-o", dir + "/map.svg"]).status == 0)
+        #expect(try CLI.run(["map", net, "-o", dir + "/map.svg"]).status == 0)
         let svg = try Data(contentsOf: URL(fileURLWithPath: dir + "/map.svg"))
         let svgContent = xmlContent(svg, "SVG")
         #expect(!svgContent.contains("<SCRIPT-ELEMENT>"))
@@ -116,7 +115,7 @@ struct HostileInputTests {
 
         // PDF: every label survives (a noncharacter once made cairo drop every later one).
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
-            #expect(try cli.run(["map", net, "--format", "pdf", "-o", dir + "/map.pdf"]).status == 0)
+            #expect(try CLI.run(["map", net, "--format", "pdf", "-o", dir + "/map.pdf"]).status == 0)
             let text = Process()
             text.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
             text.arguments = [dir + "/map.pdf", "-"]
@@ -129,7 +128,7 @@ struct HostileInputTests {
         }
 
         // The report: parses, names in the text, no script element but ours.
-        #expect(try cli.run(["report", net, "-o", dir + "/report", "--cards"]).status == 0)
+        #expect(try CLI.run(["report", net, "-o", dir + "/report", "--cards"]).status == 0)
         let page = try Data(contentsOf: URL(fileURLWithPath: dir + "/report/report.html"))
         let pageContent = xmlContent(page, "report")
         for name in Self.names where name.count < 100 {

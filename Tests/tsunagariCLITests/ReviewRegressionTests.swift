@@ -5,12 +5,11 @@ import Testing
 /// met it.
 @Suite("Regressions from the hostile review")
 struct ReviewRegressionTests {
-    let cli = CLITests()
     let fm = FileManager.default
 
     /// A one-year network folder from agencies.csv and survey.csv text.
     func network(_ agencies: String, _ survey: String) throws -> String {
-        let dir = try cli.tempFolder()
+        let dir = try CLI.tempFolder()
         try fm.createDirectory(atPath: dir + "/net/2025", withIntermediateDirectories: true)
         try agencies.write(toFile: dir + "/net/2025/agencies.csv", atomically: true, encoding: .utf8)
         try survey.write(toFile: dir + "/net/2025/survey.csv", atomically: true, encoding: .utf8)
@@ -23,7 +22,7 @@ struct ReviewRegressionTests {
             "id,name,field\nA1,一,保健\n\"A1\u{1}\",二,保健\nB,三,医療\n", "reporter,partner\nA1,B\n\"A1\u{1}\",B\n")
         defer { try? fm.removeItem(atPath: dir) }
         for format in ["graphml", "gexf"] {
-            let export = try cli.run(["export", dir + "/net", "--format", format, "-o", dir + "/net." + format])
+            let export = try CLI.run(["export", dir + "/net", "--format", format, "-o", dir + "/net." + format])
             #expect(export.status == 0, "\(export.stderr)")
             let text = try String(contentsOfFile: dir + "/net." + format, encoding: .utf8)
             let ids = text.components(separatedBy: "<node id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
@@ -57,14 +56,14 @@ struct ReviewRegressionTests {
         try fm.createDirectory(atPath: forms, withIntermediateDirectories: true)
         try "reporter,partner,familiarity\nA01,A02,０\nA01,A03,00\nA01,A04,2\n".write(
             toFile: forms + "/a.csv", atomically: true, encoding: .utf8)
-        let collect = try cli.run(["collect", forms, "--into", dir + "/net/2025", "--force"])
+        let collect = try CLI.run(["collect", forms, "--into", dir + "/net/2025", "--force"])
         #expect(collect.status == 0, "\(collect.stderr)")
         let survey = try String(contentsOfFile: dir + "/net/2025/survey.csv", encoding: .utf8)
         #expect(survey.components(separatedBy: "\r\n").filter { $0.hasPrefix("A01,") } == ["A01,A04,,,2,,,"])
 
         try "reporter,partner,kinds\nA01,\u{1B}[2J\u{1B}]0;owned\u{07}みどり,紹介\n".write(
             toFile: forms + "/a.csv", atomically: true, encoding: .utf8)
-        let hostile = try cli.run(["collect", forms, "--into", dir + "/net/2025", "--force"])
+        let hostile = try CLI.run(["collect", forms, "--into", dir + "/net/2025", "--force"])
         #expect(hostile.status == 1)
         #expect(!hostile.stderr.contains("\u{1B}") && !hostile.stderr.contains("\u{07}"))
         #expect(hostile.stderr.contains("\\u{1B}[2J"))
@@ -77,7 +76,7 @@ struct ReviewRegressionTests {
             "id,name,field\nA01,\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",行政・調整\nA02,@SUM(1+1),保健\n",
             "reporter,partner\nA01,A02\n")
         defer { try? fm.removeItem(atPath: dir) }
-        let template = try cli.run(["template", dir + "/net", "--year", "2026"])
+        let template = try CLI.run(["template", dir + "/net", "--year", "2026"])
         #expect(template.status == 0, "\(template.stderr)")
         for file in ["2026/agencies.csv"]
             + (try fm.contentsOfDirectory(atPath: dir + "/net/2026/forms")).map({ "2026/forms/" + $0 })
@@ -90,12 +89,12 @@ struct ReviewRegressionTests {
         }
         // Our own reader takes the apostrophe off: the names come back exactly.
         try "reporter,partner\nA01,A02\n".write(toFile: dir + "/net/2026/survey.csv", atomically: true, encoding: .utf8)
-        let json = try cli.run(["analyze", dir + "/net", "--format", "json"])
+        let json = try CLI.run(["analyze", dir + "/net", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((object["agencies"] as? [[String: Any]])?.map { $0["name"] as? String } == [name, "@SUM(1+1)"])
         // analyze and gaps CSV are inert too.
         for command in [["analyze", "--format", "csv"], ["gaps", "--format", "csv"]] {
-            let csv = try cli.run([command[0], dir + "/net"] + command.dropFirst())
+            let csv = try CLI.run([command[0], dir + "/net"] + command.dropFirst())
             #expect(
                 !csv.stdout.contains(",=") && !csv.stdout.contains(",@") && !csv.stdout.contains(",\"="), "\(command)")
         }
@@ -111,7 +110,7 @@ struct ReviewRegressionTests {
             "id,name,field\n" + agencies.joined(separator: "\n") + "\n",
             "reporter,partner\n" + rows.joined(separator: "\n") + "\n")
         defer { try? fm.removeItem(atPath: dir) }
-        let check = try cli.run(["check", dir + "/net"])
+        let check = try CLI.run(["check", dir + "/net"])
         #expect(check.status == 1)
         let lines = check.stderr.split(separator: "\n")
         #expect(lines.filter { $0.contains(": error: ") }.count == 100)
@@ -127,11 +126,11 @@ struct ReviewRegressionTests {
         let long = String(repeating: "長", count: 10_000)
         let dir = try network("id,name,field\nA1,\(long),保健\nA2,短い,医療\n", "reporter,partner\nA1,A2\n")
         defer { try? fm.removeItem(atPath: dir) }
-        let table = try cli.run(["analyze", dir + "/net"])
+        let table = try CLI.run(["analyze", dir + "/net"])
         #expect(table.status == 0)
         #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count < 400 })
         #expect(table.stdout.contains(String(repeating: "長", count: 19) + "…"))
-        #expect(try cli.run(["analyze", dir + "/net", "--format", "csv"]).stdout.contains(long))
+        #expect(try CLI.run(["analyze", dir + "/net", "--format", "csv"]).stdout.contains(long))
     }
 
     @Test(
@@ -144,9 +143,9 @@ struct ReviewRegressionTests {
         defer { try? fm.removeItem(atPath: dir) }
         try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
         try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: dir + "/net/2025")
-        func asNobody(_ arguments: [String]) throws -> CLITests.Run {
-            try cli.run(
-                ["--reuid=65534", "--regid=65534", "--clear-groups", CLITests.binary.path] + arguments,
+        func asNobody(_ arguments: [String]) throws -> CLI.Run {
+            try CLI.run(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + arguments,
                 executable: "/usr/bin/setpriv")
         }
         // The binary must be reachable by nobody: it is, under the build folder's usual modes.
@@ -169,9 +168,9 @@ struct ReviewRegressionTests {
         defer { try? fm.removeItem(atPath: dir) }
         try "case,step,from,to\nK7,1,A1,A2\n".write(
             toFile: dir + "/net/2025/referrals.csv", atomically: true, encoding: .utf8)
-        let meeting = try cli.run(["check", dir + "/net"])
+        let meeting = try CLI.run(["check", dir + "/net"])
         #expect(meeting.stdout.contains("fewer than 3 cases (fewer than 3 hand-offs)"), "\(meeting.stdout)")
         #expect(!meeting.stdout.contains("K7") && !meeting.stderr.contains("K7"))
-        #expect(try cli.run(["check", dir + "/net", "--internal"]).stdout.contains("1 case (1 hand-off)"))
+        #expect(try CLI.run(["check", dir + "/net", "--internal"]).stdout.contains("1 case (1 hand-off)"))
     }
 }
