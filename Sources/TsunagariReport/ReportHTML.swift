@@ -60,8 +60,7 @@ private let resources: (library: MustacheLibrary, css: String, script: String) =
             let text = try? String(contentsOf: url, encoding: .utf8)
         else {
             preconditionFailure(
-                "resource \(name)"
-                    + ".\(ext) missing")
+                "resource \(name).\(ext) missing")
         }
         return text
     }

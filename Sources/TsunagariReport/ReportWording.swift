@@ -62,8 +62,7 @@ extension Text {
             ja: "\(previous)と比べて、機関は\(agencies.0)から\(agencies.1)に、つながりは\(ties.0)本から\(ties.1)本になりました "
                 + "(新しいつながり\(new)本、なくなったつながり\(lost)本)。",
             en: "Since \(previous), agencies went from \(agencies.0) to \(agencies.1) and ties from \(ties.0) "
-                + "to \(ties.1) "
-                + "(\(new) new, \(lost) lost).")
+                + "to \(ties.1) (\(new) new, \(lost) lost).")
     }
 
     static func isolates(_ count: Int, names: String) -> Text {
@@ -82,8 +81,7 @@ extension Text {
 
     static func coreOnly(agencies: Int, ties: Int) -> Text {
         Text(
-            ja: "機関が\(agencies)、つながりが\(ties)本あり、全体の図では線が重なって読み取れないため、"
-                + "分野どうしのつながりの図と、ネットワークの中核の図を示します。"
+            ja: "機関が\(agencies)、つながりが\(ties)本あり、全体の図では線が重なって読み取れないため、分野どうしのつながりの図と、ネットワークの中核の図を示します。"
                 + "個々の機関のまわりは tsunagari map --variant ego --focus ID で描けます。",
             en: "With \(agencies) agencies and \(ties) ties a map of the whole network would be an unreadable tangle, "
                 + "so the report shows the ties between fields and the core of the network. "
@@ -96,8 +94,7 @@ extension Text {
             + "Colour shows the field, shape public or private.")
 
     static let networkMapCaption = Text(
-        ja: "色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。"
-            + "太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。",
+        ja: "色は分野、形は官民 (四角: 公、六角形: 公設民営・委託、楕円: 民間、ひし形: 任意団体)、大きさはつながりの数。太い線はお互いによく知っている関係、点線の矢印は一方だけが挙げたつながりです。",
         en: "Colour shows the field, shape public or private (square: public, hexagon: contracted, oval: private, "
             + "diamond: voluntary), size the number of ties. Thick lines: people know each other well; "
             + "dotted arrows: only one side named the tie.")
@@ -115,8 +112,7 @@ extension Text {
     static let fragilityTitle = Text(ja: "4. ネットワークを支えているところ", en: "4. What holds the network together")
 
     static let fragilityIntro = Text(
-        ja: "ほかの機関どうしの間に立ってつないでいる機関と、抜けるとネットワークが分かれてしまう点です。"
-            + "負担が集中していないか、担当が替わっても続く仕組みがあるかを話し合う材料にしてください。",
+        ja: "ほかの機関どうしの間に立ってつないでいる機関と、抜けるとネットワークが分かれてしまう点です。負担が集中していないか、担当が替わっても続く仕組みがあるかを話し合う材料にしてください。",
         en: "Agencies that stand between others, and the points where the network would split. "
             + "Use them to discuss whether the load is shared and whether ties would survive a change of staff.")
 
@@ -190,8 +186,7 @@ extension Text {
 
     static let matchedByName = Text(
         ja: "IDが変わり名前で前年度と対応づけた機関: ",
-        en: "Agencies matched to last year by name "
-            + "(new ID): ")
+        en: "Agencies matched to last year by name (new ID): ")
 
     static func readingWarnings(_ n: Int) -> Text {
         Text(ja: "読み込み時の警告: \(n)件", en: "Warnings while reading the data: \(n)")
@@ -232,8 +227,7 @@ extension Text {
                 Text(
                     ja: "ほかの機関にどれだけ少ない段階で届くかを表します。つながっていない機関がある場合の補正をしています (Wasserman & Faust 1994)。",
                     en: "How few steps it takes to reach the other agencies, corrected for agencies that cannot be "
-                        + "reached "
-                        + "(Wasserman & Faust 1994).")
+                        + "reached (Wasserman & Faust 1994).")
             ),
             (
                 Text(ja: "コア数", en: "Core number"),
@@ -246,8 +240,7 @@ extension Text {
                 Text(
                     ja: "つながっている相手どうしも互いにつながっているほど高くなります。低い機関は、互いに知らない相手どうしを橋渡ししています (Burt 1992)。",
                     en: "High when an agency's partners are tied to each other; low for agencies that bridge partners "
-                        + "who do not "
-                        + "know each other (Burt 1992).")
+                        + "who do not know each other (Burt 1992).")
             ),
             (
                 Text(ja: "抜けると分断される機関", en: "Cut points"),
@@ -260,17 +253,14 @@ extension Text {
                 Text(
                     ja: "分野の組ごとに実際のつながりの数を、分野の大きさとネットワーク全体の密度から見込まれる数と比べます。",
                     en: "For each pair of fields, the ties observed are compared with what the fields' sizes and the "
-                        + "network's "
-                        + "density would lead one to expect.")
+                        + "network's density would lead one to expect.")
             ),
             (
                 Text(ja: "つながりの提案", en: "Suggested connections"),
                 Text(
-                    ja: "共通の連携先が多い組を、共通の連携先の数とその連携先のつながりの少なさで点数にし (Adamic & Adar 2003)、"
-                        + "分野や年齢の切れ目をまたぐ組を優先します。",
+                    ja: "共通の連携先が多い組を、共通の連携先の数とその連携先のつながりの少なさで点数にし (Adamic & Adar 2003)、分野や年齢の切れ目をまたぐ組を優先します。",
                     en: "Pairs without a tie are scored by their shared partners, a shared partner with few ties "
-                        + "counting more "
-                        + "(Adamic & Adar 2003); pairs across fields or age boundaries come first.")
+                        + "counting more (Adamic & Adar 2003); pairs across fields or age boundaries come first.")
             ),
             (
                 Text(ja: "事例の件数", en: "Case counts"),
@@ -282,8 +272,7 @@ extension Text {
                         en: "So that no person can be identified, counts of 1 or 2 are shown as \"fewer than 3\", a "
                             + "total that "
                             + "includes one only as the lower bound its parts give (\"at least N\"), and on the map "
-                            + "every such "
-                            + "count is drawn as the same thin line; no case IDs or notes appear.")
+                            + "every such count is drawn as the same thin line; no case IDs or notes appear.")
             ),
         ]
     }

@@ -445,16 +445,14 @@ extension Finding {
         case (.ageBoundary, .ageBoundary(let age, let ending, let bridge)):
             return Text(
                 ja: "\(age)歳で支援が終わる機関 (\(jaList(0..<ending))) から\(age)歳以降を支援する機関へのつながりが"
-                    + (bridge.map { "\(ja[$0[0]])と\(ja[$0[1]])の1本だけです。" } ?? "ありません。") + "年齢の切れ目で支援が途切れるおそれ"
-                    + "があります。",
+                    + (bridge.map { "\(ja[$0[0]])と\(ja[$0[1]])の1本だけです。" } ?? "ありません。") + "年齢の切れ目で支援が途切れるおそれがあります。",
                 en: "Agencies whose support ends at \(age) (\(enList(0..<ending))) have "
                     + (bridge.map { "one tie (\(en[$0[0]]) – \(en[$0[1]]))" } ?? "no tie") + " to agencies "
                     + "serving people aged \(age) and over; support may break off at that age.")
         case (.articulation, _):
             return Text(
                 ja: "\(ja[0])が抜けると、\(jaList(1..<ja.count))がほかの機関から切り離されます。",
-                en: "If \(en[0]) stepped back, \(enList(1..<en.count)) would be cut off from the other "
-                    + "agencies.")
+                en: "If \(en[0]) stepped back, \(enList(1..<en.count)) would be cut off from the other agencies.")
         case (.bridge, _):
             return Text(
                 ja: "\(ja[0])と\(ja[1])のつながりが途切れると、ネットワークが2つに分かれます。",
@@ -474,8 +472,7 @@ extension Finding {
         case (.failedHandOffs, .handOffs(let count)) where names.count == 2:
             return Text(
                 ja: "\(ja[0])から\(ja[1])への紹介のうち\(count.text.ja)が、中断・拒否・待機に終わりました。",
-                en: "\(count.text.en) hand-off(s) from \(en[0]) to \(en[1]) ended interrupted, refused or "
-                    + "waiting.")
+                en: "\(count.text.en) hand-off(s) from \(en[0]) to \(en[1]) ended interrupted, refused or waiting.")
         case (.failedHandOffs, .handOffs(let count)) where fields.count == 2:
             return Text(
                 ja: "「\(fields[0].ja)」から「\(fields[1].ja)」への紹介で、\(count.text.ja)がつながりませんでした。",

@@ -110,8 +110,7 @@ extension Analysis {
             for (i, a) in nodes.enumerated() {
                 if let value = a.value(v) {
                     out +=
-                        "<data key=\"n\(i)\">\(xml(value))"
-                        + "</data>"
+                        "<data key=\"n\(i)\">\(xml(value))</data>"
                 }
             }
             out += "</node>\n"
@@ -121,8 +120,7 @@ extension Analysis {
             for (i, a) in edges.enumerated() {
                 if let value = a.value(k) {
                     out +=
-                        "<data key=\"e\(i)\">\(xml(value))"
-                        + "</data>"
+                        "<data key=\"e\(i)\">\(xml(value))</data>"
                 }
             }
             out += "</edge>\n"
@@ -140,14 +138,12 @@ extension Analysis {
         out += "    <attributes class=\"node\">\n"
         for (i, a) in nodes.enumerated() {
             out +=
-                "      <attribute id=\"\(i)\" title=\"\(a.name)\" "
-                + "type=\"\(type(a.kind))\"/>\n"
+                "      <attribute id=\"\(i)\" title=\"\(a.name)\" type=\"\(type(a.kind))\"/>\n"
         }
         out += "    </attributes>\n    <attributes class=\"edge\">\n"
         for (i, a) in edges.enumerated() {
             out +=
-                "      <attribute id=\"\(i)\" title=\"\(a.name)\" "
-                + "type=\"\(type(a.kind))\"/>\n"
+                "      <attribute id=\"\(i)\" title=\"\(a.name)\" type=\"\(type(a.kind))\"/>\n"
         }
         out += "    </attributes>\n    <nodes>\n"
         for v in agencies.indices {
@@ -155,8 +151,7 @@ extension Analysis {
             for (i, a) in nodes.enumerated() {
                 if let value = a.value(v) {
                     out +=
-                        "<attvalue for=\"\(i)\" "
-                        + "value=\"\(xml(value))\"/>"
+                        "<attvalue for=\"\(i)\" value=\"\(xml(value))\"/>"
                 }
             }
             out += "</attvalues></node>\n"
@@ -169,8 +164,7 @@ extension Analysis {
             for (i, a) in edges.enumerated() {
                 if let value = a.value(k) {
                     out +=
-                        "<attvalue for=\"\(i)\" "
-                        + "value=\"\(xml(value))\"/>"
+                        "<attvalue for=\"\(i)\" value=\"\(xml(value))\"/>"
                 }
             }
             out += "</attvalues></edge>\n"

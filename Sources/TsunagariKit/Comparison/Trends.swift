@@ -108,8 +108,7 @@ public func trendChartSVG(_ series: TrendSeries, years: [String], language: Lang
     let points = values.indices.map { "\(f(x($0))),\(f(y(values[$0])))" }.joined(separator: " ")
     if values.count > 1 {
         svg +=
-            "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#0072B2\" "
-            + "stroke-width=\"2.5\"/>\n"
+            "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2.5\"/>\n"
     }
     for (i, v) in values.enumerated() {
         svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"4\" fill=\"#0072B2\"/>\n"

@@ -127,8 +127,7 @@ extension Wording {
         Wording(
             Text(
                 ja: "ファイルが大きすぎます (\(megabytes) MB。上限は \(limit) MB)",
-                en: "the file is too large (\(megabytes) "
-                    + "MB; the limit is \(limit) MB)"),
+                en: "the file is too large (\(megabytes) MB; the limit is \(limit) MB)"),
             hint: Text(
                 ja: "別の種類のファイルでないか確かめ、不要な列や行を削除してください",
                 en: "check that it is the right file, and remove columns or rows that are not needed"))
@@ -138,8 +137,7 @@ extension Wording {
         Text(ja: "ファイルを読めません", en: "cannot read the file"),
         hint: Text(
             ja: "ファイルの場所と読み取り権限を確かめてください",
-            en: "check that the file exists and "
-                + "can be read"))
+            en: "check that the file exists and can be read"))
 
     private static let saveAsUTF8 = Text(
         ja: "Excel で「CSV UTF-8 (コンマ区切り)」を選んで保存し直してください",
@@ -155,42 +153,35 @@ extension Wording {
     static let utf16 = Wording(
         Text(
             ja: "UTF-16 (Excel の「Unicode テキスト」) で保存されたファイルです。この形式は読めません",
-            en: "the file is in UTF-16 (Excel's 'Unicode Text'), which cannot "
-                + "be read"), hint: saveAsUTF8)
+            en: "the file is in UTF-16 (Excel's 'Unicode Text'), which cannot be read"), hint: saveAsUTF8)
 
     static let unterminatedQuote = Wording(
         Text(
             ja: "引用符 \" で始まったセルが閉じられていません。ここから後は読めません",
-            en: "a quoted cell is never closed; the rest of the file "
-                + "cannot be read"),
+            en: "a quoted cell is never closed; the rest of the file cannot be read"),
         hint: Text(
             ja: "セルの終わりに \" を加えるか、セル内の \" を \"\" と二重にしてください",
-            en: "add the closing \" or double each \" inside "
-                + "the cell as \"\""))
+            en: "add the closing \" or double each \" inside the cell as \"\""))
 
     static let tooManyCells = Wording(
         Text(
             ja: "1行のセルが多すぎます (上限は1,000列)。ここから後は読めません",
-            en: "a row has too many cells (the limit is 1,000); the rest "
-                + "of the file cannot be read"),
+            en: "a row has too many cells (the limit is 1,000); the rest of the file cannot be read"),
         hint: Text(ja: "Excel で余分な列を削除して保存し直してください", en: "delete the extra columns in Excel and save the file again"))
 
     static let cellTooLong = Wording(
         Text(
             ja: "セルが長すぎます (上限は100,000バイト)。この行は読みません",
-            en: "a cell is too long (the limit is 100,000 bytes); the row "
-                + "is not read"),
+            en: "a cell is too long (the limit is 100,000 bytes); the row is not read"),
         hint: Text(
             ja: "別のファイルを貼り付けていないか確かめ、セルの内容を短くしてください",
-            en: "check that nothing was pasted into the cell by "
-                + "mistake, and shorten it"))
+            en: "check that nothing was pasted into the cell by mistake, and shorten it"))
 
     static let textAfterQuote = Wording(
         Text(ja: "引用符 \" で閉じたセルの後ろに文字があります", en: "text follows the closing quote of a cell"),
         hint: Text(
             ja: "セル全体を \" で囲み、セル内の \" は \"\" と二重にしてください",
-            en: "quote the whole cell and double each \" inside "
-                + "it as \"\""))
+            en: "quote the whole cell and double each \" inside it as \"\""))
 
     static func emptyFile(_ schema: FileSchema) -> Wording {
         let required = schema.columns.filter(\.required)

@@ -61,8 +61,7 @@ extension Wording {
         Text(ja: "フォルダがありません", en: "no such folder"),
         hint: Text(
             ja: "ネットワークのフォルダ (年度ごとのフォルダを含むもの) を指定してください",
-            en: "give the network folder, the one that holds a folder per "
-                + "fiscal year"))
+            en: "give the network folder, the one that holds a folder per fiscal year"))
 
     static let notAYearFolder = Wording(
         Text(ja: "年度として読めないフォルダなので読み飛ばしました", en: "not a fiscal-year folder; skipped"),
@@ -74,16 +73,13 @@ extension Wording {
         Wording(
             Text(
                 ja: "\(year.japanese)のフォルダが2つあります (\(one) と \(other))",
-                en: "two folders for \(year): \(one) "
-                    + "and \(other)"),
+                en: "two folders for \(year): \(one) and \(other)"),
             hint: Text(ja: "どちらか1つにまとめてください", en: "merge them into one folder"))
     }
 
     static let noYearFolders = Wording(
         Text(ja: "年度のフォルダが見つかりません", en: "no fiscal-year folders found"),
         hint: Text(
-            ja: "年度ごとに 2025、R7、令和7年度 のような名前のフォルダを作り、agencies.csv と survey.csv "
-                + "を置いてください",
-            en: "make one folder per fiscal year, named like 2025, R7 or 令和7年度, "
-                + "holding agencies.csv and survey.csv"))
+            ja: "年度ごとに 2025、R7、令和7年度 のような名前のフォルダを作り、agencies.csv と survey.csv を置いてください",
+            en: "make one folder per fiscal year, named like 2025, R7 or 令和7年度, holding agencies.csv and survey.csv"))
 }

@@ -393,8 +393,7 @@ extension Wording {
             year.map {
                 Text(
                     ja: "\($0.japanese)のフォルダを開けません (\(reason.ja))",
-                    en: "cannot open the folder of \($0) "
-                        + "(\(reason.en))")
+                    en: "cannot open the folder of \($0) (\(reason.en))")
             }
                 ?? Text(ja: "フォルダを開けません (\(reason.ja))", en: "cannot open the folder (\(reason.en))"),
             hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
@@ -405,16 +404,14 @@ extension Wording {
             Text(ja: "\(year.japanese)のフォルダに \(name) がありません", en: "\(year) has no \(name)"),
             hint: Text(
                 ja: "ファイル名を \(name) にしてこのフォルダに置いてください",
-                en: "put the file in this folder under the "
-                    + "name \(name)"))
+                en: "put the file in this folder under the name \(name)"))
     }
 
     static func duplicateID(_ id: String, firstLine: Int) -> Wording {
         Wording(
             Text(
                 ja: "機関ID「\(id)」が重複しています (最初は\(firstLine)行目)",
-                en: "duplicate agency ID '\(id)' (first on "
-                    + "line \(firstLine))"),
+                en: "duplicate agency ID '\(id)' (first on line \(firstLine))"),
             hint: Text(
                 ja: "機関ごとに別のIDを付けてください。IDは年度をまたいで同じ機関を指します",
                 en: "give each agency its own ID; an ID names the same agency in every year"))
@@ -448,8 +445,7 @@ extension Wording {
     static func reportedTwice(_ reporter: String, _ partner: String, first: SourceLocation, sameFile: Bool) -> Wording {
         Wording(
             Text(
-                ja: "\(reporter) から \(partner) への回答が2回あります "
-                    + "(最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
+                ja: "\(reporter) から \(partner) への回答が2回あります (最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
                 en: "\(reporter) reports \(partner) twice (first on "
                     + "line \(first.line)\(sameFile ? "" : " of \(first.file)"))"),
             hint: Text(
@@ -468,8 +464,7 @@ extension Wording {
         Wording(
             Text(
                 ja: "同じ事例の順番 \(step) が2回あります (最初は\(firstLine)行目)",
-                en: "the same case has step \(step) twice "
-                    + "(first on line \(firstLine))"),
+                en: "the same case has step \(step) twice (first on line \(firstLine))"),
             hint: Text(ja: "順番を付け直してください", en: "renumber the steps of this case"))
     }
 
@@ -502,8 +497,7 @@ extension Wording {
         Wording(
             Text(
                 ja: "\(column.quoted.ja) の「\(written)」は agencies.csv にありません",
-                en: "\(column.quoted.en) "
-                    + "'\(written)' is not in agencies.csv"),
+                en: "\(column.quoted.en) '\(written)' is not in agencies.csv"),
             hint: suggestions.map { Text(ja: "もしかして: \($0.ja)", en: "did you mean \($0.en)?") }
                 ?? Text(
                     ja: "機関IDか agencies.csv の機関名・略称・別名で書いてください。新しい機関なら agencies.csv に加えてください",
@@ -514,8 +508,7 @@ extension Wording {
         Wording(
             Text(
                 ja: "\(column.quoted.ja) の「\(written)」は使えません",
-                en: "\(column.quoted.en) '\(written)' is not one "
-                    + "of the accepted values"),
+                en: "\(column.quoted.en) '\(written)' is not one of the accepted values"),
             hint: Text(ja: "次のどれかにしてください: \(ja)", en: "use one of: \(en)"))
     }
 
@@ -524,8 +517,7 @@ extension Wording {
             Text(ja: "連携内容の「\(part)」は使えません", en: "unknown kind of tie '\(part)'"),
             hint: Text(
                 ja: "次から選び ; で区切ってください: \(TieKind.list(.ja))",
-                en: "choose from the following, separated "
-                    + "by ;: \(TieKind.list(.en))"))
+                en: "choose from the following, separated by ;: \(TieKind.list(.en))"))
     }
 
     static func outOfRange(_ column: Column, _ written: String, _ range: ClosedRange<Int>) -> Wording {
@@ -540,8 +532,7 @@ extension Wording {
         Wording(
             Text(
                 ja: "\(column.quoted.ja) の「\(written)」は整数ではありません",
-                en: "\(column.quoted.en) '\(written)' is not "
-                    + "a whole number"),
+                en: "\(column.quoted.en) '\(written)' is not a whole number"),
             hint: wholeNumberHint(range))
     }
 
@@ -555,8 +546,7 @@ extension Wording {
         Wording(
             Text(
                 ja: "\(column.quoted.ja) の「\(written)」は はい/いいえ として読めません",
-                en: "\(column.quoted.en) '\(written)' "
-                    + "is not a yes/no value"),
+                en: "\(column.quoted.en) '\(written)' is not a yes/no value"),
             hint: Text(ja: "1 (はい) か 0 (いいえ) を入れるか、空欄にしてください", en: "enter 1 (yes) or 0 (no), or leave it blank"))
     }
 
@@ -564,8 +554,7 @@ extension Wording {
         Wording(
             Text(
                 ja: "\(column.quoted.ja) の「\(written)」は年月として読めません",
-                en: "\(column.quoted.en) '\(written)' is not "
-                    + "a month"),
+                en: "\(column.quoted.en) '\(written)' is not a month"),
             hint: Text(ja: "2025-04 のように 年-月 で書いてください", en: "write year-month, e.g. 2025-04"))
     }
 
@@ -576,7 +565,6 @@ extension Wording {
                 en: "\(column.quoted.en) lies outside \(year) (April \(year.year) – March \(year.year + 1))"),
             hint: Text(
                 ja: "年月か、ファイルを置いた年度のフォルダを確かめてください",
-                en: "check the month, or the fiscal-year folder the "
-                    + "file is in"))
+                en: "check the month, or the fiscal-year folder the file is in"))
     }
 }

@@ -36,8 +36,7 @@ public struct DOTGraph: Sendable, Equatable {
         var out = directed ? "digraph map {\n" : "graph map {\n"
         func list(_ attributes: [String: String]) -> String {
             attributes.sorted { $0.key < $1.key }.map {
-                "\($0.key)"
-                    + "=\(dotString($0.key == "tooltip" ? tooltipText($0.value) : $0.value))"
+                "\($0.key)=\(dotString($0.key == "tooltip" ? tooltipText($0.value) : $0.value))"
             }
             .joined(separator: ", ")
         }

@@ -612,8 +612,7 @@ extension Text {
         let expected = String(format: "%.1f", pair.expected)
         return Text(
             ja: "\(pair.a.ja)–\(pair.b.ja): \(pair.observed)本 (想定 \(expected))",
-            en: "\(pair.a.en)–\(pair.b.en): \(englishCount(pair.observed, "tie", "ties")) "
-                + "(expected \(expected))")
+            en: "\(pair.a.en)–\(pair.b.en): \(englishCount(pair.observed, "tie", "ties")) (expected \(expected))")
     }
 
     static let legendFieldTies = Text(ja: "線の太さ・数字: 分野間のつながりの数", en: "width and number: ties between the fields")

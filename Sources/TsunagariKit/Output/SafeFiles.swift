@@ -68,8 +68,7 @@ func writeFailure(_ path: String, _ code: Int32) -> OutputError {
         message: Text(ja: "\(path) に書き込めません (\(reason.ja))", en: "cannot write \(path) (\(reason.en))"),
         hint: Text(
             ja: "出力先の場所・空き容量・権限を確かめてください",
-            en: "check the place, the free space and the "
-                + "permissions of the output"))
+            en: "check the place, the free space and the permissions of the output"))
 }
 
 /// The path the kernel would reach, with every symbolic link of every existing ancestor resolved
@@ -103,8 +102,7 @@ public func checkOutputPath(_ path: String, input: String, folder: Bool = false)
         throw OutputError(
             message: Text(
                 ja: "入力のフォルダ (\(input)) の中には書きません (\(path))",
-                en: "refusing to write inside "
-                    + "the input folder (\(input)): \(path)"),
+                en: "refusing to write inside the input folder (\(input)): \(path)"),
             hint: Text(ja: "-o でほかの場所を指定してください", en: "choose another place with -o"))
     }
     var info = stat()
@@ -114,8 +112,7 @@ public func checkOutputPath(_ path: String, input: String, folder: Bool = false)
     throw OutputError(
         message: Text(
             ja: "\(path) は通常のファイルではありません (装置・パイプ・フォルダなど)。置き換えません",
-            en: "\(path) exists and is not a regular file (a device, a pipe or a folder); it "
-                + "is not replaced"),
+            en: "\(path) exists and is not a regular file (a device, a pipe or a folder); it is not replaced"),
         hint: Text(ja: "出力するファイルの名前を -o で指定してください", en: "name the file to write with -o"))
 }
 

@@ -38,8 +38,7 @@ extension Text {
             en: "\(title): \(englishCount(s.agencies, "agency", "agencies")),"
                 + " \(englishCount(s.reports, "report", "reports"))"
                 + " (\(englishCount(s.confirmedTies, "confirmed tie", "confirmed ties")), \(s.oneSidedTies) "
-                + "one-sided), "
-                + "\(cases.text.en) \(cases == .exact(1) ? "case" : "cases") "
+                + "one-sided), \(cases.text.en) \(cases == .exact(1) ? "case" : "cases") "
                 + "(\(handOffs.text.en) \(handOffs == .exact(1) ? "hand-off" : "hand-offs"))")
     }
 
@@ -86,8 +85,7 @@ extension Text {
 
     static func suggestSample(agencies: Int, sample: Int, error: String) -> Text {
         Text(
-            ja: "機関が\(agencies)あるため、媒介・近接中心性の正確な計算には時間がかかります。"
-                + "--sample \(sample) で推定すると速く終わります (誤差 ±\(error) 以内、確率95%)",
+            ja: "機関が\(agencies)あるため、媒介・近接中心性の正確な計算には時間がかかります。--sample \(sample) で推定すると速く終わります (誤差 ±\(error) 以内、確率95%)",
             en: "with \(agencies) agencies exact betweenness and closeness take long; "
                 + "--sample \(sample) estimates them quickly (within ±\(error) with 95% probability)")
     }
@@ -107,20 +105,17 @@ extension Text {
                 ja: "\(year): 機関 \(s.agencies)、つながり \(s.ties)本 (相互確認 \(s.confirmedTies)・一方向 \(s.oneSidedTies))、"
                     + "回答 \(s.respondents)機関",
                 en: "\(year): \(s.agencies) agencies, \(s.ties) ties (\(s.confirmedTies) "
-                    + "confirmed, \(s.oneSidedTies) one-sided), "
-                    + "\(s.respondents) answered"),
+                    + "confirmed, \(s.oneSidedTies) one-sided), \(s.respondents) answered"),
             Text(
                 ja: "密度 \(d3(s.density))、相互確認の割合 \(d3(s.reciprocity))、まとまり (連結成分) \(s.components.count)個、"
                     + "孤立 \(s.isolates.count)機関",
-                en: "density \(d3(s.density)), share confirmed \(d3(s.reciprocity)), \(s.components.count) "
-                    + "components, "
+                en: "density \(d3(s.density)), share confirmed \(d3(s.reciprocity)), \(s.components.count) components, "
                     + "\(s.isolates.count) isolated"),
             Text(
                 ja: "最大のまとまりの直径 \(diameter)、平均の距離 \(about)\(fixed(s.averagePathLength, digits: 2))、"
                     + "推移性 \(d3(s.transitivity))",
                 en: "largest component: diameter \(diameter), average "
-                    + "distance \(about)\(fixed(s.averagePathLength, digits: 2)); "
-                    + "transitivity \(d3(s.transitivity))"),
+                    + "distance \(about)\(fixed(s.averagePathLength, digits: 2)); transitivity \(d3(s.transitivity))"),
             Text(
                 ja: "中心化 (次数 \(d3(s.degreeCentralization))・媒介 \(about)\(d3(s.betweennessCentralization)))、"
                     + "コミュニティ \(s.communities) (モジュラリティ \(d3(s.modularity)))",
@@ -150,8 +145,7 @@ extension Text {
     ]
 
     static let analysisNote = Text(
-        ja: "媒介: ほかの機関どうしの間に立つ度合い。近接: ほかの機関への近さ。制約: 低いほど互いに知らない相手どうしを"
-            + "つないでいる。★: 抜けるとネットワークが分かれる機関。順位ではありません。",
+        ja: "媒介: ほかの機関どうしの間に立つ度合い。近接: ほかの機関への近さ。制約: 低いほど互いに知らない相手どうしをつないでいる。★: 抜けるとネットワークが分かれる機関。順位ではありません。",
         en: "between: how often the agency stands between others; closeness: how near it is to the others; constraint: "
             + "low when it links partners who do not know each other; ★: the network splits without it. Not a ranking.")
 
@@ -212,8 +206,7 @@ extension Text {
         return Text(
             ja: "つながり: \(before) → \(after) (新しい \(c.newTies.count)、なくなった \(c.lostTies.count)、強まった \(stronger)、"
                 + "弱まった \(weaker)、変わった \(changed)、同じ \(same))",
-            en: "ties: \(before) → \(after) (new \(c.newTies.count), lost \(c.lostTies.count), "
-                + "stronger \(stronger), "
+            en: "ties: \(before) → \(after) (new \(c.newTies.count), lost \(c.lostTies.count), stronger \(stronger), "
                 + "weaker \(weaker), changed \(changed), same \(same))")
     }
 
@@ -251,8 +244,7 @@ extension Text {
         OutputError(
             message: Text(
                 ja: "\(folder) はもうあります。上書きはしません",
-                en: "\(folder) already exists; nothing was "
-                    + "overwritten"),
+                en: "\(folder) already exists; nothing was overwritten"),
             hint: Text(
                 ja: "中身を確かめ、不要なら削除してからもう一度実行してください",
                 en: "look at what it holds; remove it if it is not needed, and run again"))
