@@ -210,8 +210,9 @@ struct MapBuilder {
 
     var isolatedTitle: String { say(.agenciesWithoutTies) }
 
-    func legend(fields: [Field], sectors: [PublicPrivate?], kind: TieKind?) -> [MapDrawing.LegendEntry] {
-        var entries: [MapDrawing.LegendEntry] = fields.map { f in
+    /// A legend entry per field: its box in its colour.
+    func fieldLegend(_ fields: [Field]) -> [MapDrawing.LegendEntry] {
+        fields.map { f in
             .node(
                 label: f.label(options.language),
                 attributes: [
@@ -219,6 +220,10 @@ struct MapBuilder {
                     "fontcolor": MapStyle.textColour(f),
                 ])
         }
+    }
+
+    func legend(fields: [Field], sectors: [PublicPrivate?], kind: TieKind?) -> [MapDrawing.LegendEntry] {
+        var entries = fieldLegend(fields)
         for sector in sectors {
             guard let sector else { continue }
             var attributes = ["shape": MapStyle.shape(sector), "style": "filled", "fillcolor": "#FFFFFF"]
@@ -428,14 +433,7 @@ struct MapBuilder {
             g.edges.append(DOTGraph.Edge(MapNodeID.agency(key / n), MapNodeID.agency(key % n), attributes))
         }
         let fields = Field.allCases.filter { f in involved.contains { agencies[$0].field == f } }
-        var entries: [MapDrawing.LegendEntry] = fields.map { f in
-            .node(
-                label: f.label(options.language),
-                attributes: [
-                    "shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f),
-                    "fontcolor": MapStyle.textColour(f),
-                ])
-        }
+        var entries = fieldLegend(fields)
         let t = rule.threshold
         if rule.exact {
             entries.append(.edge(label: say(.legendReferrals), attributes: ["penwidth": "3", "dir": "forward"]))
