@@ -26,8 +26,7 @@ public struct SurveyTemplate: Sendable {
         let header =
             [
                 Schema.Survey.reporter.header(language), Schema.Survey.partner.header(language),
-                language == .ja ? "連携先の機関名" : "partner_name",
-                language == .ja ? "連携先の分野" : "partner_field",
+                Text.partnerNameColumn(language), Text.partnerFieldColumn(language),
             ]
             + survey.dropFirst(2).map { $0.header(language) }
         let names = formFileNames(source.agencies)
@@ -126,4 +125,10 @@ public func collectForms(
         ])
     }
     return CollectedForms(survey: excelCSV(rows), year: year, diagnostics: diagnostics)
+}
+
+/// The roster form's two columns for the reader's eyes (the reader ignores them).
+extension Text {
+    static let partnerNameColumn = Text(ja: "連携先の機関名", en: "partner_name")
+    static let partnerFieldColumn = Text(ja: "連携先の分野", en: "partner_field")
 }

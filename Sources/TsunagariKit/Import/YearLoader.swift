@@ -282,22 +282,20 @@ struct YearLoader {
         case .ambiguous(let candidates):
             diagnostics.error(
                 table.location(record, column),
-                .ambiguousName(written, describe(candidates, .ja), describe(candidates, .en)))
+                .ambiguousName(written, describe(candidates)))
         case .unknown(let suggestions):
             unknownNames[table.path, default: 0] += 1
             diagnostics.error(
                 table.location(record, column),
                 .unknownAgency(
                     column, written,
-                    suggestions: suggestions.isEmpty ? nil : (describe(suggestions, .ja), describe(suggestions, .en))))
+                    suggestions: suggestions.isEmpty ? nil : describe(suggestions)))
         }
         return nil
     }
 
-    private func describe(_ candidates: [Int], _ language: Language) -> String {
-        candidates.map { i in
-            language == .ja ? "「\(agencies[i].name)」(\(agencies[i].id))" : "'\(agencies[i].name)' (\(agencies[i].id))"
-        }.joined(separator: language == .ja ? "、" : " or ")
+    private func describe(_ candidates: [Int]) -> Text {
+        .agencyList(candidates.map { (agencies[$0].name, agencies[$0].id) })
     }
 
     /// A word of a closed list; reports anything else with the accepted words.
@@ -385,6 +383,15 @@ struct YearLoader {
 }
 
 // MARK: - Wording
+
+extension Text {
+    /// Agencies by name and ID: 「みどり市ひきこもり相談窓口」(A01)、… / 'Midori desk' (A01) or ….
+    static func agencyList(_ agencies: [(name: String, id: String)]) -> Text {
+        Text(
+            ja: agencies.map { "「\($0.name)」(\($0.id))" }.joined(separator: "、"),
+            en: agencies.map { "'\($0.name)' (\($0.id))" }.joined(separator: " or "))
+    }
+}
 
 extension Wording {
     /// A year's folder, or (`year` nil) the network folder, that cannot be opened.
@@ -486,14 +493,16 @@ extension Wording {
             hint: Text(ja: "この列は必ず記入してください", en: "this column must be filled in"))
     }
 
-    static func ambiguousName(_ written: String, _ ja: String, _ en: String) -> Wording {
+    static func ambiguousName(_ written: String, _ candidates: Text) -> Wording {
         Wording(
-            Text(ja: "「\(written)」に当てはまる機関が複数あります: \(ja)", en: "'\(written)' matches several agencies: \(en)"),
+            Text(
+                ja: "「\(written)」に当てはまる機関が複数あります: \(candidates.ja)",
+                en: "'\(written)' matches several agencies: \(candidates.en)"),
             hint: Text(ja: "機関IDで書いてください", en: "write the agency ID instead"))
     }
 
     /// `suggestions`: the closest agencies, described in each language, if any.
-    static func unknownAgency(_ column: Column, _ written: String, suggestions: (ja: String, en: String)?) -> Wording {
+    static func unknownAgency(_ column: Column, _ written: String, suggestions: Text?) -> Wording {
         Wording(
             Text(
                 ja: "\(column.quoted.ja) の「\(written)」は agencies.csv にありません",

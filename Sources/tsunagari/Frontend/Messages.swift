@@ -49,6 +49,11 @@ extension Text {
         )
     }
 
+    // MARK: progress line
+
+    static func timeLeft(_ clock: String) -> Text { Text(ja: " 残り約\(clock)", en: " about \(clock) left") }
+    static func timeSoFar(_ clock: String) -> Text { Text(ja: " … \(clock)経過", en: " … \(clock)") }
+
     // MARK: options
 
     static let threadsAtLeastOne = Text(

@@ -97,7 +97,6 @@ final class ProgressLine: Sendable {
     /// the time so far.
     static func line(_ step: ProgressStep, done: Int, total: Int, elapsed: Double, _ language: Language) -> String? {
         guard elapsed >= 1 else { return nil }
-        let ja = language == .ja
         var line = step.label(language)
         if total > 1 {
             let fraction = Double(done) / Double(total)
@@ -107,10 +106,10 @@ final class ProgressLine: Sendable {
                 + String(format: "%3d%%", Int(fraction * 100))
             if done > 0 {
                 let left = clock(elapsed * (1 - fraction) / fraction)
-                line += ja ? " 残り約\(left)" : " about \(left) left"
+                line += Text.timeLeft(left)(language)
             }
         } else {
-            line += ja ? " … \(clock(elapsed))経過" : " … \(clock(elapsed))"
+            line += Text.timeSoFar(clock(elapsed))(language)
         }
         return line
     }
