@@ -220,13 +220,9 @@ private struct ReportWriter {
             ])
     }
 
-    /// Three to five findings, the most serious first, one of each kind where possible.
+    /// The first five findings (they come gravest first), leaving out those only for reference.
     func keyFindings() -> [Finding] {
-        let serious = findings.filter { $0.severity != .low }
-        var chosen: [Finding] = [], kinds: Set<Finding.Kind> = []
-        for f in serious where !kinds.contains(f.kind) && chosen.count < 5 { chosen.append(f); kinds.insert(f.kind) }
-        for f in serious where chosen.count < 3 && !chosen.contains(f) { chosen.append(f) }
-        return chosen
+        Array(findings.filter { $0.severity != .low }.prefix(5))
     }
 
     // MARK: 2. maps

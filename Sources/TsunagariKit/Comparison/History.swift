@@ -27,8 +27,12 @@ extension YearComparison {
     public func gapNews(_ language: Language) -> (closed: [String], opened: [String]) {
         let closed = gapsClosed.map { f -> Text in
             switch f.kind {
-            case .fieldGap where f.evidence.isNoTieBetweenFields:
-                return .fieldsTiedAtLast(f.fields[0], f.fields[1])
+            case .fieldGap where f.evidence.isNoTieBetweenFields, .missingPathway where f.evidence.fieldsUntied:
+                let fields = f.fields.sorted()
+                return .fieldsTiedAtLast(fields[0], fields[1])
+            case .missingPathway:
+                guard case .pathway(let rule, _, _, _) = f.evidence else { return .noLongerTheCase(f.message) }
+                return .pathwayTied(f.names.first ?? "", rule.to)
             case .isolated:
                 let name =
                     before.network.agencies.first { $0.id == f.agencies.first }?.displayName ?? f.agencies.first ?? ""
@@ -45,6 +49,12 @@ extension YearComparison {
 extension Text {
     static func fieldsTiedAtLast(_ a: Field, _ b: Field) -> Text {
         Text(ja: "「\(a.ja)」と「\(b.ja)」の間に初めてつながりができました。", en: "\(a.en) and \(b.en) are tied for the first time.")
+    }
+
+    static func pathwayTied(_ name: String, _ types: [AgencyType]) -> Text {
+        Text(
+            ja: "「\(name)」が\(types.map(\.ja).joined(separator: "・"))とつながりました。",
+            en: "\(name) is now tied to a \(types.map(\.en).joined(separator: " or ")).")
     }
 
     static func nowTied(_ name: String) -> Text {

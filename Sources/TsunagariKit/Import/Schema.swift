@@ -59,6 +59,7 @@ public enum Schema {
         public static let ageMin = Column(5, en: "age_min", ja: "対象年齢下限", required: false)
         public static let ageMax = Column(6, en: "age_max", ja: "対象年齢上限", required: false)
         public static let aliases = Column(7, en: "aliases", ja: "別名", required: false)
+        public static let type = Column(8, en: "type", ja: "種別", required: false)
     }
 
     /// survey.csv: one row per reporter → partner.
@@ -90,7 +91,7 @@ public enum Schema {
         fileName: "agencies.csv",
         columns: [
             Agencies.id, Agencies.name, Agencies.shortName, Agencies.field, Agencies.publicPrivate,
-            Agencies.ageMin, Agencies.ageMax, Agencies.aliases,
+            Agencies.ageMin, Agencies.ageMax, Agencies.aliases, Agencies.type,
         ])
 
     public static let survey = FileSchema(

@@ -105,6 +105,11 @@ struct YearLoader {
             let field: Field? = vocabulary(table, record, fieldColumn, required: true)
             if field == nil { ok = false }
             let pp: PublicPrivate? = vocabulary(table, record, ppColumn, required: false)
+            let type: AgencyType? = vocabulary(table, record, C.type, required: false)
+            if table.value(record, C.type) != nil && type == nil { ok = false }
+            if let type, let field, type.field != field {
+                diagnostics.warning(table.location(record, C.type), .typeOfOtherField(type, field))
+            }
             let ageMin = integer(table, record, minColumn, range: 0...120)
             let ageMax = integer(table, record, maxColumn, range: 0...120)
             if let lo = ageMin.value, let hi = ageMax.value, lo > hi {
@@ -122,7 +127,7 @@ struct YearLoader {
             parsed.append(
                 Agency(
                     id: id, name: name, shortName: short, field: field, publicPrivate: pp,
-                    ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases,
+                    ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases, type: type,
                     location: SourceLocation(file: table.path, line: record.line, column: 1)))
         }
 
@@ -491,6 +496,18 @@ extension Wording {
         Wording(
             Text(ja: "\(column.quoted.ja) が空です", en: "\(column.quoted.en) is empty"),
             hint: Text(ja: "この列は必ず記入してください", en: "this column must be filled in"))
+    }
+
+    static func typeOfOtherField(_ type: AgencyType, _ field: Field) -> Wording {
+        Wording(
+            Text(
+                ja: "種別「\(type.ja)」は分野「\(type.field.ja)」の種別ですが、この機関の分野は「\(field.ja)」です",
+                en:
+                    "the type '\(type.en)' belongs to the field \(type.field.en), but this agency's field is \(field.en)"
+            ),
+            hint: Text(
+                ja: "分野か種別のどちらかを直してください (このままでも読み込みます)",
+                en: "correct the field or the type (the row is read as it is)"))
     }
 
     static func ambiguousName(_ written: String, _ candidates: Text) -> Wording {

@@ -12,16 +12,24 @@ public struct Agency: Sendable, Hashable {
     public var ageMax: Int?
     /// Other names this agency goes by on survey sheets.
     public var aliases: [String]
+    /// The agency's type, as agencies.csv states it or, when it does not, as its names show it
+    /// (`AgencyType.infer`); nil when neither tells.
+    public var type: AgencyType?
+    /// Whether `type` was read from the names rather than stated.
+    public var typeInferred: Bool
     public var location: SourceLocation
 
+    /// Without a `type`, the type is inferred from the names.
     public init(
         id: String, name: String, shortName: String?, field: Field, publicPrivate: PublicPrivate?,
-        ageMin: Int?, ageMax: Int?, aliases: [String], location: SourceLocation
+        ageMin: Int?, ageMax: Int?, aliases: [String], type: AgencyType? = nil, location: SourceLocation
     ) {
         (self.id, self.name, self.shortName, self.field, self.publicPrivate) = (
             id, name, shortName, field, publicPrivate
         )
         (self.ageMin, self.ageMax, self.aliases, self.location) = (ageMin, ageMax, aliases, location)
+        self.type = type ?? AgencyType.infer(names: [name, shortName].compactMap { $0 } + aliases, field: field)
+        typeInferred = type == nil && self.type != nil
     }
 
     /// The short name where there is one, for maps and tables.
