@@ -218,7 +218,7 @@ func serves(_ agency: Agency, band: AgeBand) -> Bool {
     (agency.ageMin ?? 0) <= (band.ages.max ?? Int.max) && band.ages.min <= (agency.ageMax ?? Int.max)
 }
 
-/// Finds the gaps in a year's network (docs/DOMAIN.md §1, §3 and §6), one item per problem, the
+/// Finds the gaps in a year's network (docs/DOMAIN.md §1, §3 and §10), one item per problem, the
 /// gravest consequence first.
 ///
 /// Order: `Finding.Consequence`, then the weight of the consequence within it (how many agencies
@@ -873,7 +873,7 @@ extension Text {
             en: " Case records show \(count.text.en) referrals between them.")
     }
 
-    /// Why a type pathway matters (docs/DOMAIN.md §6).
+    /// Why a type pathway matters (docs/DOMAIN.md §10).
     static func reason(_ reason: TypePathway.Reason) -> Text {
         switch reason {
         case .eightyFifty:

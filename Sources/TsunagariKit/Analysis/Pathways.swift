@@ -1,4 +1,4 @@
-/// The support pathways of hikikomori support (docs/DOMAIN.md §6): which ties matter for this
+/// The support pathways of hikikomori support (docs/DOMAIN.md §10): which ties matter for this
 /// work, between fields and between agency types. A missing tie is a crack only where people and
 /// their families pass from one system to the other.
 
@@ -56,7 +56,7 @@ public struct TypePathway: Sendable, Equatable {
     public var to: [AgencyType]
     public var reason: Reason
 
-    /// The defaults (docs/DOMAIN.md §6).
+    /// The defaults (docs/DOMAIN.md §10).
     public static let defaults: [TypePathway] = [
         TypePathway(from: .hikikomoriDesk, to: [.elderCareCentre], reason: .eightyFifty),
         TypePathway(from: .hikikomoriDesk, to: [.familyGroup], reason: .familyGroups),

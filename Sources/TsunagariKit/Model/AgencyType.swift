@@ -1,4 +1,4 @@
-/// The type of an agency within its field (docs/DOMAIN.md §5): what the support pathways are
+/// The type of an agency within its field (docs/DOMAIN.md §9): what the support pathways are
 /// written in, since the sharpest cracks run between types (the hikikomori desk and the
 /// elder-care centres), not between whole fields.
 ///

@@ -77,7 +77,10 @@ enum Console {
     }
 
     /// The lines `check` prints for one year; case counts shown by `counts`.
-    static func summary(_ year: YearData, _ language: Language, counts: CaseCountRule = CaseCountRule()) -> [String] {
+    /// `types`: also the agency types read from the names (for the latest year).
+    static func summary(
+        _ year: YearData, _ language: Language, counts: CaseCountRule = CaseCountRule(), types: Bool = false
+    ) -> [String] {
         let s = YearSummary(year)
         let (cases, handOffs) = (counts.cell(s.cases), counts.cell(s.handOffs))
         let label = year.fiscalYear.label(language)
@@ -91,6 +94,13 @@ enum Console {
             let names = s.nonResponding.prefix(shown).map { "\(year.agencies[$0].id) \(year.agencies[$0].displayName)" }
             let more = s.nonResponding.count - names.count
             lines.append(Text.nonResponding(s.nonResponding.count, names: names, more: more)(language))
+        }
+        // Types read from the names, for the planner to confirm (or correct in the type column).
+        let inferred = year.agencies.filter(\.typeInferred)
+        if types && !inferred.isEmpty {
+            let shown = 30
+            let names = inferred.prefix(shown).map { "\($0.id) \($0.displayName) → \($0.type!.label(language))" }
+            lines.append(Text.inferredTypes(inferred.count, names: names, more: inferred.count - names.count)(language))
         }
         return lines
     }

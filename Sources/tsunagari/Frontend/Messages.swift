@@ -49,6 +49,14 @@ extension Text {
         )
     }
 
+    static func inferredTypes(_ count: Int, names: [String], more: Int) -> Text {
+        Text(
+            ja: "  種別を名前から読み取った機関 \(count) (違っていれば agencies.csv の「種別」に書いてください): "
+                + names.joined(separator: "、") + (more > 0 ? "、ほか\(more)機関" : ""),
+            en: "  types read from the names (\(count); correct any in the 'type' column of agencies.csv): "
+                + names.joined(separator: ", ") + (more > 0 ? ", and \(more) more" : ""))
+    }
+
     // MARK: progress line
 
     static func timeLeft(_ clock: String) -> Text { Text(ja: " 残り約\(clock)", en: " about \(clock) left") }

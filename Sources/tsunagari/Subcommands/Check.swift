@@ -24,8 +24,11 @@ struct Check: ParsableCommand {
         let (network, diagnostics) = (loaded.network, loaded.diagnostics)
         progress.finish()
         Console.report(diagnostics, language)
-        for year in network.years {
-            for line in Console.summary(year, language, counts: CaseCountRule(exact: `internal`)) { Console.out(line) }
+        for (i, year) in network.years.enumerated() {
+            let latest = i == network.years.count - 1
+            for line in Console.summary(year, language, counts: CaseCountRule(exact: `internal`), types: latest) {
+                Console.out(line)
+            }
         }
         Console.out(Console.counts(diagnostics, language))
         if diagnostics.hasErrors { throw ExitCode.failure }

@@ -50,7 +50,7 @@ struct Collect: ParsableCommand {
         }
         try writeAtomically(survey, to: target)
         Console.out(Text.wroteSurvey(target, forms: paths.count)(language))
-        for line in Console.summary(year, language) { Console.out(line) }
+        for line in Console.summary(year, language, types: true) { Console.out(line) }
         Console.out(Console.counts(diagnostics, language))
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import TsunagariKit
+
+@Suite("Agency types: stated, or read from the names")
+struct AgencyTypeTests {
+    @Test("the sample's agencies get the types their names show, only among their field's types")
+    func inferredOnSample() throws {
+        let year = try #require(loadNetwork(at: sampleNetwork).network.years.last)
+        let types = Dictionary(uniqueKeysWithValues: year.agencies.map { ($0.id, $0.type) })
+        let expected: [String: AgencyType?] = [
+            "A01": .hikikomoriDesk, "A02": .coordinator, "A03": .healthCentre, "A04": .municipalHealthCentre,
+            "A05": .mentalHealthCentre, "A06": .psychiatric, "A08": .visitingNurse, "A09": .socialWelfareCouncil,
+            "A10": .selfReliance, "A11": .welfareOffice, "A12": .elderCareCentre, "A16": .careManager,
+            "A17": .disabilityConsultation, "A18": .developmentalSupport, "A19": .employmentTransition,
+            "A22": .familyCentre, "A23": .childGuidance, "A24": .youthConsultation, "A25": .educationBoard,
+            "A26": .educationSupportCentre, "A27": .ssw, "A28": .school, "A31": .youthSupportStation, "A32": .helloWork,
+            "A33": .workPreparation, "A35": .familyGroup, "A36": .dropIn, "A38": .peerGroup, "A40": .commissioners,
+            "A42": .police, "A43": .legalAid, "A44": .consumerCentre,
+            // 「NPO法人はたけの学校」 is in the peers field: an NPO, not a school.
+            "A51": .npo,
+            // Nothing in these names tells: no type rather than a guess.
+            "A20": nil, "A39": nil, "A41": nil, "A47": nil,
+        ]
+        for (id, type) in expected { #expect(types[id] == type, "\(id)") }
+        #expect(year.agencies.allSatisfy { $0.typeInferred == ($0.type != nil) })
+    }
+
+    @Test("a stated type wins; one of another field is a warning; an unknown word is an error")
+    func stated() throws {
+        let net = try TempNetwork()
+        try net.write(
+            "2025/agencies.csv",
+            """
+            id,name,field,type
+            A1,みどり相談室,administration,ひきこもり相談窓口
+            A2,こもれび,welfare_elderly,hikikomori_desk
+            A3,ひだまり,health,なんでも屋
+            A4,東包括,welfare_elderly,
+
+            """)
+        try net.write("2025/survey.csv", "reporter,partner\nA1,A2\n")
+        let (network, diagnostics) = net.load()
+        let agencies = try #require(network.years.first).agencies
+        #expect(agencies[0].type == .hikikomoriDesk && !agencies[0].typeInferred)
+        #expect(agencies[1].type == .hikikomoriDesk)
+        #expect(agencies.last?.type == .elderCareCentre && agencies.last?.typeInferred == true)
+        let lines = diagnostics.sorted.map { $0.line(.en) }
+        #expect(
+            lines.contains(
+                net.path("2025/agencies.csv") + ":3:25: warning: the type 'hikikomori_desk' belongs to "
+                    + "the field administration, but this agency's field is welfare_elderly"))
+        #expect(lines.contains { $0.hasPrefix(net.path("2025/agencies.csv") + ":4:16: error:") && $0.contains("なんでも屋") })
+    }
+}
