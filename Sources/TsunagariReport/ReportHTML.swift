@@ -109,6 +109,7 @@ struct Block {
     var charts: Charts? = nil
     var table: Table? = nil
     var definitions: Definitions? = nil
+    var grid: Grid? = nil
 
     // A list the template iterates sits in a struct of its own: a section over a bare array would
     // repeat the surrounding markup once per item.
@@ -125,6 +126,10 @@ struct Block {
     }
     struct Row { var cells: [String] }
     struct Definition { var term: String; var text: String }
+    /// A matrix with row and column headings; each cell a short text and its class.
+    struct Grid { var caption: String; var columns: [String]; var rows: [GridRow]; var legend: String }
+    struct GridRow { var label: String; var cells: [GridCell] }
+    struct GridCell { var text: String; var cssClass: String }
 
     static func p(_ text: String) -> Block { Block(paragraph: text) }
     static func h3(_ text: String) -> Block { Block(heading: text) }
@@ -249,18 +254,50 @@ private struct ReportWriter {
 
     func gaps() -> Section {
         var blocks: [Block] = []
+        // Field gaps below the gravest are in the grid of fields, not told one sentence each.
+        let listed = findings.filter { $0.kind != .fieldGap || $0.severity == .high }
         for (severity, title) in [(Finding.Severity.high, Text.important), (.medium, .worthAttention)] {
-            let list = findings.filter { $0.severity == severity }
+            let list = listed.filter { $0.severity == severity }
             guard !list.isEmpty else { continue }
             blocks += [.h3("\(say(title)) (\(list.count))"), items("ul", "findings \(severity.rawValue)", list)]
         }
+        blocks += [.h3(say(.fieldGridTitle)), Block(grid: fieldGrid())]
         let recommendations = findings.filter { $0.kind == .recommendation }
         if !recommendations.isEmpty { blocks += [.h3(say(.suggestedConnections)), items("ol", nil, recommendations)] }
-        let other = findings.filter {
+        let other = listed.filter {
             $0.severity == .low && $0.kind != .recommendation && $0.kind != .oneSided && $0.kind != .noAnswer
         }
         if !other.isEmpty { blocks += [.h3(say(.forReference)), items("ul", "findings low", other)] }
         return Section(id: "gaps", title: say(.gapsTitle), blocks: blocks)
+    }
+
+    /// Every pair of the fields present: its ties, the ties its sizes and the density would lead
+    /// one to expect, and how much the pathway matters; a missing core pathway stands out.
+    func fieldGrid() -> Block.Grid {
+        let present = Field.allCases.filter { f in agencies.contains { $0.field == f } }
+        var pairs: [Set<Field>: FieldPair] = [:]
+        for p in analysis.summary.fieldMixing { pairs[[p.a, p.b]] = p }
+        let rows = present.map { a in
+            Block.GridRow(label: a.label(input.language), cells: present.map { b in
+                let pair = pairs[[a, b]]
+                let observed = pair?.observed ?? 0, expected = pair?.expected ?? 0
+                if a == b { return Block.GridCell(text: say(.gridWithin(observed)), cssClass: "within") }
+                let pathway = PathwayImportance.of(a, b)
+                let text = say(.gridCell(observed, expected: expected, pathway))
+                let cssClass: String =
+                    switch (observed, pathway) {
+                    case (0, .core): "gap-core"
+                    case (0, .common): "gap-common"
+                    case (0, .notExpected): "none"
+                    case (_, .core) where expected >= 2 && Double(observed) < expected / 4: "few"
+                    default: "ok"
+                    }
+                return Block.GridCell(text: text, cssClass: cssClass)
+            })
+        }
+        return Block.Grid(
+            caption: say(.fieldGridCaption), columns: present.map { $0.label(input.language) }, rows: rows,
+            legend: say(.fieldGridLegend))
     }
 
     // MARK: 4. fragility

@@ -106,6 +106,28 @@ extension Text {
     static let worthAttention = Text(ja: "注意", en: "Worth attention")
     static let suggestedConnections = Text(ja: "つながりの提案", en: "Suggested connections")
     static let forReference = Text(ja: "参考", en: "For reference")
+    static let fieldGridTitle = Text(ja: "分野どうしのつながり", en: "Ties between fields")
+    static let fieldGridCaption = Text(
+        ja: "分野の組ごとのつながりの数 (かっこ内は分野の大きさと全体の密度から見込まれる数)",
+        en: "Ties between each pair of fields (in brackets, what their sizes and the density would lead one to expect)")
+    static let fieldGridLegend = Text(
+        ja: "◎ ひきこもり支援で人が行き来する主な経路、○ 一般の経路、・ ふだん直接の連携は見込まれない組み合わせ。"
+            + "濃い色は主な経路につながりがないところ、薄い色は一般の経路につながりがないか、主な経路で見込みよりずっと少ないところです。",
+        en: "◎ a main pathway of hikikomori support, ○ a common one, · a pair where a direct tie is not usually expected. "
+            + "Dark: no tie on a main pathway; light: no tie on a common one, or far fewer than expected on a main one.")
+
+    static func gridWithin(_ ties: Int) -> Text { Text(ja: "分野内 \(ties)本", en: "\(ties) within") }
+
+    static func gridCell(_ ties: Int, expected: Double, _ pathway: PathwayImportance) -> Text {
+        let mark =
+            switch pathway {
+            case .core: "◎"
+            case .common: "○"
+            case .notExpected: "・"
+            }
+        let about = String(format: "%.0f", expected)
+        return Text(ja: "\(mark) \(ties)本 (\(about))", en: "\(mark) \(ties) (\(about))")
+    }
 
     // MARK: 4. fragility
 
