@@ -39,7 +39,7 @@ public func makeMeetingReport(
     mapOptions.language = language
     mapOptions.area = options.area
     mapOptions.sizeBy = .none  // one size every year, so that agencies keep their places
-    mapOptions.counts = CaseCountRule(exact: options.internalUse)
+    mapOptions.counts = analysis.network.data.settings.counts(exact: options.internalUse)
     let large = showsCoreOnly(analysis.network)
     let stable =
         large

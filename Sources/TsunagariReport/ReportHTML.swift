@@ -154,7 +154,7 @@ private struct ReportWriter {
         analysis = input.history.analyses[input.year]
         comparison = input.comparison
         var options = GapOptions()
-        options.counts = CaseCountRule(exact: input.internalUse)
+        options.counts = analysis.network.data.settings.counts(exact: input.internalUse)
         findings = input.internalUse ? findGaps(analysis, options: options) : analysis.findings
         displayNames = Dictionary(analysis.network.agencies.map { ($0.id, $0.displayName) }) { first, _ in first }
     }
@@ -278,22 +278,24 @@ private struct ReportWriter {
         var pairs: [Set<Field>: FieldPair] = [:]
         for p in analysis.summary.fieldMixing { pairs[[p.a, p.b]] = p }
         let rows = present.map { a in
-            Block.GridRow(label: a.label(input.language), cells: present.map { b in
-                let pair = pairs[[a, b]]
-                let observed = pair?.observed ?? 0, expected = pair?.expected ?? 0
-                if a == b { return Block.GridCell(text: say(.gridWithin(observed)), cssClass: "within") }
-                let pathway = PathwayImportance.of(a, b)
-                let text = say(.gridCell(observed, expected: expected, pathway))
-                let cssClass: String =
-                    switch (observed, pathway) {
-                    case (0, .core): "gap-core"
-                    case (0, .common): "gap-common"
-                    case (0, .notExpected): "none"
-                    case (_, .core) where expected >= 2 && Double(observed) < expected / 4: "few"
-                    default: "ok"
-                    }
-                return Block.GridCell(text: text, cssClass: cssClass)
-            })
+            Block.GridRow(
+                label: a.label(input.language),
+                cells: present.map { b in
+                    let pair = pairs[[a, b]]
+                    let observed = pair?.observed ?? 0, expected = pair?.expected ?? 0
+                    if a == b { return Block.GridCell(text: say(.gridWithin(observed)), cssClass: "within") }
+                    let pathway = analysis.network.data.settings.importance(a, b)
+                    let text = say(.gridCell(observed, expected: expected, pathway))
+                    let cssClass: String =
+                        switch (observed, pathway) {
+                        case (0, .core): "gap-core"
+                        case (0, .common): "gap-common"
+                        case (0, .notExpected): "none"
+                        case (_, .core) where expected >= 2 && Double(observed) < expected / 4: "few"
+                        default: "ok"
+                        }
+                    return Block.GridCell(text: text, cssClass: cssClass)
+                })
         }
         return Block.Grid(
             caption: say(.fieldGridCaption), columns: present.map { $0.label(input.language) }, rows: rows,
@@ -414,7 +416,7 @@ private struct ReportWriter {
         }
         // A warning on the case file is about one hand-off: a meeting copy counts them under the
         // case-count rule and lists only the others.
-        let rule = CaseCountRule(exact: input.internalUse)
+        let rule = analysis.network.data.settings.counts(exact: input.internalUse)
         let onCases = input.warnings.filter {
             ($0.location.file as NSString).lastPathComponent == Schema.referrals.fileName
         }

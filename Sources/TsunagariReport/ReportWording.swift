@@ -113,8 +113,10 @@ extension Text {
     static let fieldGridLegend = Text(
         ja: "◎ ひきこもり支援で人が行き来する主な経路、○ 一般の経路、・ ふだん直接の連携は見込まれない組み合わせ。"
             + "濃い色は主な経路につながりがないところ、薄い色は一般の経路につながりがないか、主な経路で見込みよりずっと少ないところです。",
-        en: "◎ a main pathway of hikikomori support, ○ a common one, · a pair where a direct tie is not usually expected. "
-            + "Dark: no tie on a main pathway; light: no tie on a common one, or far fewer than expected on a main one.")
+        en:
+            "◎ a main pathway of hikikomori support, ○ a common one, · a pair where a direct tie is not usually expected. "
+            + "Dark: no tie on a main pathway; light: no tie on a common one, or far fewer than expected on a main one."
+    )
 
     static func gridWithin(_ ties: Int) -> Text { Text(ja: "分野内 \(ties)本", en: "\(ties) within") }
 

@@ -31,6 +31,8 @@ public struct Finding: Sendable, Equatable {
         /// the second agency is the one suggested first); whether the two fields have no tie at
         /// all; the hand-offs between the agency and those types (none carried by a tie).
         case pathway(TypePathway, candidates: Int, fieldsUntied: Bool, cases: CaseCount?)
+        /// settings.csv asks for a tie between the two agencies; the hand-offs between them.
+        case requiredTie(cases: CaseCount?)
         /// If the first agency stepped back, the others would be cut off: the positions of the
         /// single ties (bridges) inside that structure, and which of them rest on one person.
         case cutOff(bridges: [[Int]], personDependent: [[Int]])
@@ -153,6 +155,9 @@ private struct EvidenceJSON: Encodable {
             try put(rule.reason, "reason")
             try put(candidates, "candidates")
             try put(fieldsUntied, "fields_untied")
+            if let cases { try put(cases.short, "cases") }
+        case .requiredTie(let cases):
+            try put("required_tie", "type")
             if let cases { try put(cases.short, "cases") }
         case .cutOff(let bridges, let personDependent):
             try put("cut_off", "type")
@@ -283,6 +288,11 @@ private struct GapFinder {
 
     var agencies: [Agency] { analysis.network.agencies }
     var g: Graph { analysis.network.worksWith }
+    var settings: NetworkSettings { analysis.network.data.settings }
+    /// The case-count rule: the options', with the network's threshold where that is higher.
+    var counts: CaseCountRule {
+        CaseCountRule(threshold: max(options.counts.threshold, settings.threshold), exact: options.counts.exact)
+    }
 
     init(analysis: Analysis, options: GapOptions) {
         self.analysis = analysis
@@ -295,6 +305,7 @@ private struct GapFinder {
         isolation()
         oneSidedAndSilent()
         typePathways()
+        requiredTies()
         fieldGaps()
         ageGaps()
         referralEvidence()
@@ -334,7 +345,7 @@ private struct GapFinder {
     func handOffsBetween(_ a: Int, _ others: [Int]) -> CaseCount? {
         let n = agencies.count
         let parts = others.flatMap { b in handOffs[min(a, b) * n + max(a, b)] ?? [] }.filter { $0 > 0 }
-        return parts.isEmpty ? nil : options.counts.total(of: parts)
+        return parts.isEmpty ? nil : counts.total(of: parts)
     }
 
     // MARK: 1. agencies cut off, isolated agencies, agencies with a single tie
@@ -395,7 +406,7 @@ private struct GapFinder {
             tiesByFields[Self.fieldKey(agencies[tie.a].field, agencies[tie.b].field), default: 0] += 1
         }
         var onlyPathwayTies = Set<CutPoints.Pair>()
-        for rule in TypePathway.defaults {
+        for rule in settings.typePathways {
             for v in agencies.indices where agencies[v].type == rule.from {
                 let partners = g.successors(v).map(Int.init).filter { w in
                     agencies[w].type.map(rule.to.contains) ?? false
@@ -410,7 +421,7 @@ private struct GapFinder {
             guard !toldBridges.contains(pair) else { continue }
             let (fa, fb) = (agencies[tie.a].field, agencies[tie.b].field)
             let onlyOfFields =
-                fa != fb && PathwayImportance.of(fa, fb) != .notExpected
+                fa != fb && settings.importance(fa, fb) != .notExpected
                 && tiesByFields[Self.fieldKey(fa, fb)] == 1
             let only = onlyOfFields || onlyPathwayTies.contains(pair)
             let isBridge = Set(cuts.bridges).contains(pair)
@@ -451,7 +462,9 @@ private struct GapFinder {
     /// where the network has both; the partner suggested first is the one it shares most partners
     /// with (then the one with most ties). Told before the field pair's gap, which it then replaces.
     mutating func typePathways() {
-        for rule in TypePathway.defaults {
+        // A planner who set the fields of a pathway as not expected here does not expect it either.
+        for rule in settings.typePathways
+        where !rule.to.allSatisfy({ settings.fieldPathways[[rule.from.field, $0.field]] == .notExpected }) {
             let targets = agencies.indices.filter { agencies[$0].type.map(rule.to.contains) ?? false }
             guard !targets.isEmpty else { continue }
             let targetSet = Set(targets)
@@ -480,6 +493,17 @@ private struct GapFinder {
         }
     }
 
+    /// The ties settings.csv asks for between two named agencies, where there is none.
+    mutating func requiredTies() {
+        for tie in settings.requiredTies {
+            guard let (a, b) = tie.agencies(in: analysis.network.data), !g.hasEdge(a, b) else { continue }
+            let cases = handOffsBetween(a, [b])
+            add(
+                .missingPathway, .missingCorePathway, [a, b], fields: [agencies[a].field, agencies[b].field],
+                .requiredTie(cases: cases), weight: cases == nil ? 1_000 : 2_000)
+        }
+    }
+
     /// A field pair without ties is as grave as its pathway (core, common, not expected), raised
     /// when hand-offs between the fields failed or were not carried by any tie, and lowered when
     /// the fields are so small that not even one tie was to be expected (λ < 1: with λ expected
@@ -490,7 +514,7 @@ private struct GapFinder {
         for pair in analysis.summary.fieldMixing where pair.a != pair.b {
             let key = Self.fieldKey(pair.a, pair.b)
             guard !toldFieldPairs.contains(key) else { continue }
-            let pathway = PathwayImportance.of(pair.a, pair.b)
+            let pathway = settings.importance(pair.a, pair.b)
             let hasCases = fieldPairsWithCases.contains(key)
             if pair.observed == 0 {
                 let consequence: Consequence
@@ -500,7 +524,7 @@ private struct GapFinder {
                 case (false, .common): consequence = pair.expected >= 1 ? .attention : .reference
                 case (false, .notExpected): consequence = .reference
                 }
-                let cases = hasCases ? options.counts.total(of: referralsAcross(pair.a, pair.b)) : nil
+                let cases = hasCases ? counts.total(of: referralsAcross(pair.a, pair.b)) : nil
                 add(
                     .fieldGap, consequence, [], fields: [pair.a, pair.b],
                     .noTieBetweenFields(
@@ -569,7 +593,7 @@ private struct GapFinder {
     /// the pathway they fail along.
     mutating func referralEvidence() {
         let n = agencies.count
-        let rule = options.counts
+        let rule = counts
         for (key, parts) in handOffs.sorted(by: { $0.key < $1.key }) where !g.hasEdge(key / n, key % n) {
             add(.unreportedHandOff, .attention, [key / n, key % n], .handOffs(rule.total(of: parts.filter { $0 > 0 })))
         }
@@ -612,11 +636,11 @@ private struct GapFinder {
 
     /// Whether a hand-off from `a` to `b` runs along a core field pathway or a type pathway.
     func alongPathway(_ a: Int, _ b: Int) -> Bool {
-        if agencies[a].field != agencies[b].field && PathwayImportance.of(agencies[a].field, agencies[b].field) == .core
+        if agencies[a].field != agencies[b].field && settings.importance(agencies[a].field, agencies[b].field) == .core
         {
             return true
         }
-        return TypePathway.defaults.contains { rule in
+        return settings.typePathways.contains { rule in
             [(a, b), (b, a)].contains { x, y in
                 agencies[x].type == rule.from && (agencies[y].type.map(rule.to.contains) ?? false)
             }
@@ -675,7 +699,7 @@ private struct GapFinder {
                     }
                     return edge
                 }.first
-                let pathway = PathwayImportance.of(agencies[a].field, agencies[b].field)
+                let pathway = settings.importance(agencies[a].field, agencies[b].field)
                 let pathwayWeight: Double =
                     switch pathway {
                     case _ where !crossField: 1
@@ -786,6 +810,10 @@ extension Finding {
             return Text(
                 ja: "\(ja[0])と\(ja[1])のつながりが途切れると、ネットワークが2つに分かれます。",
                 en: "If the tie between \(en[0]) and \(en[1]) ended, the network would split in two.")
+        case (.missingPathway, .requiredTie(let cases)):
+            return Text(
+                ja: "\(ja[0])と\(ja[1])の間につながりがありません。", en: "\(en[0]) and \(en[1]) have no tie. ")
+                + Text.reason(.planner) + (cases.map(Text.casesBetween) ?? Text(ja: "", en: ""))
         case (.personDependent, .personDependent(let isBridge, let onlyOfPathway)):
             return Text(
                 ja: "\(ja[0])と\(ja[1])のつながりは特定の担当者に頼っています。"
@@ -897,6 +925,8 @@ extension Text {
                 en: "This carries young people from school to youth support when they leave school.")
         case .workPreparation:
             Text(ja: "生活の立て直しから就労の準備へつなぐ経路です。", en: "This leads from self-reliance support to work preparation.")
+        case .planner:
+            Text(ja: "この地域で必要と決めたつながりです。", en: "The area has set this tie as needed.")
         case .watching:
             Text(
                 ja: "民生委員の見守りが、包括の支援につながる経路です。",

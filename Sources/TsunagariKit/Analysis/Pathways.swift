@@ -50,6 +50,8 @@ public struct TypePathway: Sendable, Equatable {
         case eightyFifty = "8050", familyGroups = "family_groups", dropIn = "drop_in"
         case psychiatricCare = "psychiatric_care", schoolLeaving = "school_leaving"
         case workPreparation = "work_preparation", watching
+        /// Added in settings.csv.
+        case planner
     }
 
     public var from: AgencyType

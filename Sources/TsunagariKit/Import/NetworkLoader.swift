@@ -26,6 +26,10 @@ public func loadNetwork(at directory: String) -> LoadedNetwork {
         return LoadedNetwork(network: Network(name: name, years: []), diagnostics: diagnostics)
     }
     let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    let settingsPath = (directory as NSString).appendingPathComponent(Schema.settings.fileName)
+    let settings =
+        FileManager.default.fileExists(atPath: settingsPath)
+        ? readSettings(settingsPath, diagnostics: &diagnostics) : NetworkSettings()
     var found: [FiscalYear: String] = [:]
     for entry in entries where !entry.hasPrefix(".") {
         let path = (directory as NSString).appendingPathComponent(entry)
@@ -51,7 +55,14 @@ public func loadNetwork(at directory: String) -> LoadedNetwork {
         if let data = loader.load() { years.append(data) }
         diagnostics.append(contentsOf: loader.diagnostics)
     }
-    return LoadedNetwork(network: Network(name: name, years: years), diagnostics: diagnostics)
+    if let latest = years.last {
+        for tie in settings.requiredTies {
+            for name in [tie.a, tie.b] where RequiredTie.agency(name, in: latest) == nil {
+                diagnostics.warning(tie.location, .requiredTieUnknown(name))
+            }
+        }
+    }
+    return LoadedNetwork(network: Network(name: name, years: years, settings: settings), diagnostics: diagnostics)
 }
 
 // MARK: - Wording

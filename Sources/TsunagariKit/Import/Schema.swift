@@ -87,6 +87,16 @@ public enum Schema {
         public static let gap = Column(8, en: "gap", ja: "はざま", required: false)
     }
 
+    /// settings.csv: one row per setting.
+    public enum Settings {
+        public static let setting = Column(0, en: "setting", ja: "項目", required: true)
+        public static let first = Column(1, en: "value", ja: "値", required: true)
+        public static let second = Column(2, en: "value2", ja: "値2", required: false)
+    }
+
+    public static let settings = FileSchema(
+        fileName: "settings.csv", columns: [Settings.setting, Settings.first, Settings.second])
+
     public static let agencies = FileSchema(
         fileName: "agencies.csv",
         columns: [

@@ -407,7 +407,9 @@ struct MapBuilder {
         // A pair's hand-offs are the total of those that failed and the rest (`CaseCountRule`,
         // rule 2). Only what is shown sets a label, a width or a dash (rule 3): every hidden count
         // is drawn alike, thin, solid and unlabelled.
-        let rule = options.counts
+        let rule = CaseCountRule(
+            threshold: max(options.counts.threshold, analysis.network.data.settings.threshold),
+            exact: options.counts.exact)
         let shown = Dictionary(
             uniqueKeysWithValues: count.map { key, c in
                 (key, rule.total(of: [failed[key] ?? 0, c - (failed[key] ?? 0)]))

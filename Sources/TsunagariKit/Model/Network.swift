@@ -100,6 +100,8 @@ public struct YearData: Sendable {
     public var agencies: [Agency]
     public var reports: [SurveyReport]
     public var referrals: [Referral]
+    /// The network's settings (the same in every year).
+    public var settings = NetworkSettings()
 
     /// A year from its parts; `reports` and `referrals` refer to agencies by index into `agencies`.
     public init(
@@ -115,4 +117,14 @@ public struct YearData: Sendable {
 public struct Network: Sendable {
     public var name: String
     public var years: [YearData]
+    public var settings = NetworkSettings()
+
+    public init(name: String, years: [YearData], settings: NetworkSettings = NetworkSettings()) {
+        (self.name, self.years, self.settings) = (
+            name,
+            years.map {
+                var y = $0; y.settings = settings; return y
+            }, settings
+        )
+    }
 }

@@ -26,7 +26,9 @@ struct Check: ParsableCommand {
         Console.report(diagnostics, language)
         for (i, year) in network.years.enumerated() {
             let latest = i == network.years.count - 1
-            for line in Console.summary(year, language, counts: CaseCountRule(exact: `internal`), types: latest) {
+            for line in Console.summary(
+                year, language, counts: network.settings.counts(exact: `internal`), types: latest)
+            {
                 Console.out(line)
             }
         }

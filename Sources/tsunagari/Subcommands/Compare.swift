@@ -71,7 +71,8 @@ struct Compare: ParsableCommand {
         }
 
         let pictures = try makeComparisonPictures(
-            history, c, area: title ?? URL(fileURLWithPath: directory).standardized.lastPathComponent,
+            history, c,
+            area: title ?? network.settings.title ?? URL(fileURLWithPath: directory).standardized.lastPathComponent,
             language: language, changeMap: map.map(Self.format), yearMaps: yearMaps != nil, charts: charts != nil)
         if let map, let data = pictures.changeMap {
             try OutputFile.write(data, to: map, input: directory)

@@ -22,11 +22,11 @@ struct Gaps: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        var gapOptions = GapOptions()
-        gapOptions.counts = CaseCountRule(exact: `internal`)
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)
+        var gapOptions = GapOptions()
+        gapOptions.counts = network.data.settings.counts(exact: `internal`)
         let analysis = Analysis(network, progress: progress.handler)
         let findings = progress.run(.gaps) { findGaps(analysis, options: gapOptions) }
         progress.finish()

@@ -75,14 +75,15 @@ struct MapCommand: ParsableCommand {
         }
         mapOptions.variant = variant
         mapOptions.language = language
-        mapOptions.area = title ?? (URL(fileURLWithPath: input.directory).standardized.lastPathComponent)
+        mapOptions.area =
+            title ?? network.data.settings.title ?? URL(fileURLWithPath: input.directory).standardized.lastPathComponent
         mapOptions.sizeBy = sizeBy
         mapOptions.showGaps = gaps
         mapOptions.focus = focus
         mapOptions.radius = radius
         mapOptions.kind = network.kind
         mapOptions.paper = paper
-        mapOptions.counts = CaseCountRule(exact: `internal`)
+        mapOptions.counts = network.data.settings.counts(exact: `internal`)
         let drawing: MapDrawing
         do {
             drawing = try MapDrawing(Analysis(network, progress: progress.handler), mapOptions)

@@ -41,7 +41,9 @@ struct ReportCommand: ParsableCommand {
         }
         let history = NetworkHistory(network, progress: progress.handler)
         var reportOptions = ReportOptions(
-            year: year, area: title ?? URL(fileURLWithPath: input.directory).standardized.lastPathComponent,
+            year: year,
+            area: title ?? network.settings.title
+                ?? URL(fileURLWithPath: input.directory).standardized.lastPathComponent,
             language: language)
         reportOptions.internalUse = `internal`
         reportOptions.cards = cards
