@@ -48,7 +48,7 @@ struct GapTests {
         #expect(
             gaps[0].message.en
                 == "There is no tie at all between education (3 agencies) and employment (3 agencies): a gap between systems. "
-                + "People in hikikomori support pass here as a rule."
+                + "People in hikikomori support pass here as a rule. A first step could be a tie between E1 and J1."
         )
         // One tie where 9 · 7/15 ≈ 4.2 were expected: under a quarter, so still worth attention.
         let one = year(agencies, reports: mutual("E1-E2", "E2-E3", "E1-E3", "J1-J2", "J2-J3", "J1-J3", "E1-J1"))

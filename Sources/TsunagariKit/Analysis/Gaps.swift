@@ -262,7 +262,20 @@ extension Finding.Evidence {
         switch self {
         case .ageBand(let band): band.rawValue
         case .ageBoundary(let age, _, _): age
+        case .pathway(let rule, _, _, _): rule.from.rawValue * 100 + (rule.to.first?.rawValue ?? 0)
         default: 0
+        }
+    }
+}
+
+extension Finding {
+    /// The agencies that make the finding what it is, leaving out a partner it only suggests (the
+    /// first partner of a missing pathway, the pair of a field gap): what compares it across years.
+    public var subjects: [String] {
+        switch (kind, evidence) {
+        case (.missingPathway, .pathway): Array(agencies.prefix(1))
+        case (.fieldGap, _): []
+        default: agencies
         }
     }
 }
@@ -525,8 +538,9 @@ private struct GapFinder {
                 case (false, .notExpected): consequence = .reference
                 }
                 let cases = hasCases ? counts.total(of: referralsAcross(pair.a, pair.b)) : nil
+                let suggested = pathway == .notExpected ? [] : firstPair(pair.a, pair.b)
                 add(
-                    .fieldGap, consequence, [], fields: [pair.a, pair.b],
+                    .fieldGap, consequence, suggested, fields: [pair.a, pair.b],
                     .noTieBetweenFields(
                         sizes: [size[pair.a, default: 0], size[pair.b, default: 0]], pathway: pathway, cases: cases),
                     weight: (hasCases ? 100 : 0) + pair.expected)
@@ -537,6 +551,31 @@ private struct GapFinder {
                     weight: pair.expected)
             }
         }
+    }
+
+    /// The pair to tie first across two untied fields, even if they share no partner: of the 20
+    /// agencies of each field with most ties, the pair with most shared partners, then most ties.
+    func firstPair(_ a: Field, _ b: Field) -> [Int] {
+        func top(_ f: Field) -> [Int] {
+            Array(
+                agencies.indices.filter { agencies[$0].field == f }.sorted {
+                    (g.outDegree($0), $1) > (g.outDegree($1), $0)
+                }.prefix(20))
+        }
+        var best: (shared: Int, ties: Int, x: Int, y: Int)?
+        for x in top(a) {
+            let partners = Set(g.successors(x).map(Int.init))
+            for y in top(b) {
+                let shared = g.successors(y).count { partners.contains(Int($0)) }
+                let candidate = (shared, g.outDegree(x) + g.outDegree(y), x, y)
+                if best.map({
+                    (candidate.0, candidate.1, -candidate.2, -candidate.3) > ($0.shared, $0.ties, -$0.x, -$0.y)
+                }) ?? true {
+                    best = candidate
+                }
+            }
+        }
+        return best.map { [$0.x, $0.y] } ?? []
     }
 
     /// The counts of hand-offs between fields `a` and `b` by pair of agencies and outcome (the
@@ -760,6 +799,7 @@ extension Finding {
                 en: "There is no tie at all between \(a.en) (\(englishCount(sizes[0], "agency", "agencies"))) "
                     + "and \(b.en) (\(englishCount(sizes[1], "agency", "agencies"))): a gap between systems.")
                 + Text.pathwayNote(pathway) + (cases.map(Text.casesAcross) ?? Text(ja: "", en: ""))
+                + (names.count == 2 ? Text.firstStep(ja[0], ja[1], en[0], en[1]) : Text(ja: "", en: ""))
         case (.fieldGap, .fewTiesBetweenFields(let observed, let expected, _)):
             let (a, b) = (fields[0], fields[1]), about = String(format: "%.0f", expected)
             return Text(
@@ -885,6 +925,11 @@ extension Text {
         case .notExpected:
             Text(ja: "ふだん直接の連携は見込まれない組み合わせです。", en: " A direct tie is not usually expected here.")
         }
+    }
+
+    /// The pair suggested to tie first.
+    static func firstStep(_ ja0: String, _ ja1: String, _ en0: String, _ en1: String) -> Text {
+        Text(ja: "まず\(ja0)と\(ja1)の連携が考えられます。", en: " A first step could be a tie between \(en0) and \(en1).")
     }
 
     /// Hand-offs between two fields that failed or that no tie carries; `count` under the rule.

@@ -148,7 +148,7 @@ public struct YearComparison: Sendable {
         }
         .map { afterIDs[$0] }.sorted(by: naturalOrder)
 
-        // Findings compared by kind, canonical agencies, fields and tag, never by their wording (which
+        // Findings compared by kind, canonical agencies (`subjects`), fields and tag, never by their wording (which
         // holds counts: a count compared across years would show its difference, `CaseCountRule`);
         // recommendations are suggestions, not gaps.
         func signatures(_ analysis: Analysis, _ ids: [String]) -> [String: Finding] {
@@ -157,7 +157,7 @@ public struct YearComparison: Sendable {
             var out: [String: Finding] = [:]
             for f in analysis.findings where f.kind != .recommendation {
                 let key =
-                    f.kind.rawValue + "|" + f.agencies.map { index[$0] ?? $0 }.joined(separator: ",") + "|"
+                    f.kind.rawValue + "|" + f.subjects.map { index[$0] ?? $0 }.joined(separator: ",") + "|"
                     + f.fields.map(\.en).joined(separator: ",") + "|"
                     + (f.tag ?? "") + "|\(f.evidence.order)"
                 out[key] = f
