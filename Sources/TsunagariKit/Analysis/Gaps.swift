@@ -298,6 +298,8 @@ private struct GapFinder {
     /// By pair of fields (`a * 100 + b`, a < b): whether any hand-off between them failed or was
     /// not carried by a tie (case evidence that raises the pair's gap).
     var fieldPairsWithCases = Set<Int>()
+    /// Ties by pair of fields (`a * 100 + b`, a ≤ b).
+    var tiesByFields: [Int: Int] = [:]
 
     var agencies: [Agency] { analysis.network.agencies }
     var g: Graph { analysis.network.worksWith }
@@ -313,6 +315,7 @@ private struct GapFinder {
     }
 
     mutating func run() {
+        countTies()
         countHandOffs()
         fragility()
         isolation()
@@ -339,6 +342,12 @@ private struct GapFinder {
 
     static func fieldKey(_ a: Field, _ b: Field) -> Int {
         min(a.rawValue, b.rawValue) * 100 + max(a.rawValue, b.rawValue)
+    }
+
+    mutating func countTies() {
+        for tie in analysis.network.ties {
+            tiesByFields[Self.fieldKey(agencies[tie.a].field, agencies[tie.b].field), default: 0] += 1
+        }
     }
 
     mutating func countHandOffs() {
@@ -414,10 +423,7 @@ private struct GapFinder {
         }
         // A tie is the only one of its pathway when it is the only tie between its two fields
         // (core or common) or the only tie that gives an agency a type pathway.
-        var tiesByFields: [Int: Int] = [:]
-        for tie in analysis.network.ties {
-            tiesByFields[Self.fieldKey(agencies[tie.a].field, agencies[tie.b].field), default: 0] += 1
-        }
+        let bridges = Set(cuts.bridges)
         var onlyPathwayTies = Set<CutPoints.Pair>()
         for rule in settings.typePathways {
             for v in agencies.indices where agencies[v].type == rule.from {
@@ -437,7 +443,7 @@ private struct GapFinder {
                 fa != fb && settings.importance(fa, fb) != .notExpected
                 && tiesByFields[Self.fieldKey(fa, fb)] == 1
             let only = onlyOfFields || onlyPathwayTies.contains(pair)
-            let isBridge = Set(cuts.bridges).contains(pair)
+            let isBridge = bridges.contains(pair)
             add(
                 .personDependent, only || isBridge ? .fragileOnlyTie : .attention, [tie.a, tie.b],
                 .personDependent(isBridge: isBridge, onlyOfPathway: only))
@@ -481,20 +487,18 @@ private struct GapFinder {
             let targets = agencies.indices.filter { agencies[$0].type.map(rule.to.contains) ?? false }
             guard !targets.isEmpty else { continue }
             let targetSet = Set(targets)
+            // The suggestion is sought among the 20 with most ties (bounded work on a large network).
+            let likely = targets.sorted { (g.outDegree($0), $1) > (g.outDegree($1), $0) }.prefix(20)
             for v in agencies.indices where agencies[v].type == rule.from {
                 guard !g.successors(v).contains(where: { targetSet.contains(Int($0)) }) else { continue }
                 let partners = Set(g.successors(v).map(Int.init))
-                let suggested = targets.max { x, y in
+                let suggested = likely.max { x, y in
                     let sx = g.successors(x).count { partners.contains(Int($0)) }
                     let sy = g.successors(y).count { partners.contains(Int($0)) }
                     return (sx, g.outDegree(x), y) < (sy, g.outDegree(y), x)
                 }!
                 let fields = Set(targets.map { agencies[$0].field })
-                let untied = fields.allSatisfy { f in
-                    !analysis.network.ties.contains { tie in
-                        Set([agencies[tie.a].field, agencies[tie.b].field]) == Set([agencies[v].field, f])
-                    }
-                }
+                let untied = fields.allSatisfy { tiesByFields[Self.fieldKey(agencies[v].field, $0), default: 0] == 0 }
                 if untied { toldFieldPairs.formUnion(fields.map { Self.fieldKey(agencies[v].field, $0) }) }
                 let cases = handOffsBetween(v, targets)
                 add(
