@@ -127,13 +127,13 @@ struct GapTests {
         let failed = findings(a, .failedHandOffs)
         #expect(
             failed.contains {
-                $0.agencies == ["A", "B"] && $0.message.en.hasPrefix("fewer than 3 hand-off(s) from A to B")
+                $0.agencies == ["A", "B"] && $0.message.en.hasPrefix("Fewer than 3 hand-offs from A to B")
             })
         // The field pair's total (2 + 1) is shown beside its hidden parts: only as the bound they give.
         #expect(
             failed.contains {
                 $0.fields == [.education, .employment]
-                    && $0.message.en == "at least 3 hand-offs from education to employment did not connect."
+                    && $0.message.en == "At least 3 hand-offs from education to employment did not connect."
             })
         #expect(failed.contains { $0.tag == "卒業後" && $0.message.ja == "はざま「卒業後」の事例で、3件未満の紹介がつながりませんでした。" })
         // A count under the threshold shows in neither the number nor the severity: the pair's
@@ -145,7 +145,7 @@ struct GapTests {
         let json = try #require(try JSONSerialization.jsonObject(with: encodeJSON(failed)) as? [[String: Any]])
         #expect(json.contains { ($0["fields"] as? [String]) == ["education", "employment"] })
         let exact = findings(a, .failedHandOffs, exact: true)
-        #expect(exact.contains { $0.message.en.hasPrefix("2 hand-off(s) from A to B") })
+        #expect(exact.contains { $0.message.en.hasPrefix("2 hand-offs from A to B") })
         #expect(exact.contains { $0.message.en == "3 hand-offs from education to employment did not connect." })
         #expect(findings(a, .deadEnd).map(\.agencies) == [["B"], ["C"]])
     }

@@ -876,15 +876,15 @@ extension Finding {
         case (.failedHandOffs, .handOffs(let count)) where names.count == 2:
             return Text(
                 ja: "\(ja[0])から\(ja[1])への紹介のうち\(count.text.ja)が、中断・拒否・待機に終わりました。",
-                en: "\(count.text.en) hand-off(s) from \(en[0]) to \(en[1]) ended interrupted, refused or waiting.")
+                en: "\(Text.handOffs(count)) from \(en[0]) to \(en[1]) ended interrupted, refused or waiting.")
         case (.failedHandOffs, .handOffs(let count)) where fields.count == 2:
             return Text(
                 ja: "「\(fields[0].ja)」から「\(fields[1].ja)」への紹介で、\(count.text.ja)がつながりませんでした。",
-                en: "\(count.text.en) hand-offs from \(fields[0].en) to \(fields[1].en) did not connect.")
+                en: "\(Text.handOffs(count)) from \(fields[0].en) to \(fields[1].en) did not connect.")
         case (.failedHandOffs, .handOffs(let count)):
             return Text(
                 ja: "はざま「\(tag ?? "")」の事例で、\(count.text.ja)の紹介がつながりませんでした。",
-                en: "\(count.text.en) hand-off(s) in cases tagged '\(tag ?? "")' did not connect.")
+                en: "\(Text.handOffs(count)) in cases tagged '\(tag ?? "")' did not connect.")
         case (.deadEnd, _):
             return Text(
                 ja: "\(ja[0])は紹介を受けていますが、ほかの機関へ紹介した記録がありません。",
@@ -929,6 +929,12 @@ extension Text {
         case .notExpected:
             Text(ja: "ふだん直接の連携は見込まれない組み合わせです。", en: " A direct tie is not usually expected here.")
         }
+    }
+
+    /// "Fewer than 3 hand-offs", "1 hand-off": a count of hand-offs opening an English sentence.
+    static func handOffs(_ count: CaseCount) -> String {
+        let text = count.text.en
+        return text.prefix(1).uppercased() + text.dropFirst() + (count == .exact(1) ? " hand-off" : " hand-offs")
     }
 
     /// The pair suggested to tie first.

@@ -29,12 +29,15 @@ public enum AgencyType: Int, Vocabulary {
     /// care).
     public static func infer(names: [String], field: Field) -> AgencyType? {
         let keys = names.map(normalizedKey)
-        return allCases.first { type in
-            type.field == field && type.patterns.contains { word in keys.contains { $0.contains(word) } }
-        }
+        return byField[field.rawValue].first { type, words in
+            words.contains { word in keys.contains { $0.contains(word) } }
+        }?.type
     }
 
-    private var patterns: [String] { Self.table[rawValue].patterns.map(normalizedKey) }
+    /// For each field, its types in order with their words folded by `normalizedKey`, made once.
+    private static let byField: [[(type: AgencyType, words: [String])]] = Field.allCases.map { field in
+        allCases.filter { $0.field == field }.map { ($0, table[$0.rawValue].patterns.map(normalizedKey)) }
+    }
 
     /// Japanese word, English key, field, and the words that mark the type in a name.
     private static let table: [(ja: String, en: String, field: Field, patterns: [String])] = [
