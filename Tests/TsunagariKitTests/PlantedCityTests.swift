@@ -36,23 +36,19 @@ struct PlantedCityTests {
         }
     }
 
+    /// A planted problem: the findings that show it (`Matcher`'s keys, and any `also`).
     struct Planted: Decodable {
         var id: String
-        var kinds: [String]
-        var firstAgency: String?
-        var agencies: [String]?
-        var fields: [String]?
-        var field: String?
-        var age: Int?
         var needsCases: Bool
-        var also: [Matcher]?
+        var matchers: [Matcher]
 
-        var matchers: [Matcher] {
-            [
-                Matcher(
-                    kinds: kinds, firstAgency: firstAgency, agencies: agencies, fields: fields, field: field, age: age)
-            ]
-                + (also ?? [])
+        private enum Keys: String, CodingKey { case id, needsCases, also }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            id = try c.decode(String.self, forKey: .id)
+            needsCases = try c.decode(Bool.self, forKey: .needsCases)
+            matchers = [try Matcher(from: decoder)] + (try c.decodeIfPresent([Matcher].self, forKey: .also) ?? [])
         }
     }
 
