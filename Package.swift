@@ -13,10 +13,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Model, import and diagnostics: pure Swift, no C.
-        .target(name: "TsunagariKit"),
+        .target(name: "TsunagariKit", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The Graphviz C library, found through pkg-config.
         .systemLibrary(
             name: "CGraphviz",

@@ -14,6 +14,7 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "TsunagariKit", package: root)]),
         .executableTarget(name: "FuzzImport", dependencies: ["FuzzSupport", .product(name: "TsunagariKit", package: root)]),
+        .executableTarget(name: "FuzzWorkbook", dependencies: ["FuzzSupport", .product(name: "TsunagariKit", package: root)]),
         .executableTarget(name: "FuzzForms", dependencies: ["FuzzSupport", .product(name: "TsunagariKit", package: root)]),
         .executableTarget(name: "FuzzDOT", dependencies: [
             "FuzzSupport", .product(name: "TsunagariKit", package: root), .product(name: "TsunagariMaps", package: root),

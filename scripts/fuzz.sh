@@ -14,8 +14,8 @@ fuzzer_lib=$(find "$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")"
 swift build -c debug -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
     -Xlinker "$fuzzer_lib" -Xlinker -lstdc++
 status=0
-declare -A ci_runs=([FuzzCSV]=300000 [FuzzImport]=12000 [FuzzForms]=12000 [FuzzDOT]=8000)
-for target in FuzzCSV FuzzImport FuzzForms FuzzDOT; do
+declare -A ci_runs=([FuzzCSV]=300000 [FuzzImport]=12000 [FuzzForms]=12000 [FuzzDOT]=8000 [FuzzWorkbook]=12000)
+for target in FuzzCSV FuzzImport FuzzForms FuzzDOT FuzzWorkbook; do
     corpus=Corpus/$(echo "${target#Fuzz}" | tr '[:upper:]' '[:lower:]')
     work=.work/$target
     if [ "${FUZZ_CI:-0}" = 1 ]; then

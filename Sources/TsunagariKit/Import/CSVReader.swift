@@ -43,19 +43,22 @@ public struct CSVSyntaxError: Sendable, Equatable {
 /// holding a million cells of one row would only exhaust memory); a cell of more than
 /// `maximumCellBytes` bytes is reported and left empty (no answer on a survey sheet is that long,
 /// and a 200 MB cell would otherwise be copied, normalised and printed).
+///
+/// `separator` is `,` for CSV and a tab for Excel's 「Unicode テキスト」.
 public func parseCSV(
-    _ text: String, maximumColumns: Int = 1_000, maximumCellBytes: Int = 100_000
+    _ text: String, separator: UInt8 = UInt8(ascii: ","), maximumColumns: Int = 1_000,
+    maximumCellBytes: Int = 100_000
 ) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
     var text = text
     return text.withUTF8 { bytes in
-        parseCSVBytes(bytes, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes)
+        parseCSVBytes(bytes, separator: separator, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes)
     }
 }
 
 private func parseCSVBytes(
-    _ bytes: UnsafeBufferPointer<UInt8>, maximumColumns: Int, maximumCellBytes: Int
+    _ bytes: UnsafeBufferPointer<UInt8>, separator comma: UInt8, maximumColumns: Int, maximumCellBytes: Int
 ) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     var records: [CSVRecord] = []
     var errors: [CSVSyntaxError] = []
     var fields: [CSVField] = []

@@ -27,19 +27,30 @@ struct CSVTable {
             diagnostics.error(fileStart, .fileUnreadable)
             return nil
         }
-        let text: String
-        switch decodeText(data) {
-        case .success(let decoded):
-            text = decoded.text
-        case .failure(.unknownEncoding(let offset)):
-            diagnostics.error(fileStart, .unknownEncoding(offset: offset))
-            return nil
-        case .failure(.utf16):
-            diagnostics.error(fileStart, .utf16)
-            return nil
+        let all: [CSVRecord], syntaxErrors: [CSVSyntaxError]
+        if path.lowercased().hasSuffix(".xlsx") {
+            guard let rows = sheetRows(data, path: path, schema: schema, diagnostics: &diagnostics) else { return nil }
+            (all, syntaxErrors) = (rows, [])
+        } else {
+            let text: String
+            var separator = UInt8(ascii: ",")
+            switch decodeText(data) {
+            case .success(let decoded):
+                text = decoded.text
+            case .failure(.unknownEncoding(let offset)):
+                diagnostics.error(fileStart, .unknownEncoding(offset: offset))
+                return nil
+            case .failure(.utf16):
+                // Excel's 「Unicode テキスト」: UTF-16 with a byte-order mark, cells separated by tabs.
+                guard let decoded = decodeUTF16(data) else {
+                    diagnostics.error(fileStart, .utf16)
+                    return nil
+                }
+                text = decoded
+                if text.prefix(while: { $0 != "\n" }).contains("\t") { separator = UInt8(ascii: "\t") }
+            }
+            (all, syntaxErrors) = parseCSV(text, separator: separator)
         }
-
-        let (all, syntaxErrors) = parseCSV(text)
         for e in syntaxErrors {
             let at = SourceLocation(file: path, line: e.line, column: e.column)
             switch e.kind {
@@ -56,9 +67,21 @@ struct CSVTable {
 
         // A header that broke the reading (too many cells) is not an empty file: said above.
         if all.isEmpty && syntaxErrors.contains(where: { $0.kind == .tooManyColumns }) { return nil }
-        guard let headerIndex = all.firstIndex(where: { !$0.isBlank }) else {
+        guard let firstRow = all.firstIndex(where: { !$0.isBlank }) else {
             diagnostics.error(fileStart, .emptyFile(schema))
             return nil
+        }
+        // The header is the first row with every required column; title rows above it (a form's
+        // heading, a date) are not data and are skipped, with a word.
+        let headerIndex =
+            all[firstRow...].prefix(20).firstIndex { row in
+                let positions = schema.match(header: row).positions
+                return schema.columns.allSatisfy { !$0.required || positions[$0.index] != nil }
+            } ?? firstRow
+        if headerIndex > firstRow {
+            diagnostics.warning(
+                SourceLocation(file: path, line: all[firstRow].line, column: 1),
+                .rowsAboveHeader(headerLine: all[headerIndex].line))
         }
         let header = all[headerIndex]
         let (positions, duplicates) = schema.match(header: header)
@@ -96,6 +119,35 @@ struct CSVTable {
         return CSVTable(path: path, header: header, positions: positions, records: records)
     }
 
+    /// The rows of the workbook's sheet that holds the table: the first whose header has every
+    /// required column, else the first sheet. Merged cells in it are reported.
+    private static func sheetRows(
+        _ data: Data, path: String, schema: FileSchema, diagnostics: inout Diagnostics
+    ) -> [CSVRecord]? {
+        let workbook: Workbook
+        do {
+            workbook = try Workbook.read(data)
+        } catch {
+            diagnostics.error(SourceLocation(file: path, line: 0, column: 0), .notAWorkbook)
+            return nil
+        }
+        let sheet =
+            workbook.sheets.first { sheet in
+                sheet.rows.prefix(20).contains { row in
+                    let positions = schema.match(header: row).positions
+                    return schema.columns.allSatisfy { !$0.required || positions[$0.index] != nil }
+                }
+            } ?? workbook.sheets[0]
+        for range in sheet.merged {
+            let start = range.prefix { $0 != ":" }
+            let line = Int(start.drop { $0.isLetter }) ?? 0
+            diagnostics.warning(
+                SourceLocation(file: path, line: line, column: columnNumber(start)),
+                .mergedCells(range, sheet: sheet.name))
+        }
+        return sheet.rows
+    }
+
     /// The cell of `column` in `record`, trimmed of surrounding white space; nil when the column
     /// is not in the file or the row stops before it.
     func cell(_ record: CSVRecord, _ column: Column) -> CSVField? {
@@ -122,7 +174,39 @@ struct CSVTable {
 
 // MARK: - Wording
 
+/// UTF-16 text with its byte-order mark (either order), or little-endian without one (as Windows
+/// writes it); nil when it is not valid UTF-16.
+func decodeUTF16(_ data: Data) -> String? {
+    if data.starts(with: [0xFF, 0xFE]) { return String(data: data.dropFirst(2), encoding: .utf16LittleEndian) }
+    if data.starts(with: [0xFE, 0xFF]) { return String(data: data.dropFirst(2), encoding: .utf16BigEndian) }
+    return String(data: data, encoding: .utf16LittleEndian)
+}
+
 extension Wording {
+    static func rowsAboveHeader(headerLine: Int) -> Wording {
+        Wording(
+            Text(
+                ja: "見出しの行 (\(headerLine)行目) より上の行は、表の題名などとして読み飛ばしました",
+                en: "the rows above the header (line \(headerLine)) were skipped as a title"),
+            hint: Text(
+                ja: "データが入っていたなら、見出しの下に移してください",
+                en: "if they hold answers, move them below the header"))
+    }
+
+    static let notAWorkbook = Wording(
+        Text(ja: "Excel のブック (.xlsx) として読めません", en: "not readable as an Excel workbook (.xlsx)"),
+        hint: Text(
+            ja: "Excel で開き直して「Excel ブック」か「CSV UTF-8」で保存してください",
+            en: "open it in Excel and save it again as an Excel workbook or as CSV UTF-8"))
+
+    static func mergedCells(_ range: String, sheet: String) -> Wording {
+        Wording(
+            Text(
+                ja: "シート「\(sheet)」の \(range) は結合されたセルです。値は左上のセルだけにあるものとして読みます",
+                en: "\(range) on the sheet '\(sheet)' is a merged cell; its value is read from the top-left cell only"),
+            hint: Text(ja: "セルの結合を解除し、行ごとに値を入れてください", en: "unmerge the cells and fill in every row"))
+    }
+
     static func fileTooLarge(megabytes: Int, limit: Int) -> Wording {
         Wording(
             Text(
@@ -152,8 +236,8 @@ extension Wording {
 
     static let utf16 = Wording(
         Text(
-            ja: "UTF-16 (Excel の「Unicode テキスト」) で保存されたファイルです。この形式は読めません",
-            en: "the file is in UTF-16 (Excel's 'Unicode Text'), which cannot be read"), hint: saveAsUTF8)
+            ja: "UTF-16 (Excel の「Unicode テキスト」) のファイルのようですが、文字として正しく読めません",
+            en: "the file looks like UTF-16 (Excel's 'Unicode Text') but does not decode"), hint: saveAsUTF8)
 
     static let unterminatedQuote = Wording(
         Text(

@@ -20,21 +20,25 @@ struct YearLoader {
         self.fiscalYear = fiscalYear
     }
 
-    /// Loads the year. The result is nil only when `agencies.csv` cannot be read at all.
+    /// Loads the year. The result is nil when `agencies.csv` cannot be read at all, and for a
+    /// year whose survey is still being collected (no survey file yet: a warning, not an error,
+    /// so that the other years can be analysed meanwhile).
     mutating func load() -> YearData? {
         guard folderIsReadable() else { return nil }
         guard loadAgencies() else { return nil }
         var reports: [SurveyReport] = []
-        let surveyPath = path(Schema.survey.fileName)
-        if !FileManager.default.fileExists(atPath: surveyPath) {
-            missingFile(Schema.survey.fileName)
-        } else if let table = CSVTable.read(surveyPath, schema: Schema.survey, diagnostics: &diagnostics) {
+        guard let surveyPath = existing(Schema.survey) else {
+            diagnostics.warning(
+                SourceLocation(file: path(Schema.survey.fileName), line: 0, column: 0),
+                .collectionInProgress(fiscalYear))
+            return nil
+        }
+        if let table = CSVTable.read(surveyPath, schema: Schema.survey, diagnostics: &diagnostics) {
             reports = readSurvey(table, answeredOnly: false)
         }
 
         var referrals: [Referral] = []
-        let referralPath = path(Schema.referrals.fileName)
-        if FileManager.default.fileExists(atPath: referralPath),
+        if let referralPath = existing(Schema.referrals),
             let table = CSVTable.read(referralPath, schema: Schema.referrals, diagnostics: &diagnostics)
         {
             referrals = readReferrals(table)
@@ -42,10 +46,25 @@ struct YearLoader {
         return yearData(reports: reports, referrals: referrals)
     }
 
-    /// Reads `agencies.csv`; false when it is missing or unreadable.
+    /// The file of `schema` in the folder: `name.csv`, else the workbook `name.xlsx`, else Excel's
+    /// 「Unicode テキスト」 `name.txt`; nil when there is none. When there are several, the first
+    /// is read and the others are named in a warning.
+    private mutating func existing(_ schema: FileSchema) -> String? {
+        let base = (schema.fileName as NSString).deletingPathExtension
+        let found = ["csv", "xlsx", "txt"].map { path(base + "." + $0) }.filter {
+            FileManager.default.fileExists(atPath: $0)
+        }
+        if found.count > 1 {
+            diagnostics.warning(
+                SourceLocation(file: found[1], line: 0, column: 0),
+                .otherFileIgnored(read: (found[0] as NSString).lastPathComponent))
+        }
+        return found.first
+    }
+
+    /// Reads `agencies.csv` (or its workbook); false when it is missing or unreadable.
     mutating func loadAgencies() -> Bool {
-        let agencyPath = path(Schema.agencies.fileName)
-        guard FileManager.default.fileExists(atPath: agencyPath) else {
+        guard let agencyPath = existing(Schema.agencies) else {
             missingFile(Schema.agencies.fileName)
             return false
         }
@@ -409,6 +428,26 @@ extension Wording {
             }
                 ?? Text(ja: "フォルダを開けません (\(reason.ja))", en: "cannot open the folder (\(reason.en))"),
             hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
+    }
+
+    static func collectionInProgress(_ year: FiscalYear) -> Wording {
+        Wording(
+            Text(
+                ja: "\(year.japanese)は回答を集めている途中です (survey.csv がまだありません)。この年度は分析に入れず、ほかの年度を分析します",
+                en:
+                    "\(year) is still being collected (no survey.csv yet); it is left out and the other years are analysed"
+            ),
+            hint: Text(
+                ja: "回答が集まったら tsunagari collect で survey.csv を作ってください",
+                en: "when the forms are back, make survey.csv with tsunagari collect"))
+    }
+
+    static func otherFileIgnored(read: String) -> Wording {
+        Wording(
+            Text(
+                ja: "同じ表のファイルが2つあります。\(read) を読み、このファイルは読みません",
+                en: "two files for one table: \(read) is read, not this one"),
+            hint: Text(ja: "使わないほうを別の場所に移してください", en: "move the one not in use elsewhere"))
     }
 
     static func missingFile(_ name: String, _ year: FiscalYear) -> Wording {

@@ -280,7 +280,13 @@ extension Text {
     }
 
     static func noForms(in folder: String) -> Text {
-        Text(ja: "\(folder) に回答様式 (.csv) がありません", en: "no forms (.csv files) in \(folder)")
+        Text(ja: "\(folder) に回答様式 (.csv、.xlsx、.txt) がありません", en: "no forms (.csv, .xlsx or .txt files) in \(folder)")
+    }
+
+    static func notAForm(_ path: String) -> Text {
+        Text(
+            ja: "警告: \(path) は回答様式として読めない種類のファイルなので読みません (.csv、.xlsx、.txt を読みます)",
+            en: "warning: \(path) is not read: forms are .csv, .xlsx or .txt files")
     }
 
     static func wroteSurvey(_ path: String, forms: Int) -> Text {

@@ -34,8 +34,13 @@ struct Collect: ParsableCommand {
             Console.err(Text.surveyExists(target)(language))
             throw ExitCode.failure
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: formsDirectory)) ?? [])
-            .filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
+        let all = ((try? FileManager.default.contentsOfDirectory(atPath: formsDirectory)) ?? [])
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") }.sorted()  // ~$: Excel's lock files
+        let readable = ["csv", "xlsx", "txt"]
+        let names = all.filter { readable.contains(($0 as NSString).pathExtension.lowercased()) }
+        for other in all where !names.contains(other) {
+            Console.err(Text.notAForm((formsDirectory as NSString).appendingPathComponent(other))(language))
+        }
         guard !names.isEmpty else {
             Console.err(Text.noForms(in: formsDirectory)(language))
             throw ExitCode.failure

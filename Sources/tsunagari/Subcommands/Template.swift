@@ -36,8 +36,10 @@ struct Template: ParsableCommand {
             Console.err(Text.giveLaterYear(latest: latest.fiscalYear)(language))
             throw ExitCode.failure
         }
-        if let clash = network.years.first(where: { $0.fiscalYear == fiscalYear }) {
-            Console.err(Text.yearFolderExists(fiscalYear, folder: clash.folder)(language))
+        // Any folder of that year, also one still being collected (which the network leaves out).
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if let clash = folders.sorted().first(where: { FiscalYear(folderName: $0) == fiscalYear }) {
+            Console.err(Text.yearFolderExists(fiscalYear, folder: clash)(language))
             throw ExitCode.failure
         }
         let folder = (directory as NSString).appendingPathComponent(year)
