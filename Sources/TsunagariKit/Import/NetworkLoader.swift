@@ -55,6 +55,7 @@ public func loadNetwork(at directory: String) -> LoadedNetwork {
         if let data = loader.load() { years.append(data) }
         diagnostics.append(contentsOf: loader.diagnostics)
     }
+    plausibilityWarnings(years, into: &diagnostics)
     if let latest = years.last {
         for tie in settings.requiredTies {
             for name in [tie.a, tie.b] where RequiredTie.agency(name, in: latest) == nil {

@@ -176,6 +176,7 @@ struct YearLoader {
         ) =
             (C.reporter, C.partner, C.kinds, C.frequency, C.familiarity, C.personDependent, C.trust, C.note)
         var reports: [SurveyReport] = []
+        var notTies: [Int] = []  // lines
 
         for record in table.records {
             if answeredOnly {
@@ -209,15 +210,47 @@ struct YearLoader {
             guard let kinds, familiarity.ok, trust.ok, person.ok,
                 table.value(record, frequencyColumn) == nil || frequency != nil
             else { continue }
+            let note = table.value(record, noteColumn) ?? ""
+            if !Self.isTie(
+                kinds: kinds, frequency: frequency, familiarity: familiarity.value, personDependent: person.value,
+                trust: trust.value, note: note)
+            {
+                notTies.append(record.line)
+                continue
+            }
             reports.append(
                 SurveyReport(
                     reporter: reporter, partner: partner, kinds: kinds, frequency: frequency,
                     familiarity: familiarity.value, personDependent: person.value, trust: trust.value,
-                    note: table.value(record, noteColumn) ?? "",
-                    location: SourceLocation(file: table.path, line: record.line, column: 1)))
+                    note: note, location: SourceLocation(file: table.path, line: record.line, column: 1)))
+        }
+        if let first = notTies.first {
+            diagnostics.warning(SourceLocation(file: table.path, line: first, column: 1), .notTies(notTies))
         }
         return reports
     }
+
+    /// Whether a survey row says that the two agencies work together (docs/FORMATS.md §6): it
+    /// names a kind of tie or a frequency, or has a note that is not "no tie", or nothing at all
+    /// beyond the two agencies (a plain list of partners), or a familiarity of 2 or 3 (they meet,
+    /// they work together). A row with familiarity 0 ("we do not know them") and no kind or
+    /// frequency, or holding only a familiarity of 1 ("we know of them"), a person-dependence or
+    /// trust, or a note such as 「連携なし」, describes how well one agency knows the other, not a tie.
+    static func isTie(
+        kinds: TieKinds, frequency: Frequency?, familiarity: Int?, personDependent: Bool?, trust: Int?, note: String
+    ) -> Bool {
+        if !kinds.kinds.isEmpty || frequency != nil { return true }
+        if familiarity == 0 { return false }  // "we do not know them", whatever the note says
+        let noTieNote = noTieNotes.contains(normalizedKey(note))
+        if !note.isEmpty && !noTieNote { return true }
+        if let familiarity, familiarity >= 2 { return true }
+        return familiarity == nil && personDependent == nil && trust == nil && !noTieNote
+    }
+
+    /// Notes that say there is no tie (after `normalizedKey`).
+    static let noTieNotes: Set<String> = Set(
+        ["連携なし", "連携無し", "なし", "無し", "ない", "特になし", "特に無し", "該当なし", "知らない", "×", "-", "ー", "—", "none", "no"]
+            .map(normalizedKey))
 
     // MARK: referrals.csv
 
@@ -428,6 +461,23 @@ extension Wording {
             }
                 ?? Text(ja: "フォルダを開けません (\(reason.ja))", en: "cannot open the folder (\(reason.en))"),
             hint: Text(ja: "フォルダの読み取り権限を確かめてください", en: "check the folder's read permission"))
+    }
+
+    /// `lines`: the rows not counted, the first shown in the location.
+    static func notTies(_ lines: [Int]) -> Wording {
+        let shown = lines.prefix(10).map(String.init)
+        let more = lines.count > 10 ? "…" : ""
+        return Wording(
+            Text(
+                ja: "\(lines.count)行は連携として数えませんでした。連携内容も頻度もなく、顔の見える関係が0か1、担当者依存・信頼、"
+                    + "または「連携なし」だけが書かれた行です (\(shown.joined(separator: "、"))\(more)行目)",
+                en:
+                    "\(lines.count) row(s) were not counted as ties: they give no kind or frequency, only a familiarity of "
+                    + "0 or 1, a person-dependence or trust, or a note like 'no tie' (lines \(shown.joined(separator: ", "))\(more))"
+            ),
+            hint: Text(
+                ja: "一緒に仕事をしている相手なら、連携内容か頻度を書いてください",
+                en: "for partners the agency works with, fill in the kind of tie or how often"))
     }
 
     static func collectionInProgress(_ year: FiscalYear) -> Wording {

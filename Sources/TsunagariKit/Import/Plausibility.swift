@@ -1,0 +1,63 @@
+/// Answers that are valid but unlikely, most often a form misunderstood (docs/FORMATS.md §6): an
+/// agency that names far more partners than it did the year before, or than any other agency of
+/// its field. Each is a warning at the agency's first answer, with its name, so that a planner
+/// asks before the map and the findings change.
+///
+/// "Far more" is at least twice as many and at least 10 more.
+func plausibilityWarnings(_ years: [YearData], into warnings: inout Diagnostics) {
+    for (y, year) in years.enumerated() {
+        var named = [Int](repeating: 0, count: year.agencies.count)
+        var first: [Int: SourceLocation] = [:]
+        for r in year.reports {
+            named[r.reporter] += 1
+            if first[r.reporter] == nil { first[r.reporter] = r.location }
+        }
+        var before: [String: Int] = [:]
+        if y > 0 {
+            let previous = years[y - 1]
+            for r in previous.reports { before[previous.agencies[r.reporter].id, default: 0] += 1 }
+        }
+        func farMore(_ n: Int, than m: Int) -> Bool { n >= 2 * m && n >= m + 10 }
+        for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
+            guard let at = first[i] else { continue }
+            if let was = before[agency.id], farMore(named[i], than: was) {
+                warnings.warning(
+                    at, .farMoreThanLastYear(agency, now: named[i], before: was, year: years[y - 1].fiscalYear))
+                continue
+            }
+            let others = year.agencies.indices.filter {
+                $0 != i && year.agencies[$0].field == agency.field && named[$0] > 0
+            }
+            if others.count >= 2, let most = others.map({ named[$0] }).max(), farMore(named[i], than: most) {
+                warnings.warning(at, .farMoreThanField(agency, now: named[i], most: most))
+            }
+        }
+    }
+}
+
+extension Wording {
+    static func farMoreThanLastYear(_ agency: Agency, now: Int, before: Int, year: FiscalYear) -> Wording {
+        Wording(
+            Text(
+                ja: "「\(agency.displayName)」(\(agency.id)) は連携先を\(now)機関挙げています (\(year.japanese)は\(before)機関)。"
+                    + "様式の書き方を取り違えていないか確かめてください",
+                en: "\(agency.displayName) (\(agency.id)) names \(now) partners (\(before) in \(year)); "
+                    + "check that the form was understood"),
+            hint: Text(
+                ja: "知っているだけの相手の行には、連携内容も頻度も書かないよう伝えてください",
+                en: "for agencies it only knows of, the kind of tie and the frequency stay blank"))
+    }
+
+    static func farMoreThanField(_ agency: Agency, now: Int, most: Int) -> Wording {
+        Wording(
+            Text(
+                ja: "「\(agency.displayName)」(\(agency.id)) は連携先を\(now)機関挙げています。同じ分野のほかの機関は多くても\(most)機関です。"
+                    + "様式の書き方を取り違えていないか確かめてください",
+                en:
+                    "\(agency.displayName) (\(agency.id)) names \(now) partners, where no other agency of its field names "
+                    + "more than \(most); check that the form was understood"),
+            hint: Text(
+                ja: "知っているだけの相手の行には、連携内容も頻度も書かないよう伝えてください",
+                en: "for agencies it only knows of, the kind of tie and the frequency stay blank"))
+    }
+}

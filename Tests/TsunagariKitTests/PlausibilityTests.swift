@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import TsunagariKit
+
+@Suite("Answers that change the picture: the tie rule and plausibility warnings")
+struct PlausibilityTests {
+    /// 24 agencies: a family group (F) and 23 others (X01…X23) in three fields.
+    static let agencies =
+        "id,name,field\nF,ひまわりの会,当事者・家族・民間\n"
+        + (1...23).map { String(format: "X%02d,機関%02d,", $0, $0) + ["保健", "医療", "教育"][$0 % 3] }.joined(separator: "\n")
+        + "\n"
+
+    @Test("rows with only a familiarity of 0 or 1, a ×, or 「連携なし」 are not ties, and say so once per file")
+    func tieRule() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", Self.agencies)
+        let rows = [
+            "F,X01,紹介,,1,,,",  // a kind: a tie
+            "F,X02,,年数回,,,,",  // a frequency: a tie
+            "F,X03,,,,,,",  // nothing beyond the pair: a plain list of partners, a tie
+            "F,X04,,,3,,,",  // "we work together with trust": a tie
+            "F,X05,,,,,,月に一度電話",  // a note that is not "no tie": a tie
+            "F,X06,,,1,,,",  // "we know of them"
+            "F,X07,,,,×,,",
+            "F,X08,,,,,,連携なし",
+            "F,X09,,,0,,,名前は聞いたことがある",
+        ]
+        try net.write(
+            "2025/survey.csv",
+            "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\n" + rows.joined(separator: "\n")
+                + "\n")
+        let (network, diagnostics) = net.load()
+        let partners = try #require(network.years.first).reports.map { network.years[0].agencies[$0.partner].id }
+        #expect(partners == ["X01", "X02", "X03", "X04", "X05"])
+        #expect(
+            diagnostics.sorted.map { $0.line(.en) } == [
+                net.path("2025/survey.csv") + ":7:1: warning: 4 row(s) were not counted as ties: they give no kind or "
+                    + "frequency, only a familiarity of 0 or 1, a person-dependence or trust, or a note like 'no tie' "
+                    + "(lines 7, 8, 9, 10)"
+            ])
+    }
+
+    @Test("an agency naming far more partners than last year, or than any other of its field, is named in a warning")
+    func surge() throws {
+        let net = try TempNetwork()
+        let header = "reporter,partner,kinds\n"
+        let others = (1...6).map { String(format: "X%02d,X%02d,情報共有", $0, $0 + 6) }
+        for year in ["2024", "2025"] { try net.write("\(year)/agencies.csv", Self.agencies) }
+        // Last year the family group named 8 partners; this year 23, everyone on its roster.
+        let before = (1...8).map { String(format: "F,X%02d,情報共有", $0) }
+        let after = (1...23).map { String(format: "F,X%02d,情報共有", $0) }
+        try net.write("2024/survey.csv", header + (before + others).joined(separator: "\n") + "\n")
+        try net.write("2025/survey.csv", header + (after + others).joined(separator: "\n") + "\n")
+        #expect(
+            net.lines() == [
+                net.path("2025/survey.csv") + ":2:1: warning: ひまわりの会 (F) names 23 partners (8 in FY2024); check "
+                    + "that the form was understood"
+            ])
+        // In the first year on file, measured against the other agencies of its field.
+        try FileManager.default.removeItem(atPath: net.path("2024"))
+        try net.write(
+            "2025/agencies.csv", Self.agencies + "G,家族会あおば,当事者・家族・民間\nH,当事者会そら,当事者・家族・民間\n")
+        try net.write(
+            "2025/survey.csv", header + (after + ["G,X01,紹介", "G,X02,紹介", "H,X03,紹介"]).joined(separator: "\n") + "\n")
+        #expect(
+            net.lines(.ja) == [
+                net.path("2025/survey.csv") + ":2:1: warning: 「ひまわりの会」(F) は連携先を23機関挙げています。同じ分野のほかの機関は多くても2機関です。"
+                    + "様式の書き方を取り違えていないか確かめてください"
+            ])
+    }
+}
