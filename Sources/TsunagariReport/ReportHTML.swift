@@ -213,8 +213,12 @@ private struct ReportWriter {
                     .sizeChange(
                         since: previous, agencies: (before.agencies, s.agencies), ties: (before.ties, s.ties),
                         new: c.newTies.count, lost: c.lostTies.count)))
-            let news = c.gapNews(input.language).closed.prefix(2)
-            if !news.isEmpty { sentences.append(news.joined()) }
+            if let incomplete = c.incomplete {
+                sentences.append(say(.incompleteYear(incomplete)))
+            } else {
+                let news = c.gapNews(input.language).closed.prefix(2)
+                if !news.isEmpty { sentences.append(news.joined()) }
+            }
         }
         if !s.isolates.isEmpty { sentences.append(say(.isolates(s.isolates.count, names: names(s.isolates)))) }
         return Section(
@@ -356,7 +360,13 @@ private struct ReportWriter {
             var items = Array(important.prefix(reportListLimit))
             if let more = more(important.count, Text.moreItems) { items.append(more) }
             if minor > 0 { items.append(say(.minorClosed(minor))) }
-            blocks += [.h3(say(.gotBetter)), .list("ul", nil, items)]
+            if let incomplete = c.incomplete {
+                blocks += [
+                    .h3(say(.noLongerSeen)), Block(note: say(.incompleteYear(incomplete))), .list("ul", nil, items),
+                ]
+            } else {
+                blocks += [.h3(say(.gotBetter)), .list("ul", nil, items)]
+            }
         }
         blocks.append(
             Block(charts: .init(svgs: input.trendCharts.enumerated().map { inlineSVG($1, prefix: "chart\($0)") })))

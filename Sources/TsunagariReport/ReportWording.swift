@@ -177,6 +177,19 @@ extension Text {
     }
 
     static let gotBetter = Text(ja: "よくなったこと", en: "What got better")
+    static let noLongerSeen = Text(ja: "前年度にあって今年度は見えない点", en: "Points of last year not seen this year")
+
+    /// The later year has clearly fewer answers or case records: what is no longer seen is not an improvement.
+    static func incompleteYear(_ why: YearComparison.Incompleteness) -> Text {
+        let what = Text(
+            ja: why.fewerAnswers && why.fewerCases ? "アンケートの回答も事例の記録も" : why.fewerAnswers ? "アンケートの回答が" : "事例の記録が",
+            en: why.fewerAnswers && why.fewerCases
+                ? "survey answers and case records" : why.fewerAnswers ? "survey answers" : "case records")
+        return Text(
+            ja: "今年度は\(what.ja)前年度よりかなり少なく、まだ集めている途中のようです。前年度にあった点が見えなくなっていても、よくなったとは限りません。",
+            en: "This year has far fewer \(what.en) than last year, as if still being collected: a point of last year "
+                + "that is no longer seen has not necessarily improved.")
+    }
     static let agency = Text(ja: "機関", en: "agency")
     static let newTies = Text(ja: "新しいつながり", en: "New ties")
     static let lostTies = Text(ja: "なくなったつながり", en: "Lost ties")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TsunagariKit
+import TsunagariReport
 
 @Suite("Answers that change the picture: the tie rule and plausibility warnings")
 struct PlausibilityTests {
@@ -68,5 +69,37 @@ struct PlausibilityTests {
                 net.path("2025/survey.csv") + ":2:1: warning: 「ひまわりの会」(F) は連携先を23機関挙げています。同じ分野のほかの機関は多くても2機関です。"
                     + "様式の書き方を取り違えていないか確かめてください"
             ])
+    }
+}
+
+@Suite("A year still being collected is not an improvement")
+struct IncompleteYearTests {
+    @Test("far fewer answers than last year: the comparison says so, and the report does not call gaps closed better")
+    func fewerAnswers() throws {
+        let net = try TempNetwork()
+        let agencies =
+            "id,name,field\n"
+            + (1...11).map { String(format: "A%02d,機関%02d,", $0, $0) + ["保健", "教育"][$0 % 2] }
+            .joined(separator: "\n") + "\n"
+        let ring = (1...10).map { String(format: "A%02d,A%02d", $0, $0 % 10 + 1) }
+        for year in ["2024", "2025"] { try net.write("\(year)/agencies.csv", agencies) }
+        try net.write("2024/survey.csv", "reporter,partner\n" + ring.joined(separator: "\n") + "\n")
+        // A11, isolated last year, now has a tie: no longer "isolated", which is not shown as better.
+        try net.write(
+            "2025/survey.csv", "reporter,partner\n" + (ring.prefix(3) + ["A11,A01"]).joined(separator: "\n") + "\n")
+        let history = NetworkHistory(net.load().network)
+        let c = history.comparison(from: 0, to: 1)
+        #expect(c.incomplete == YearComparison.Incompleteness(fewerAnswers: true, fewerCases: false))
+        let complete = history.comparison(from: 0, to: 0)
+        #expect(complete.incomplete == nil)
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        let page = reportHTML(
+            ReportInput(
+                history: history, year: 1, comparison: c, area: "テスト市", language: .ja, internalUse: false,
+                networkMap: svg, fieldMap: svg, changeMap: nil, trendCharts: [], cardMaps: [:], warnings: []))
+        #expect(c.gapsClosed.contains { $0.kind == .isolated && $0.agencies == ["A11"] })
+        #expect(page.contains("前年度にあって今年度は見えない点"))
+        #expect(!page.contains("よくなったこと"))
+        #expect(page.contains("まだ集めている途中のようです"))
     }
 }

@@ -85,11 +85,27 @@ public struct YearComparison: Sendable {
     /// Findings that were there before and are no longer, and findings that are new.
     public let gapsClosed: [Finding]
     public let gapsOpened: [Finding]
+    /// Why the later year looks incomplete, if it does: then what is no longer seen is not
+    /// called an improvement (a survey half returned shows fewer gaps, not better support).
+    public let incomplete: Incompleteness?
+
+    /// The later year has clearly fewer answers or case records than the one before: fewer than
+    /// 80 % of its agencies that answered, or fewer than half of its hand-offs (of at least 10).
+    public struct Incompleteness: Sendable, Equatable {
+        public var fewerAnswers: Bool
+        public var fewerCases: Bool
+    }
 
     /// Compares two analysed years; `matching` holds their canonical IDs (before, after).
     public init(before: Analysis, after: Analysis, beforeIDs: [String], afterIDs: [String]) {
         self.before = before
         self.after = after
+        let (answered, answeredBefore) = (after.summary.respondents, before.summary.respondents)
+        let (cases, casesBefore) = (after.network.data.referrals.count, before.network.data.referrals.count)
+        let fewerAnswers = Double(answered) < 0.8 * Double(answeredBefore)
+        let fewerCases = casesBefore >= 10 && 2 * cases < casesBefore
+        incomplete =
+            fewerAnswers || fewerCases ? Incompleteness(fewerAnswers: fewerAnswers, fewerCases: fewerCases) : nil
         self.beforeIDs = beforeIDs
         self.afterIDs = afterIDs
         let beforeSet = Set(beforeIDs), afterSet = Set(afterIDs)

@@ -228,6 +228,16 @@ extension Text {
     }
 
     static let gotBetterHeading = Text(ja: "■ よくなったこと", en: "■ What got better")
+    static let noLongerSeenHeading = Text(ja: "■ 前年度にあって今年度は見えない点", en: "■ Points of last year not seen this year")
+
+    static func incompleteComparison(_ why: YearComparison.Incompleteness) -> Text {
+        Text(
+            ja: "注意: 今年度は" + (why.fewerAnswers ? "アンケートの回答" : "") + (why.fewerAnswers && why.fewerCases ? "と" : "")
+                + (why.fewerCases ? "事例の記録" : "") + "が前年度よりかなり少なく、まだ集めている途中のようです。見えなくなった点は、よくなったとは限りません。",
+            en: "Note: this year has far fewer " + (why.fewerAnswers ? "survey answers" : "")
+                + (why.fewerAnswers && why.fewerCases ? " and " : "") + (why.fewerCases ? "case records" : "")
+                + " than last year, as if still being collected; points no longer seen have not necessarily improved.")
+    }
     static let newFindingsHeading = Text(ja: "■ 新たに気づいた点", en: "■ New findings")
     static let fieldPairColumns: [Text] = [
         Text(ja: "分野", en: "fields"), Text(ja: "新しい", en: "new"), Text(ja: "なくなった", en: "lost"),

@@ -22,8 +22,13 @@ enum CompareReport {
             say(.newlyConnected(list(c.newlyConnected))),
         ]
         let news = c.gapNews(language)
+        if let incomplete = c.incomplete {
+            lines += ["", say(.incompleteComparison(incomplete))]
+        }
         if !news.closed.isEmpty {
-            lines += ["", say(.gotBetterHeading)] + news.closed.map { "- " + $0 }
+            lines +=
+                ["", say(c.incomplete == nil ? .gotBetterHeading : .noLongerSeenHeading)]
+                + news.closed.map { "- " + $0 }
         }
         if !news.opened.isEmpty {
             lines += ["", say(.newFindingsHeading)] + news.opened.map { "- " + $0 }
@@ -74,9 +79,11 @@ enum CompareReport {
             var newAgencies: [String], closedAgencies: [String], newlyConnected: [String]
             var newTies: [TieDifference], lostTies: [TieDifference], keptTies: [TieDifference]
             var gapsClosed: [String], gapsOpened: [String]
+            var incomplete: Incomplete?
             var agencyChanges: [AgencyChange]
             var trends: [YearTrend]
         }
+        struct Incomplete: Encodable { var fewerAnswers: Bool, fewerCases: Bool }
         struct AgencyChange: Encodable {
             var id: String, degreeBefore: Int, degreeAfter: Int, betweennessBefore: Double, betweennessAfter: Double
         }
@@ -87,6 +94,7 @@ enum CompareReport {
                 newAgencies: c.newAgencies, closedAgencies: c.closedAgencies, newlyConnected: c.newlyConnected,
                 newTies: c.newTies, lostTies: c.lostTies, keptTies: c.keptTies,
                 gapsClosed: news.closed, gapsOpened: news.opened,
+                incomplete: c.incomplete.map { Incomplete(fewerAnswers: $0.fewerAnswers, fewerCases: $0.fewerCases) },
                 agencyChanges: c.agencyChanges.map {
                     AgencyChange(
                         id: $0.id, degreeBefore: $0.degreeBefore, degreeAfter: $0.degreeAfter,
