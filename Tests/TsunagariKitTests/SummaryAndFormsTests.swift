@@ -78,7 +78,7 @@ struct SummaryAndFormsTests {
         #expect(year.reports[1].familiarity == 2)
     }
 
-    @Test("collect reports errors across forms and returns nothing to write")
+    @Test("collect reports errors across forms, merges the clean ones and lists the others")
     func collectErrors() throws {
         let net = try TempNetwork()
         try net.write("2026/agencies.csv", fourAgencies)
@@ -89,13 +89,35 @@ struct SummaryAndFormsTests {
         let collected = collectForms(
             [net.path("f/a.csv"), net.path("f/b.csv")], yearFolder: net.path("2026"),
             fiscalYear: FiscalYear(2026), language: .en)
-        #expect(collected.survey == nil)
+        #expect(collected.rejected == [net.path("f/b.csv")])
+        #expect(collected.year?.reports.count == 1)  // a.csv's one row
+        #expect(
+            collected.survey.map { String(decoding: $0, as: UTF8.self).hasSuffix("A01,A02,referral,,,,,\r\n") } == true)
         #expect(
             collected.diagnostics.sorted.map { $0.line(.en) } == [
                 "\(net.path("f/b.csv")):2:5: error: A01 reports A02 twice (first on line 2 of \(net.path("f/a.csv")))",
                 "\(net.path("f/b.csv")):3:5: error: 'partner' (連携先) '保健所X' is not in agencies.csv",
                 "\(net.path("f/b.csv")):4:10: error: 'familiarity' (顔の見える関係) '二' is not a whole number",
             ])  // A04's familiarity 0 alone names no partner; its note-only row does, and is valid
+    }
+
+    @Test("a form is its agency's: a blank 回答機関 is filled from it, a second copy is one problem")
+    func formOwner() throws {
+        let net = try TempNetwork()
+        try net.write("2026/agencies.csv", fourAgencies)
+        let form = "回答機関,連携先,連携内容\nA01,A02,紹介\n,A03,情報共有\nA01,A04,\n"
+        try net.write("f/A01.csv", form)
+        try net.write("f/A01 (コピー).csv", form)
+        let paths = [net.path("f/A01.csv"), net.path("f/A01 (コピー).csv")]
+        let collected = collectForms(paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), language: .ja)
+        #expect(collected.rejected == [paths[1]])
+        #expect(
+            collected.diagnostics.sorted.map { $0.line(.ja) } == [
+                "\(paths[1]): error: 「A01」の回答様式が2通あります (もう1通は \(paths[0]))。この様式は入れていません"
+            ])
+        let year = try #require(collected.year)
+        #expect(year.reports.map { year.agencies[$0.partner].id } == ["A02", "A03"])  // A01>A04 holds nothing
+        #expect(year.reports.allSatisfy { $0.reporter == 0 })
     }
 
     @Test("CSV cells are quoted only when needed")

@@ -87,12 +87,18 @@ public struct CollectedForms: Sendable {
     public var survey: Data?
     public var year: YearData?
     public var diagnostics: Diagnostics
+    /// Forms that contributed nothing because they have errors (each error is in `diagnostics`).
+    public var rejected: [String] = []
 }
 
 /// Merges filled-in roster forms into one `survey.csv` for a year whose `agencies.csv` is in place.
 ///
 /// Every form is checked like `survey.csv` itself (names resolved, values in range, no pair
-/// reported twice across forms). Returns the file's bytes, or nothing when there are errors.
+/// reported twice across forms). A form belongs to the agency most of its rows name as reporter:
+/// a row that leaves 回答機関 blank is that agency's, and a second form of the same agency is one
+/// problem, not one per row. Every clean form is merged; a form with an error contributes nothing
+/// and is listed in `rejected`, so that the survey can be read while the others are chased.
+/// `survey` is nil only when agencies.csv cannot be read.
 public func collectForms(
     _ formPaths: [String], yearFolder: String, fiscalYear: FiscalYear,
     language: Language
@@ -101,14 +107,35 @@ public func collectForms(
     guard loader.loadAgencies() else { return CollectedForms(survey: nil, year: nil, diagnostics: loader.diagnostics) }
     var reports: [SurveyReport] = []
     var diagnostics = Diagnostics()
+    var rejected: [String] = []
+    var owners: [String: String] = [:]  // the owner's folded name → its first form
     for path in formPaths {
-        if let table = CSVTable.read(path, schema: Schema.survey, diagnostics: &diagnostics) {
-            reports += loader.readSurvey(table, answeredOnly: true)
+        var formDiagnostics = Diagnostics()
+        guard var table = CSVTable.read(path, schema: Schema.survey, diagnostics: &formDiagnostics) else {
+            diagnostics.append(contentsOf: formDiagnostics)
+            rejected.append(path)
+            continue
+        }
+        if let owner = table.owner(Schema.Survey.reporter) {
+            if let first = owners[normalizedKey(owner)] {
+                diagnostics.error(SourceLocation(file: path, line: 0, column: 0), .formTwice(owner, first: first))
+                rejected.append(path)
+                continue
+            }
+            owners[normalizedKey(owner)] = path
+            table = table.filling(Schema.Survey.reporter, with: owner)
+        }
+        let errorsBefore = loader.diagnostics.errorCount
+        let formReports = loader.readSurvey(table, answeredOnly: true)
+        diagnostics.append(contentsOf: formDiagnostics)
+        if formDiagnostics.hasErrors || loader.diagnostics.errorCount > errorsBefore {
+            rejected.append(path)
+        } else {
+            reports += formReports
         }
     }
     diagnostics.append(contentsOf: loader.diagnostics)
     let year = loader.yearData(reports: reports, referrals: [])
-    guard !diagnostics.hasErrors else { return CollectedForms(survey: nil, year: year, diagnostics: diagnostics) }
 
     let agencies = year.agencies
     let sorted = reports.sorted { ($0.reporter, $0.partner) < ($1.reporter, $1.partner) }
@@ -124,11 +151,23 @@ public func collectForms(
             r.note,
         ])
     }
-    return CollectedForms(survey: excelCSV(rows), year: year, diagnostics: diagnostics)
+    return CollectedForms(survey: excelCSV(rows), year: year, diagnostics: diagnostics, rejected: rejected)
 }
 
 /// The roster form's two columns for the reader's eyes (the reader ignores them).
 extension Text {
     static let partnerNameColumn = Text(ja: "連携先の機関名", en: "partner_name")
     static let partnerFieldColumn = Text(ja: "連携先の分野", en: "partner_field")
+}
+
+extension Wording {
+    static func formTwice(_ owner: String, first: String) -> Wording {
+        Wording(
+            Text(
+                ja: "「\(owner)」の回答様式が2通あります (もう1通は \(first))。この様式は入れていません",
+                en: "a second form of \(owner) (the other is \(first)); this one is left out"),
+            hint: Text(
+                ja: "どちらか一方だけをフォルダに残してください (控えのコピーは別の場所へ)",
+                en: "keep only one of the two in the folder (move copies elsewhere)"))
+    }
 }

@@ -148,6 +148,37 @@ struct CSVTable {
         return sheet.rows
     }
 
+    /// The value most rows hold in `column`, when more than half of the rows with a value hold it
+    /// (the agency a form is from); nil otherwise.
+    func owner(_ column: Column) -> String? {
+        var counts: [String: (written: String, count: Int)] = [:]
+        var filled = 0
+        for record in records {
+            guard let value = value(record, column) else { continue }
+            filled += 1
+            counts[normalizedKey(value), default: (value, 0)].count += 1
+        }
+        guard let best = counts.values.max(by: { ($0.count, $1.written) < ($1.count, $0.written) }),
+            2 * best.count > filled
+        else { return nil }
+        return best.written
+    }
+
+    /// The table with the blank cells of `column` holding `value` (rows that hold anything else).
+    func filling(_ column: Column, with value: String) -> CSVTable {
+        guard let position = positions[column.index] else { return self }
+        let filled = records.map { record -> CSVRecord in
+            guard self.value(record, column) == nil else { return record }
+            var record = record
+            while record.fields.count <= position {
+                record.fields.append(CSVField(value: "", line: record.line, column: record.fields.count + 1))
+            }
+            record.fields[position].value = value
+            return record
+        }
+        return CSVTable(path: path, header: header, positions: positions, records: filled)
+    }
+
     /// The cell of `column` in `record`, trimmed of surrounding white space; nil when the column
     /// is not in the file or the row stops before it.
     func cell(_ record: CSVRecord, _ column: Column) -> CSVField? {

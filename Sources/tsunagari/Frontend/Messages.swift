@@ -299,6 +299,14 @@ extension Text {
             en: "warning: \(path) is not read: forms are .csv, .xlsx or .txt files")
     }
 
+    static func formsLeftOut(_ names: [String]) -> Text {
+        Text(
+            ja: "問題があるため入れなかった様式 \(names.count)件 (直してからもう一度 collect --force を実行してください): "
+                + names.joined(separator: "、"),
+            en: "\(names.count) form(s) left out for their errors (fix them and run collect --force again): "
+                + names.joined(separator: ", "))
+    }
+
     static func wroteSurvey(_ path: String, forms: Int) -> Text {
         Text(ja: "回答様式 \(forms)件から \(path) を書きました", en: "wrote \(path) from \(forms) forms")
     }

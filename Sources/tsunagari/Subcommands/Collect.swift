@@ -53,9 +53,15 @@ struct Collect: ParsableCommand {
             Console.out(Console.counts(diagnostics, language))
             throw ExitCode.failure
         }
+        // The clean forms are merged even when others have errors: an interim picture while the
+        // rest are chased; run again after fixing them.
         try writeAtomically(survey, to: target)
-        Console.out(Text.wroteSurvey(target, forms: paths.count)(language))
+        Console.out(Text.wroteSurvey(target, forms: paths.count - collected.rejected.count)(language))
         for line in Console.summary(year, language, types: true) { Console.out(line) }
+        if !collected.rejected.isEmpty {
+            Console.out(Text.formsLeftOut(collected.rejected.map { ($0 as NSString).lastPathComponent })(language))
+        }
         Console.out(Console.counts(diagnostics, language))
+        if !collected.rejected.isEmpty { throw ExitCode.failure }
     }
 }
