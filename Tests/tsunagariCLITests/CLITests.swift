@@ -78,12 +78,15 @@ struct CLITests {
         let collect = try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8"])
         #expect(collect.status == 0, "\(collect.stderr)")
         #expect(collect.stdout.contains("FY2026 (R8): 3 agencies, 1 report (0 confirmed ties, 1 one-sided)"))
+        // The blank forms of A01 and A03 are answers too: "no partner this year".
         let survey = try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8)
-        #expect(
-            survey
-                == "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\nA02,A01,referral,,,,,\r\n"
-        )
-        #expect(try CLI.run(["check", network]).status == 0)
+        let header = "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\n"
+        #expect(survey == header + "A02,A01,referral,,,,,\r\nA01,,,,,,,\r\nA03,,,,,,,\r\n")
+        let check = try CLI.run(["check", network])
+        #expect(check.status == 0)
+        let lines = check.stdout.split(separator: "\n")
+        let fy2026 = try #require(lines.firstIndex { $0.hasPrefix("FY2026") })
+        #expect(!lines[fy2026 + 1].contains("did not answer"), "\(check.stdout)")
 
         // No overwrite without --force; with an error nothing is written.
         #expect(try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8"]).status == 1)
@@ -92,10 +95,10 @@ struct CLITests {
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("A02_保健所.csv:2:18: error: unknown kind of tie '雑談'"))
         #expect(broken.stdout.contains("1 form(s) left out for their errors"))
-        // The other forms are merged (they hold no ties); the broken one contributes nothing.
+        // The other forms are merged (answers without partners); the broken one contributes nothing.
         #expect(
             try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8)
-                == "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\n")
+                == header + "A01,,,,,,,\r\nA03,,,,,,,\r\n")
     }
 
     @Test("analyze: the documented CSV columns, byte-identical runs, JSON that parses, the sample's story")

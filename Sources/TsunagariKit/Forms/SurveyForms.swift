@@ -109,6 +109,7 @@ public func collectForms(
     var diagnostics = Diagnostics()
     var rejected: [String] = []
     var owners: [String: String] = [:]  // the owner's folded name → its first form
+    var blank: [String] = []  // owners of clean forms that name no partner
     for path in formPaths {
         var formDiagnostics = Diagnostics()
         guard var table = CSVTable.read(path, schema: Schema.survey, diagnostics: &formDiagnostics) else {
@@ -132,10 +133,15 @@ public func collectForms(
             rejected.append(path)
         } else {
             reports += formReports
+            if formReports.isEmpty, let owner = table.owner(Schema.Survey.reporter) { blank.append(owner) }
         }
     }
     diagnostics.append(contentsOf: loader.diagnostics)
-    let year = loader.yearData(reports: reports, referrals: [])
+    var year = loader.yearData(reports: reports, referrals: [])
+    // A form returned with no partner is an answer: "we work with no one this year".
+    let reporters = Set(reports.map(\.reporter))
+    year.answeredWithoutPartners = Set(year.answeredWithoutPartners + blank.compactMap(year.agency(named:)))
+        .subtracting(reporters).sorted()
 
     let agencies = year.agencies
     let sorted = reports.sorted { ($0.reporter, $0.partner) < ($1.reporter, $1.partner) }
@@ -150,6 +156,10 @@ public func collectForms(
             r.trust.map(String.init) ?? "",
             r.note,
         ])
+    }
+    // The reporter alone: answered, no partner.
+    for a in year.answeredWithoutPartners {
+        rows.append([agencies[a].id] + Array(repeating: "", count: Schema.survey.columns.count - 1))
     }
     return CollectedForms(survey: excelCSV(rows), year: year, diagnostics: diagnostics, rejected: rejected)
 }

@@ -52,6 +52,7 @@ public struct YearNetwork: Sendable {
         let n = data.agencies.count
         var responded = [Bool](repeating: false, count: n)
         for r in data.reports { responded[r.reporter] = true }
+        for a in data.answeredWithoutPartners { responded[a] = true }
         ties = Self.ties(of: data).filter { kind.map($0.kinds.contains) ?? true }
         self.responded = responded
         worksWith = Graph(nodeCount: n, edges: ties.map { ($0.a, $0.b, $0.strength) }, directed: false, weighted: true)

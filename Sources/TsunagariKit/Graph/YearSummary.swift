@@ -15,7 +15,7 @@ public struct YearSummary: Sendable, Equatable {
         let ties = YearNetwork.ties(of: year)
         let confirmed = ties.count { $0.isConfirmed }
         let oneSided = ties.count - confirmed
-        let reporters = Set(year.reports.map(\.reporter))
+        let reporters = Set(year.reports.map(\.reporter)).union(year.answeredWithoutPartners)
         agencies = year.agencies.count
         reports = year.reports.count
         confirmedTies = confirmed

@@ -58,7 +58,7 @@ public func loadNetwork(at directory: String) -> LoadedNetwork {
     plausibilityWarnings(years, into: &diagnostics)
     if let latest = years.last {
         for tie in settings.requiredTies {
-            for name in [tie.a, tie.b] where RequiredTie.agency(name, in: latest) == nil {
+            for name in [tie.a, tie.b] where latest.agency(named: name) == nil {
                 diagnostics.warning(tie.location, .requiredTieUnknown(name))
             }
         }

@@ -10,6 +10,8 @@ struct YearLoader {
     private var agencies: [Agency] = []
     /// Where each reporter → partner pair was first reported (key: reporter · count + partner).
     private var reported: [Int: SourceLocation] = [:]
+    /// Reporters that answered with no partner (a row with the reporter alone).
+    private var withoutPartners = Set<Int>()
     /// Unknown agency names met in each file so far.
     private var unknownNames: [String: Int] = [:]
     /// Kinds cells read before, by their bytes: a large survey repeats a few combinations.
@@ -76,9 +78,12 @@ struct YearLoader {
     }
 
     func yearData(reports: [SurveyReport], referrals: [Referral]) -> YearData {
-        YearData(
+        var data = YearData(
             fiscalYear: fiscalYear, folder: (folder as NSString).lastPathComponent,
             agencies: agencies, reports: reports, referrals: referrals)
+        let reporters = Set(reports.map(\.reporter))
+        data.answeredWithoutPartners = withoutPartners.subtracting(reporters).sorted()
+        return data
     }
 
     private func path(_ file: String) -> String { (folder as NSString).appendingPathComponent(file) }
@@ -179,6 +184,14 @@ struct YearLoader {
         var notTies: [Int] = []  // lines
 
         for record in table.records {
+            // The reporter alone: "we answered, and work with no one" (a form returned blank).
+            if table.value(record, partnerColumn) == nil,
+                [kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn]
+                    .allSatisfy({ table.value(record, $0) == nil })
+            {
+                if let reporter = agency(table, record, reporterColumn) { withoutPartners.insert(reporter) }
+                continue
+            }
             if answeredOnly {
                 let answers = [kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn]
                     .compactMap { table.value(record, $0) }

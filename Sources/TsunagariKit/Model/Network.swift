@@ -102,6 +102,9 @@ public struct YearData: Sendable {
     public var referrals: [Referral]
     /// The network's settings (the same in every year).
     public var settings = NetworkSettings()
+    /// Agencies that answered the survey and named no partner (a survey row with the reporter
+    /// alone), sorted: they answered, and their having no ties is the answer.
+    public var answeredWithoutPartners: [Int] = []
 
     /// A year from its parts; `reports` and `referrals` refer to agencies by index into `agencies`.
     public init(
@@ -110,6 +113,19 @@ public struct YearData: Sendable {
         (self.fiscalYear, self.folder, self.agencies, self.reports, self.referrals) = (
             fiscalYear, folder, agencies, reports, referrals
         )
+    }
+}
+
+extension YearData {
+    /// The agency with this ID or name (short name, alias; compared after `normalizedKey`).
+    public func agency(named written: String) -> Int? {
+        let key = normalizedKey(written)
+        return agencies.firstIndex { $0.id == written }
+            ?? agencies.firstIndex { agency in
+                ([agency.name, agency.shortName].compactMap { $0 } + agency.aliases).contains {
+                    normalizedKey($0) == key
+                }
+            }
     }
 }
 

@@ -33,19 +33,8 @@ public struct RequiredTie: Sendable, Equatable {
 
     /// The two agencies of `year`; nil when either is not there.
     public func agencies(in year: YearData) -> (Int, Int)? {
-        guard let a = Self.agency(a, in: year), let b = Self.agency(b, in: year), a != b else { return nil }
+        guard let a = year.agency(named: a), let b = year.agency(named: b), a != b else { return nil }
         return (a, b)
-    }
-
-    /// The agency of `year` with this ID or name (short name, alias; compared after `normalizedKey`).
-    public static func agency(_ written: String, in year: YearData) -> Int? {
-        let key = normalizedKey(written)
-        return year.agencies.firstIndex { $0.id == written }
-            ?? year.agencies.firstIndex { agency in
-                ([agency.name, agency.shortName].compactMap { $0 } + agency.aliases).contains {
-                    normalizedKey($0) == key
-                }
-            }
     }
 }
 
