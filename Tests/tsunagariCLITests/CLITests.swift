@@ -75,18 +75,33 @@ struct CLITests {
         let filled = try String(contentsOfFile: a02, encoding: .utf8).replacingOccurrences(
             of: "A02,A01,窓口,行政・調整,,", with: "A02,A01,窓口,行政・調整,紹介,")
         try filled.write(toFile: a02, atomically: true, encoding: .utf8)
+        // A01 sends its form back blank (saved again, as Excel does); A03's is still as template wrote it.
+        let a01 = network + "/R8/forms/A01_窓口.csv"
+        try String(contentsOfFile: a01, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+            .write(toFile: a01, atomically: true, encoding: .utf8)
         let collect = try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8"])
         #expect(collect.status == 0, "\(collect.stderr)")
         #expect(collect.stdout.contains("FY2026 (R8): 3 agencies, 1 report (0 confirmed ties, 1 one-sided)"))
-        // The blank forms of A01 and A03 are answers too: "no partner this year".
+        #expect(collect.stdout.contains("wrote \(network)/R8/survey.csv from 2 forms"))
+        #expect(collect.stdout.contains("A03  家族会  not returned"), "\(collect.stdout)")
+        // A01's blank form is an answer too: "no partner this year". A03 did not send its form back.
         let survey = try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8)
         let header = "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\n"
-        #expect(survey == header + "A02,A01,referral,,,,,\r\nA01,,,,,,,\r\nA03,,,,,,,\r\n")
+        #expect(survey == header + "A02,A01,referral,,,,,\r\nA01,,,,,,,\r\n")
         let check = try CLI.run(["check", network])
         #expect(check.status == 0)
         let lines = check.stdout.split(separator: "\n")
         let fy2026 = try #require(lines.firstIndex { $0.hasPrefix("FY2026") })
-        #expect(!lines[fy2026 + 1].contains("did not answer"), "\(check.stdout)")
+        #expect(lines[fy2026 + 1] == "  did not answer (1): A03 家族会", "\(check.stdout)")
+
+        // The tracker as JSON, for scripts.
+        let json = try CLI.run([
+            "collect", network + "/R8/forms", "--into", network + "/R8", "--force", "--format", "json",
+        ])
+        let tracker = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let statuses = (tracker["agencies"] as? [[String: Any]] ?? []).map { "\($0["id"]!):\($0["status"]!)" }
+        #expect(statuses == ["A01:no_partners", "A02:answered", "A03:not_returned"])
+        #expect(tracker["rows_written"] as? Int == 2)
 
         // No overwrite without --force; with an error nothing is written.
         #expect(try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8"]).status == 1)
@@ -98,7 +113,7 @@ struct CLITests {
         // The other forms are merged (answers without partners); the broken one contributes nothing.
         #expect(
             try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8)
-                == header + "A01,,,,,,,\r\nA03,,,,,,,\r\n")
+                == header + "A01,,,,,,,\r\n")
     }
 
     @Test("analyze: the documented CSV columns, byte-identical runs, JSON that parses, the sample's story")

@@ -89,6 +89,23 @@ public struct CollectedForms: Sendable {
     public var diagnostics: Diagnostics
     /// Forms that contributed nothing because they have errors (each error is in `diagnostics`).
     public var rejected: [String] = []
+    /// Where each agency's answer stands, in agency order: the round's tracker.
+    public var tracker: [FormStatus] = []
+    /// Forms still exactly as `template` wrote them: not returned, not read.
+    public var untouched: [String] = []
+}
+
+/// One agency in the survey round: whether its form is back and usable.
+public struct FormStatus: Sendable, Equatable {
+    public enum Status: String, Sendable, Encodable {
+        case answered, noPartners = "no_partners", notReturned = "not_returned", hasErrors = "has_errors"
+    }
+
+    public var id: String
+    public var name: String
+    public var status: Status
+    /// The forms found for the agency.
+    public var files: [String]
 }
 
 /// Merges filled-in roster forms into one `survey.csv` for a year whose `agencies.csv` is in place.
@@ -96,8 +113,10 @@ public struct CollectedForms: Sendable {
 /// Every form is checked like `survey.csv` itself (names resolved, values in range, no pair
 /// reported twice across forms). A form belongs to the agency most of its rows name as reporter:
 /// a row that leaves 回答機関 blank is that agency's, and a second form of the same agency is one
-/// problem, not one per row. Every clean form is merged; a form with an error contributes nothing
-/// and is listed in `rejected`, so that the survey can be read while the others are chased.
+/// problem, not one per row. A form returned with no answer means "no partners"; one byte for byte
+/// as `template` wrote it was not returned. Every clean form is merged; a form with an error
+/// contributes nothing and is listed in `rejected`, so that the survey can be read while the
+/// others are chased.
 /// `survey` is nil only when agencies.csv cannot be read.
 public func collectForms(
     _ formPaths: [String], yearFolder: String, fiscalYear: FiscalYear,
@@ -110,20 +129,35 @@ public func collectForms(
     var rejected: [String] = []
     var owners: [String: String] = [:]  // the owner's folded name → its first form
     var blank: [String] = []  // owners of clean forms that name no partner
+    var formOwner: [(path: String, owner: String)] = []
+    // A form still exactly as `template` wrote it was not sent back (it may sit in the folder the
+    // forms were written to): it is not an answer, not even "no partners".
+    let unfilled = loader.yearData(reports: [], referrals: [])
+    var unreturned: [String] = []
+    let untouched = Set(Language.allCases.flatMap { SurveyTemplate(from: unfilled, language: $0).forms.map(\.data) })
     for path in formPaths {
+        if let data = FileManager.default.contents(atPath: path), untouched.contains(data) {
+            unreturned.append(path)
+            continue
+        }
         var formDiagnostics = Diagnostics()
         guard var table = CSVTable.read(path, schema: Schema.survey, diagnostics: &formDiagnostics) else {
             diagnostics.append(contentsOf: formDiagnostics)
             rejected.append(path)
+            // Unreadable: the agency is known only from the file's name (`A05_….csv`, as template names it).
+            let name = (path as NSString).lastPathComponent
+            if let id = name.split(separator: "_").first, id.count < name.count { formOwner.append((path, String(id))) }
             continue
         }
         if let owner = table.owner(Schema.Survey.reporter) {
             if let first = owners[normalizedKey(owner)] {
+                formOwner.append((path, owner))
                 diagnostics.error(SourceLocation(file: path, line: 0, column: 0), .formTwice(owner, first: first))
                 rejected.append(path)
                 continue
             }
             owners[normalizedKey(owner)] = path
+            formOwner.append((path, owner))
             table = table.filling(Schema.Survey.reporter, with: owner)
         }
         let errorsBefore = loader.diagnostics.errorCount
@@ -161,7 +195,22 @@ public func collectForms(
     for a in year.answeredWithoutPartners {
         rows.append([agencies[a].id] + Array(repeating: "", count: Schema.survey.columns.count - 1))
     }
-    return CollectedForms(survey: excelCSV(rows), year: year, diagnostics: diagnostics, rejected: rejected)
+    var files: [Int: [String]] = [:]
+    for (path, owner) in formOwner {
+        if let a = year.agency(named: owner) { files[a, default: []].append(path) }
+    }
+    let answered = Set(year.reports.map(\.reporter)), silent = Set(year.answeredWithoutPartners)
+    let tracker = agencies.indices.map { a -> FormStatus in
+        let own = files[a] ?? []
+        let status: FormStatus.Status =
+            own.contains(where: rejected.contains)
+            ? .hasErrors
+            : answered.contains(a) ? .answered : silent.contains(a) ? .noPartners : .notReturned
+        return FormStatus(id: agencies[a].id, name: agencies[a].displayName, status: status, files: own)
+    }
+    return CollectedForms(
+        survey: excelCSV(rows), year: year, diagnostics: diagnostics, rejected: rejected, tracker: tracker,
+        untouched: unreturned)
 }
 
 /// The roster form's two columns for the reader's eyes (the reader ignores them).

@@ -299,6 +299,20 @@ extension Text {
             en: "warning: \(path) is not read: forms are .csv, .xlsx or .txt files")
     }
 
+    static let trackerColumns = [
+        Text(ja: "機関ID", en: "id"), Text(ja: "機関", en: "agency"), Text(ja: "状況", en: "status"),
+        Text(ja: "様式", en: "forms"),
+    ]
+
+    static func formStatus(_ status: FormStatus.Status) -> Text {
+        switch status {
+        case .answered: Text(ja: "回答あり", en: "answered")
+        case .noPartners: Text(ja: "回答あり (連携先なし)", en: "answered, no partners")
+        case .notReturned: Text(ja: "未提出", en: "not returned")
+        case .hasErrors: Text(ja: "エラーあり", en: "has errors")
+        }
+    }
+
     static func formsLeftOut(_ names: [String]) -> Text {
         Text(
             ja: "問題があるため入れなかった様式 \(names.count)件 (直してからもう一度 collect --force を実行してください): "

@@ -6,9 +6,11 @@ struct Collect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merge filled-in survey forms into a year's survey.csv.",
         discussion: """
-            Reads every .csv in FORMS_DIR, keeps the rows with an answer (a row left blank, or \
-            with familiarity 0 alone, names no partner), checks them like survey.csv and writes \
-            YEAR_DIR/survey.csv. Nothing is written when there is an error.
+            Reads every form in FORMS_DIR (.csv, .xlsx, or Excel's Unicode text .txt), keeps the rows \
+            with an answer, checks them like survey.csv and writes YEAR_DIR/survey.csv from every \
+            clean form; a form with errors contributes nothing and is listed (exit status 1). Then \
+            prints where each agency stands: answered, answered with no partners, not returned, or \
+            with errors (--format json for scripts).
             """
     )
 
@@ -20,6 +22,11 @@ struct Collect: ParsableCommand {
 
     @Flag(help: "Replace an existing survey.csv.")
     var force = false
+
+    @Option(help: "How the tracker is printed: table or json (json: only the tracker on standard output).")
+    var format: TrackerFormat = .table
+
+    enum TrackerFormat: String, ExpressibleByArgument { case table, json }
 
     @OptionGroup var options: LanguageOption
 
@@ -56,12 +63,55 @@ struct Collect: ParsableCommand {
         // The clean forms are merged even when others have errors: an interim picture while the
         // rest are chased; run again after fixing them.
         try writeAtomically(survey, to: target)
-        Console.out(Text.wroteSurvey(target, forms: paths.count - collected.rejected.count)(language))
-        for line in Console.summary(year, language, types: true) { Console.out(line) }
-        if !collected.rejected.isEmpty {
-            Console.out(Text.formsLeftOut(collected.rejected.map { ($0 as NSString).lastPathComponent })(language))
+        if format == .json {
+            Console.out(String(decoding: try trackerJSON(collected, language), as: UTF8.self))
+        } else {
+            Console.out(
+                Text.wroteSurvey(target, forms: paths.count - collected.rejected.count - collected.untouched.count)(
+                    language))
+            for line in Console.summary(year, language, types: true) { Console.out(line) }
+            Console.out(trackerTable(collected.tracker, language))
+            if !collected.rejected.isEmpty {
+                Console.out(Text.formsLeftOut(collected.rejected.map { ($0 as NSString).lastPathComponent })(language))
+            }
+            Console.out(Console.counts(diagnostics, language))
         }
-        Console.out(Console.counts(diagnostics, language))
         if !collected.rejected.isEmpty { throw ExitCode.failure }
+    }
+}
+
+extension Collect {
+    /// The tracker as a table: one row per agency, by ID.
+    func trackerTable(_ tracker: [FormStatus], _ language: Language) -> String {
+        var rows = [Text.trackerColumns.map { $0(language) }]
+        for t in tracker {
+            rows.append([
+                t.id, t.name, Text.formStatus(t.status)(language),
+                t.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "),
+            ])
+        }
+        return Table.render(rows, rightAligned: [])
+    }
+
+    /// The tracker as JSON (a stable shape for scripts): `{"agencies": [{"id", "name", "status",
+    /// "files", "problems", "warnings"}], "rows_written": N}`, problems and warnings as printed.
+    func trackerJSON(_ collected: CollectedForms, _ language: Language) throws -> Data {
+        struct Agency: Encodable {
+            var id: String, name: String, status: FormStatus.Status, files: [String], problems: [String],
+                warnings: [String]
+        }
+        struct Document: Encodable { var agencies: [Agency], rowsWritten: Int }
+        let diagnostics = collected.diagnostics.sorted
+        func lines(_ files: [String], _ severity: Diagnostic.Severity) -> [String] {
+            diagnostics.filter { $0.severity == severity && files.contains($0.location.file) }.map { $0.line(language) }
+        }
+        let rows = (collected.year?.reports.count ?? 0) + (collected.year?.answeredWithoutPartners.count ?? 0)
+        return try encodeJSON(
+            Document(
+                agencies: collected.tracker.map {
+                    Agency(
+                        id: $0.id, name: $0.name, status: $0.status, files: $0.files, problems: lines($0.files, .error),
+                        warnings: lines($0.files, .warning))
+                }, rowsWritten: rows))
     }
 }
