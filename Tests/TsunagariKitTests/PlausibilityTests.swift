@@ -103,3 +103,36 @@ struct IncompleteYearTests {
         #expect(page.contains("まだ集めている途中のようです"))
     }
 }
+
+@Suite("What real returns hold: era months, ongoing support, a form without its ID column")
+struct RealReturnsTests {
+    @Test("months in the Japanese era and as Excel date serials")
+    func months() {
+        #expect(parseMonth("令和7年9月")! == (2025, 9))
+        #expect(parseMonth("R8.7")! == (2026, 7))
+        #expect(parseMonth("令和元年5月")! == (2019, 5))
+        #expect(parseMonth("H31/4")! == (2019, 4))
+        #expect(parseMonth("2025/4/1")! == (2025, 4))
+        #expect(parseMonth("2025年10月")! == (2025, 10))
+        #expect(parseMonth("45931")! == (2025, 10))  // 2025-10-01 in Excel's date serials
+        #expect(parseMonth("R7.13") == nil && parseMonth("令和") == nil && parseMonth("12") == nil)
+    }
+
+    @Test("「継続中」 is an outcome that has not failed")
+    func ongoing() {
+        #expect(Outcome(cell: "継続中") == .ongoing && Outcome(cell: "ongoing") == .ongoing)
+        #expect(Outcome.ongoing.isFailure == false)
+    }
+
+    @Test("a form whose ID column was deleted is read by the partners' names")
+    func namesOnly() throws {
+        let net = try TempNetwork()
+        try net.write("2026/agencies.csv", fourAgencies)
+        try net.write("f/A01.csv", "回答機関,連携先の機関名,連携内容\nA01,みどり保健所,紹介\nA01,みどり家族会,\n")
+        let collected = collectForms(
+            [net.path("f/A01.csv")], yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), language: .ja)
+        #expect(collected.diagnostics.all.isEmpty)
+        let year = try #require(collected.year)
+        #expect(year.reports.map { year.agencies[$0.partner].id } == ["A03"])
+    }
+}

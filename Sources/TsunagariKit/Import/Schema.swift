@@ -5,9 +5,12 @@ public struct Column: Sendable {
     public var required: Bool
     /// The column's place in its schema (the order forms are written in).
     public let index: Int
+    /// Headers read as this column when the file lacks it (a form whose ID column was deleted
+    /// still has the partner's name).
+    public var fallbacks: [String] = []
 
-    init(_ index: Int, en: String, ja: String, required: Bool) {
-        (self.index, self.en, self.ja, self.required) = (index, en, ja, required)
+    init(_ index: Int, en: String, ja: String, required: Bool, fallbacks: [String] = []) {
+        (self.index, self.en, self.ja, self.required, self.fallbacks) = (index, en, ja, required, fallbacks)
     }
 
     public func header(_ language: Language) -> String { language == .ja ? ja : en }
@@ -43,6 +46,10 @@ public struct FileSchema: Sendable {
             else { continue }
             if positions[column.index] == nil { positions[column.index] = i } else { duplicates.append((column, cell)) }
         }
+        for column in columns where positions[column.index] == nil && !column.fallbacks.isEmpty {
+            let keys = Set(column.fallbacks.map(normalizedKey))
+            positions[column.index] = header.fields.firstIndex { keys.contains(normalizedKey($0.value)) }
+        }
         return (positions, duplicates)
     }
 }
@@ -65,7 +72,8 @@ public enum Schema {
     /// survey.csv: one row per reporter → partner.
     public enum Survey {
         public static let reporter = Column(0, en: "reporter", ja: "回答機関", required: true)
-        public static let partner = Column(1, en: "partner", ja: "連携先", required: true)
+        public static let partner = Column(
+            1, en: "partner", ja: "連携先", required: true, fallbacks: ["partner_name", "連携先の機関名"])
         public static let kinds = Column(2, en: "kinds", ja: "連携内容", required: false)
         public static let frequency = Column(3, en: "frequency", ja: "頻度", required: false)
         public static let familiarity = Column(4, en: "familiarity", ja: "顔の見える関係", required: false)

@@ -436,11 +436,7 @@ struct YearLoader {
         _ table: CSVTable, _ record: CSVRecord, _ column: Column
     ) -> (value: YearMonth?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
-        let parts = cleanCell(written).split(whereSeparator: { "-/年月日".contains($0) }).map { Int($0) }
-        guard (2...3).contains(parts.count), let y = parts[0], let m = parts[1], (1900...2200).contains(y),
-            (1...12).contains(m),
-            parts.count == 2 || parts[2].map({ (1...31).contains($0) }) == true
-        else {
+        guard let (y, m) = parseMonth(cleanCell(written)) else {
             diagnostics.error(table.location(record, column), .notMonth(column, written))
             return (nil, false)
         }
@@ -450,6 +446,34 @@ struct YearLoader {
         }
         return (YearMonth(year: y, month: m), true)
     }
+}
+
+/// A month as people write it: `2025-04`, `2025/4`, `2025年4月`, a full date (`2025/4/1`, what
+/// Excel makes of `2025-04`), the Japanese era (`令和7年4月`, `R7.4`, `令和元年5月`, `H31/4`), or
+/// an Excel date serial (days since 1899-12-30, what a workbook's date cell holds).
+func parseMonth(_ text: String) -> (year: Int, month: Int)? {
+    if let serial = Int(text), (20_000...80_000).contains(serial) {
+        let date = Date(timeIntervalSince1970: Double(serial - 25_569) * 86_400)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        return (parts.year!, parts.month!)
+    }
+    var text = Substring(text), base = 0
+    for (prefix, offset) in [("令和", 2018), ("R", 2018), ("r", 2018), ("平成", 1988), ("H", 1988), ("h", 1988)]
+    where text.hasPrefix(prefix) {
+        text = text.dropFirst(prefix.count)
+        if text.hasPrefix("元") { text = "1" + text.dropFirst() }
+        base = offset
+        break
+    }
+    let parts = text.split(whereSeparator: { "-/.年月日".contains($0) }).map { Int($0) }
+    guard (2...3).contains(parts.count), let n = parts[0], let m = parts[1], (1...12).contains(m),
+        parts.count == 2 || parts[2].map({ (1...31).contains($0) }) == true
+    else { return nil }
+    let y = base + n
+    guard base > 0 ? (1...99).contains(n) : (1900...2200).contains(y) else { return nil }
+    return (y, m)
 }
 
 // MARK: - Wording
@@ -683,7 +707,9 @@ extension Wording {
             Text(
                 ja: "\(column.quoted.ja) の「\(written)」は年月として読めません",
                 en: "\(column.quoted.en) '\(written)' is not a month"),
-            hint: Text(ja: "2025-04 のように 年-月 で書いてください", en: "write year-month, e.g. 2025-04"))
+            hint: Text(
+                ja: "2025-04、2025年4月、令和7年4月、R7.4 のように書いてください",
+                en: "write year and month, e.g. 2025-04, 2025年4月, 令和7年4月 or R7.4"))
     }
 
     static func monthOutsideYear(_ column: Column, _ year: FiscalYear) -> Wording {

@@ -188,7 +188,7 @@ public enum Frequency: Int, Vocabulary, Comparable {
 
 /// How a hand-off in a case ended.
 public enum Outcome: Vocabulary {
-    case connected, partlyConnected, interrupted, refused, waiting
+    case connected, partlyConnected, interrupted, refused, waiting, ongoing
 
     public var ja: String {
         switch self {
@@ -197,6 +197,7 @@ public enum Outcome: Vocabulary {
         case .interrupted: "中断"
         case .refused: "拒否"
         case .waiting: "待機"
+        case .ongoing: "継続中"
         }
     }
 
@@ -207,10 +208,11 @@ public enum Outcome: Vocabulary {
         case .interrupted: "interrupted"
         case .refused: "refused"
         case .waiting: "waiting"
+        case .ongoing: "ongoing"
         }
     }
 
-    /// Interrupted, refused and waiting hand-offs: the person did not reach the next agency.
+    /// Interrupted, refused and waiting hand-offs (one still going on has not failed): the person did not reach the next agency.
     public var isFailure: Bool { self == .interrupted || self == .refused || self == .waiting }
 }
 
