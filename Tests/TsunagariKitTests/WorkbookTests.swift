@@ -69,7 +69,9 @@ struct WorkbookTests {
 
     @Test("the sheet with the table is found; cells keep their row and column; phonetic guides are left out")
     func cells() throws {
-        let book = try Workbook.read(try Self.workbook())
+        let net = try TempNetwork()
+        try Self.workbook().write(to: URL(fileURLWithPath: net.path("book.xlsx")))
+        let book = try Workbook.read(contentsOf: net.path("book.xlsx"))
         #expect(book.sheets.map(\.name) == ["説明", "回答"])
         let rows = book.sheets[1].rows
         #expect(rows.map(\.line) == [1, 3, 4, 5])
@@ -78,7 +80,25 @@ struct WorkbookTests {
         // B5 is empty: the row still has its cells in their columns.
         #expect(rows[3].fields.map(\.value) == ["A02", "", "連携内容"])
         #expect(book.sheets[1].merged == ["A1:D1"])
-        #expect(throws: Workbook.Failure.notAWorkbook) { try Workbook.read(Data("id,name\n".utf8)) }
+        try net.write("not.xlsx", "id,name\n")
+        #expect(throws: Workbook.Failure.notAWorkbook) { try Workbook.read(contentsOf: net.path("not.xlsx")) }
+
+    }
+
+    @Test("inputs that once trapped, hung or ran for minutes (FuzzWorkbook) are an error or a warning now")
+    func regressions() throws {
+        func fixture(_ name: String) -> String {
+            Bundle.module.resourceURL!.appendingPathComponent("Fixtures/fuzz/\(name).xlsx").path
+        }
+        // ZIPFoundation's in-memory reader trapped; Foundation's XML parser trapped on a malformed
+        // name; the inflater waited for bytes beyond the end of the file.
+        for name in ["workbook-trap", "workbook-xml-trap", "workbook-hang"] {
+            #expect(throws: Workbook.Failure.notAWorkbook, "\(name)") { try Workbook.read(contentsOf: fixture(name)) }
+        }
+        // A cell reference far to the right: the row is not padded out to it.
+        let wide = try Workbook.read(contentsOf: fixture("workbook-wide"))
+        #expect(wide.sheets.contains { $0.truncated })
+        #expect(wide.sheets.allSatisfy { $0.rows.allSatisfy { $0.fields.count <= Workbook.maximumColumns } })
     }
 
     @Test("as a year's survey: read with the title row skipped and the merged cell reported, at the cell")

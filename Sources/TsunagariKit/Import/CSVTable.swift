@@ -29,7 +29,7 @@ struct CSVTable {
         }
         let all: [CSVRecord], syntaxErrors: [CSVSyntaxError]
         if path.lowercased().hasSuffix(".xlsx") {
-            guard let rows = sheetRows(data, path: path, schema: schema, diagnostics: &diagnostics) else { return nil }
+            guard let rows = sheetRows(path: path, schema: schema, diagnostics: &diagnostics) else { return nil }
             (all, syntaxErrors) = (rows, [])
         } else {
             let text: String
@@ -121,12 +121,10 @@ struct CSVTable {
 
     /// The rows of the workbook's sheet that holds the table: the first whose header has every
     /// required column, else the first sheet. Merged cells in it are reported.
-    private static func sheetRows(
-        _ data: Data, path: String, schema: FileSchema, diagnostics: inout Diagnostics
-    ) -> [CSVRecord]? {
+    private static func sheetRows(path: String, schema: FileSchema, diagnostics: inout Diagnostics) -> [CSVRecord]? {
         let workbook: Workbook
         do {
-            workbook = try Workbook.read(data)
+            workbook = try Workbook.read(contentsOf: path)
         } catch {
             diagnostics.error(SourceLocation(file: path, line: 0, column: 0), .notAWorkbook)
             return nil
@@ -138,6 +136,10 @@ struct CSVTable {
                     return schema.columns.allSatisfy { !$0.required || positions[$0.index] != nil }
                 }
             } ?? workbook.sheets[0]
+        if sheet.truncated {
+            diagnostics.warning(
+                SourceLocation(file: path, line: 0, column: 0), .cellsBeyondLastColumn(sheet: sheet.name))
+        }
         for range in sheet.merged {
             let start = range.prefix { $0 != ":" }
             let line = Int(start.drop { $0.isLetter }) ?? 0
@@ -229,6 +231,14 @@ extension Wording {
         hint: Text(
             ja: "Excel で開き直して「Excel ブック」か「CSV UTF-8」で保存してください",
             en: "open it in Excel and save it again as an Excel workbook or as CSV UTF-8"))
+
+    static func cellsBeyondLastColumn(sheet: String) -> Wording {
+        Wording(
+            Text(
+                ja: "シート「\(sheet)」の1,000列目より右のセルは読みませんでした",
+                en: "cells beyond column 1,000 on the sheet '\(sheet)' were not read"),
+            hint: Text(ja: "表の右の離れたセルに何か入っていないか確かめてください", en: "check for stray cells far to the right of the table"))
+    }
 
     static func mergedCells(_ range: String, sheet: String) -> Wording {
         Wording(

@@ -18,7 +18,13 @@ struct Workbook {
         var rows: [CSVRecord]
         /// Ranges like `A1:C1`.
         var merged: [String]
+        /// Whether cells beyond `maximumColumns` were left out.
+        var truncated: Bool
     }
+
+    /// As the CSV reader: no survey sheet is wider (and padding a row out to column 16,384 for
+    /// every header candidate would only burn time).
+    static let maximumColumns = 1_000
 
     var sheets: [Sheet]
 
@@ -32,17 +38,33 @@ struct Workbook {
     /// No part of a form comes near this unpacked; a "zip bomb" would.
     static let maximumPartSize = 256_000_000
 
-    static func read(_ data: Data) throws(Failure) -> Workbook {
-        guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else { throw .notAWorkbook }
+    /// Reads the workbook file at `path`. The archive is read from the file, not from memory:
+    /// ZIPFoundation's in-memory reader trapped on a malformed archive (found by FuzzWorkbook,
+    /// regression input in Fuzz/Corpus/workbook), its file reader does not.
+    static func read(contentsOf path: String) throws(Failure) -> Workbook {
+        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil),
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).map(UInt64.init)
+        else {
+            throw .notAWorkbook
+        }
         func part(_ path: String) throws(Failure) -> Data? {
             guard let entry = archive[path] else { return nil }
             guard entry.uncompressedSize <= UInt64(maximumPartSize) else { throw .tooLarge }
+            // A part that claims more bytes than the file holds would have the inflater wait for input
+            // that never comes (found by FuzzWorkbook); output beyond the claimed size stops it too.
+            guard entry.compressedSize <= size else { throw .notAWorkbook }
             var out = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { out.append($0) }
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    out.append(chunk)
+                    if out.count > Int(entry.uncompressedSize) { throw Failure.notAWorkbook }
+                }
             } catch {
                 throw .notAWorkbook
             }
+            // The parts are UTF-8 XML; anything else is not handed to the XML parser, which traps on
+            // some malformed names (found by FuzzWorkbook).
+            guard String(validating: out, as: UTF8.self) != nil else { throw .notAWorkbook }
             return out
         }
         guard let workbook = try part("xl/workbook.xml") else { throw .notAWorkbook }
@@ -54,18 +76,19 @@ struct Workbook {
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let xml = try part(path) else { continue }
             let parsed = SheetParser.parse(xml, strings: strings)
-            sheets.append(Sheet(name: name, rows: parsed.rows, merged: parsed.merged))
+            sheets.append(Sheet(name: name, rows: parsed.rows, merged: parsed.merged, truncated: parsed.truncated))
         }
         guard !sheets.isEmpty else { throw .notAWorkbook }
         return Workbook(sheets: sheets)
     }
 }
 
-/// The column number of a cell reference's letters: `A` 1, `Z` 26, `AA` 27.
+/// The column number of a cell reference's letters: `A` 1, `Z` 26, `AA` 27; Excel's last column
+/// is `XFD` (16,384), so more than three letters give 16,385 (no overflow on a hostile reference).
 func columnNumber(_ reference: Substring) -> Int {
-    reference.unicodeScalars.prefix { $0.properties.isAlphabetic }.reduce(0) {
-        $0 * 26 + Int($1.value) - 64
-    }
+    let letters = reference.unicodeScalars.prefix { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
+    guard letters.count <= 3 else { return 16_385 }
+    return letters.reduce(0) { $0 * 26 + Int($1.properties.uppercaseMapping.unicodeScalars.first!.value) - 64 }
 }
 
 /// Small SAX readers for the workbook's parts (Foundation's `XMLParser`).
@@ -157,6 +180,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     let strings: [String]
     var rows: [CSVRecord] = []
     var merged: [String] = []
+    var truncated = false
     private var fields: [CSVField] = []
     private var rowNumber = 0
     private var cell: (column: Int, type: String)?
@@ -164,12 +188,12 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
     init(strings: [String]) { self.strings = strings }
 
-    static func parse(_ data: Data, strings: [String]) -> (rows: [CSVRecord], merged: [String]) {
+    static func parse(_ data: Data, strings: [String]) -> (rows: [CSVRecord], merged: [String], truncated: Bool) {
         let reader = SheetParser(strings: strings)
         let parser = XMLParser(data: data)
         parser.delegate = reader
         _ = parser.parse()
-        return (reader.rows, reader.merged)
+        return (reader.rows, reader.merged, reader.truncated)
     }
 
     func parser(
@@ -202,6 +226,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         case "is": inInline = false
         case "c":
             guard let (column, type) = cell else { return }
+            guard column <= Workbook.maximumColumns else {
+                truncated = true
+                cell = nil
+                return
+            }
             let text: String =
                 switch type {
                 case "s": Int(value).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
