@@ -132,8 +132,8 @@ struct LoaderTests {
         let p = net.path("2025/survey.csv")
         #expect(
             net.lines() == [
-                "\(p):3:5: error: the reporter and the partner are the same agency (A03)",
-                "\(p):4:5: error: A01 reports A02 twice (first on line 2)",
+                "\(p):3:5: error: the reporter and the partner are the same agency (A03 みどり保健所)",
+                "\(p):4:5: error: A01 相談窓口 reports A02 サポステ twice (first on line 2)",
             ])
     }
 

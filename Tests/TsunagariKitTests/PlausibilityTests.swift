@@ -50,7 +50,7 @@ struct PlausibilityTests {
         for year in ["2024", "2025"] { try net.write("\(year)/agencies.csv", Self.agencies) }
         // Last year the family group named 8 partners; this year 23, everyone on its roster.
         let before = (1...8).map { String(format: "F,X%02d,情報共有", $0) }
-        let after = (1...23).map { String(format: "F,X%02d,情報共有", $0) }
+        let after = (1...23).map { String(format: "F,X%02d,", $0) + ["情報共有", "紹介", "同行"][$0 % 3] }
         try net.write("2024/survey.csv", header + (before + others).joined(separator: "\n") + "\n")
         try net.write("2025/survey.csv", header + (after + others).joined(separator: "\n") + "\n")
         #expect(
@@ -69,6 +69,25 @@ struct PlausibilityTests {
                 net.path("2025/survey.csv") + ":2:1: warning: 「ひまわりの会」(F) は連携先を23機関挙げています。同じ分野のほかの機関は多くても2機関です。"
                     + "様式の書き方を取り違えていないか確かめてください"
             ])
+    }
+}
+
+extension PlausibilityTests {
+    @Test("the same answer in (almost) every row is named in a warning; a plain list of partners is not")
+    func sameAnswer() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", Self.agencies)
+        let header = "reporter,partner,kinds,familiarity\n"
+        let same = (1...12).map { String(format: "F,X%02d,情報共有,1", $0) } + ["F,X13,紹介,3"]
+        try net.write("2025/survey.csv", header + same.joined(separator: "\n") + "\n")
+        #expect(
+            net.lines() == [
+                net.path("2025/survey.csv") + ":2:1: warning: 12 of the 13 answers of ひまわりの会 (F) are identical; "
+                    + "check that the form was understood"
+            ])
+        let plain = (1...13).map { String(format: "F,X%02d,,", $0) }
+        try net.write("2025/survey.csv", header + plain.joined(separator: "\n") + "\n")
+        #expect(net.lines().isEmpty)
     }
 }
 

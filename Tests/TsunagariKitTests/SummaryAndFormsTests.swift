@@ -95,7 +95,7 @@ struct SummaryAndFormsTests {
             collected.survey.map { String(decoding: $0, as: UTF8.self).hasSuffix("A01,A02,referral,,,,,\r\n") } == true)
         #expect(
             collected.diagnostics.sorted.map { $0.line(.en) } == [
-                "\(net.path("f/b.csv")):2:5: error: A01 reports A02 twice (first on line 2 of \(net.path("f/a.csv")))",
+                "\(net.path("f/b.csv")):2:5: error: A01 相談窓口 reports A02 サポステ twice (first on line 2 of \(net.path("f/a.csv")))",
                 "\(net.path("f/b.csv")):3:5: error: 'partner' (連携先) '保健所X' is not in agencies.csv",
                 "\(net.path("f/b.csv")):4:10: error: 'familiarity' (顔の見える関係) '二' is not a whole number",
             ])  // A04's familiarity 0 alone names no partner; its note-only row does, and is valid

@@ -1,9 +1,12 @@
 /// Answers that are valid but unlikely, most often a form misunderstood (docs/FORMATS.md §6): an
 /// agency that names far more partners than it did the year before, or than any other agency of
-/// its field. Each is a warning at the agency's first answer, with its name, so that a planner
-/// asks before the map and the findings change.
+/// its field, and one that gave the same answer in (almost) every row. Each is a warning at the
+/// agency's first answer, with its name, so that a planner asks before the map and the findings
+/// change.
 ///
-/// "Far more" is at least twice as many and at least 10 more.
+/// "Far more" is at least twice as many and at least 10 more; "almost every row" is at least 90 %
+/// of at least 10 rows with the same kinds, frequency, familiarity, person-dependence and trust
+/// (rows that give none of them, a plain list of partners, are not counted).
 func plausibilityWarnings(_ years: [YearData], into warnings: inout Diagnostics) {
     for (y, year) in years.enumerated() {
         var named = [Int](repeating: 0, count: year.agencies.count)
@@ -18,8 +21,21 @@ func plausibilityWarnings(_ years: [YearData], into warnings: inout Diagnostics)
             for r in previous.reports { before[previous.agencies[r.reporter].id, default: 0] += 1 }
         }
         func farMore(_ n: Int, than m: Int) -> Bool { n >= 2 * m && n >= m + 10 }
+        var answers: [Int: [String: Int]] = [:]
+        for r in year.reports {
+            let key =
+                "\(r.kinds.kinds)|\(r.frequency.map(\.en) ?? "")|\(r.familiarity ?? -1)|"
+                + "\(r.personDependent.map(String.init) ?? "")|\(r.trust ?? -1)"
+            answers[r.reporter, default: [:]][key, default: 0] += 1
+        }
+        let blank = "[]||-1||-1"
         for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
             guard let at = first[i] else { continue }
+            if named[i] >= 10, let (key, count) = answers[i]?.max(by: { $0.value < $1.value }), key != blank,
+                10 * count >= 9 * named[i]
+            {
+                warnings.warning(at, .sameAnswerEverywhere(agency, rows: named[i], same: count))
+            }
             if let was = before[agency.id], farMore(named[i], than: was) {
                 warnings.warning(
                     at, .farMoreThanLastYear(agency, now: named[i], before: was, year: years[y - 1].fiscalYear))
@@ -36,6 +52,18 @@ func plausibilityWarnings(_ years: [YearData], into warnings: inout Diagnostics)
 }
 
 extension Wording {
+    static func sameAnswerEverywhere(_ agency: Agency, rows: Int, same: Int) -> Wording {
+        Wording(
+            Text(
+                ja: "「\(agency.displayName)」(\(agency.id)) の回答\(rows)行のうち\(same)行が、まったく同じ内容です。"
+                    + "様式の書き方を取り違えていないか確かめてください",
+                en: "\(same) of the \(rows) answers of \(agency.displayName) (\(agency.id)) are identical; "
+                    + "check that the form was understood"),
+            hint: Text(
+                ja: "一緒に仕事をしている相手の行にだけ、その相手との連携の内容を書くよう伝えてください",
+                en: "only the rows of agencies it works with are filled in, each with that tie's details"))
+    }
+
     static func farMoreThanLastYear(_ agency: Agency, now: Int, before: Int, year: FiscalYear) -> Wording {
         Wording(
             Text(

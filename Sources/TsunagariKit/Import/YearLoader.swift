@@ -208,7 +208,7 @@ struct YearLoader {
             let trust = integer(table, record, trustColumn, range: 1...4)
             guard let reporter, let partner else { continue }
             if reporter == partner {
-                diagnostics.error(table.location(record, partnerColumn), .selfTie(agencies[reporter].id))
+                diagnostics.error(table.location(record, partnerColumn), .selfTie(agencies[reporter]))
                 continue
             }
             let pair = reporter * agencies.count + partner
@@ -216,7 +216,7 @@ struct YearLoader {
             if let first = reported[pair] {
                 let sameFile = first.file == here.file
                 diagnostics.error(
-                    here, .reportedTwice(agencies[reporter].id, agencies[partner].id, first: first, sameFile: sameFile))
+                    here, .reportedTwice(agencies[reporter], agencies[partner], first: first, sameFile: sameFile))
                 continue
             }
             reported[pair] = here
@@ -572,19 +572,23 @@ extension Wording {
                 en: "make the short names or aliases distinct, or use the agency ID in answers"))
     }
 
-    static func selfTie(_ id: String) -> Wording {
+    static func selfTie(_ agency: Agency) -> Wording {
         Wording(
-            Text(ja: "回答機関と連携先が同じ機関 (\(id)) です", en: "the reporter and the partner are the same agency (\(id))"),
+            Text(
+                ja: "回答機関と連携先が同じ機関 (\(agency.id) \(agency.displayName)) です",
+                en: "the reporter and the partner are the same agency (\(agency.id) \(agency.displayName))"),
             hint: Text(
                 ja: "機関内の連携は記入しないでください。連携先の名前かIDを確かめてください",
                 en: "leave out work inside one agency; check the partner's name or ID"))
     }
 
-    static func reportedTwice(_ reporter: String, _ partner: String, first: SourceLocation, sameFile: Bool) -> Wording {
-        Wording(
+    /// Agencies by ID and name: 「A31 サポステ」.
+    static func reportedTwice(_ reporter: Agency, _ partner: Agency, first: SourceLocation, sameFile: Bool) -> Wording {
+        let (r, p) = ("\(reporter.id) \(reporter.displayName)", "\(partner.id) \(partner.displayName)")
+        return Wording(
             Text(
-                ja: "\(reporter) から \(partner) への回答が2回あります (最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
-                en: "\(reporter) reports \(partner) twice (first on "
+                ja: "\(r) から \(p) への回答が2回あります (最初は\(sameFile ? "" : " \(first.file) の")\(first.line)行目)",
+                en: "\(r) reports \(p) twice (first on "
                     + "line \(first.line)\(sameFile ? "" : " of \(first.file)"))"),
             hint: Text(
                 ja: "2つの行を1行にまとめてください (連携内容は ; で区切って並べられます)",
