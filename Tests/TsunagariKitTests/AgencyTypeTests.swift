@@ -54,4 +54,31 @@ struct AgencyTypeTests {
         let unknown = net.path("2025/agencies.csv") + ":4:16: error:"
         #expect(lines.contains { $0.hasPrefix(unknown) && $0.contains("なんでも屋") })
     }
+
+    @Test("template copies a stated type forward, not one read from the names")
+    func copiedForward() throws {
+        let net = try TempNetwork()
+        try net.write(
+            "2025/agencies.csv",
+            "id,name,field,type\nA1,みどり相談室,administration,hikikomori_desk\nA2,東包括,welfare_elderly,\n")
+        try net.write("2025/survey.csv", "reporter,partner\nA1,A2\n")
+        let year = try #require(net.load().network.years.first)
+        let csv = String(decoding: SurveyTemplate(from: year, language: .ja).agencies, as: UTF8.self)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0].hasSuffix(",別名,種別"))
+        #expect(lines[1].hasSuffix(",ひきこもり相談窓口"))
+        #expect(lines[2] == "A2,東包括,,福祉(高齢),,,,,")  // the type read from the name is not written
+    }
+
+    @Test("two files for one table: the CSV is read and the workbook named in a warning")
+    func twoFiles() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", fourAgencies)
+        try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
+        try net.write("2025/survey.xlsx", "not read")
+        #expect(
+            net.lines() == [
+                "\(net.path("2025/survey.xlsx")): warning: two files for one table: survey.csv is read, not this one"
+            ])
+    }
 }

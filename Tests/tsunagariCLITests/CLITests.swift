@@ -79,8 +79,10 @@ struct CLITests {
         let a01 = network + "/R8/forms/A01_窓口.csv"
         try String(contentsOfFile: a01, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
             .write(toFile: a01, atomically: true, encoding: .utf8)
+        try "メモ".write(toFile: network + "/R8/forms/送付状.docx", atomically: true, encoding: .utf8)
         let collect = try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8"])
         #expect(collect.status == 0, "\(collect.stderr)")
+        #expect(collect.stderr.contains("送付状.docx is not read: forms are .csv, .xlsx or .txt files"))
         #expect(collect.stdout.contains("FY2026 (R8): 3 agencies, 1 report (0 confirmed ties, 1 one-sided)"))
         #expect(collect.stdout.contains("wrote \(network)/R8/survey.csv from 2 forms"))
         #expect(collect.stdout.contains("A03  家族会  not returned"), "\(collect.stdout)")

@@ -802,8 +802,8 @@ extension Finding {
                 ja: "「\(a.ja)」(\(sizes[0])機関) と「\(b.ja)」(\(sizes[1])機関) の間には、つながりが1本もありません (制度のはざま)。",
                 en: "There is no tie at all between \(a.en) (\(englishCount(sizes[0], "agency", "agencies"))) "
                     + "and \(b.en) (\(englishCount(sizes[1], "agency", "agencies"))): a gap between systems.")
-                + Text.pathwayNote(pathway) + (cases.map(Text.casesAcross) ?? Text(ja: "", en: ""))
-                + (names.count == 2 ? Text.firstStep(ja[0], ja[1], en[0], en[1]) : Text(ja: "", en: ""))
+                + Text.pathwayNote(pathway) + (cases.map(Text.casesAcross) ?? Text.empty)
+                + (names.count == 2 ? Text.firstStep(ja[0], ja[1], en[0], en[1]) : Text.empty)
         case (.fieldGap, .fewTiesBetweenFields(let observed, let expected, _)):
             let (a, b) = (fields[0], fields[1]), about = String(format: "%.0f", expected)
             return Text(
@@ -849,7 +849,7 @@ extension Finding {
                     + Text.reason(rule.reason).en
                     + (fieldsUntied ? " No agency of \(fields[0].en) is tied to \(fields[1].en) at all." : "")
                     + " A first step could be a tie with \(en[1]).")
-                + (cases.map(Text.casesBetween) ?? Text(ja: "", en: ""))
+                + (cases.map(Text.casesBetween) ?? Text.empty)
         case (.bridge, _):
             return Text(
                 ja: "\(ja[0])と\(ja[1])のつながりが途切れると、ネットワークが2つに分かれます。",
@@ -857,7 +857,7 @@ extension Finding {
         case (.missingPathway, .requiredTie(let cases)):
             return Text(
                 ja: "\(ja[0])と\(ja[1])の間につながりがありません。", en: "\(en[0]) and \(en[1]) have no tie. ")
-                + Text.reason(.planner) + (cases.map(Text.casesBetween) ?? Text(ja: "", en: ""))
+                + Text.reason(.planner) + (cases.map(Text.casesBetween) ?? Text.empty)
         case (.personDependent, .personDependent(let isBridge, let onlyOfPathway)):
             return Text(
                 ja: "\(ja[0])と\(ja[1])のつながりは特定の担当者に頼っています。"
@@ -918,6 +918,7 @@ extension Finding {
 }
 
 extension Text {
+    static let empty = Text(ja: "", en: "")
     static func + (a: Text, b: Text) -> Text { Text(ja: a.ja + b.ja, en: a.en + b.en) }
 
     /// What a field pair's pathway adds to its gap.
@@ -925,7 +926,7 @@ extension Text {
         switch pathway {
         case .core:
             Text(ja: "ひきこもり支援で人が行き来する主な経路です。", en: " People in hikikomori support pass here as a rule.")
-        case .common: Text(ja: "", en: "")
+        case .common: Text.empty
         case .notExpected:
             Text(ja: "ふだん直接の連携は見込まれない組み合わせです。", en: " A direct tie is not usually expected here.")
         }

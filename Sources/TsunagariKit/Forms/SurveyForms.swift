@@ -16,12 +16,21 @@ public struct SurveyTemplate: Sendable {
             agencyRows.append([
                 a.id, a.name, a.shortName ?? "", a.field.label(language), a.publicPrivate?.label(language) ?? "",
                 a.ageMin.map(String.init) ?? "", a.ageMax.map(String.init) ?? "", a.aliases.joined(separator: ";"),
+                // A stated type is copied forward; one read from the names is read again next year.
+                a.typeInferred ? "" : a.type?.label(language) ?? "",
             ])
         }
         agencies = excelCSV(agencyRows)
+        let names = formFileNames(source.agencies)
+        forms = source.agencies.indices.map {
+            NamedFile(path: names[$0], data: Self.form(of: $0, source.agencies, language: language))
+        }
+    }
 
-        // The survey's columns, with the partner's name and field after its ID so the form reads as
-        // a roster (columns the reader does not know are ignored).
+    /// The roster form of `agencies[reporter]`: the survey's columns, with the partner's name and
+    /// field after its ID so the form reads as a roster (columns the reader does not know are
+    /// ignored), one row per other agency.
+    static func form(of reporter: Int, _ agencies: [Agency], language: Language) -> Data {
         let survey = Schema.survey.columns
         let header =
             [
@@ -29,16 +38,13 @@ public struct SurveyTemplate: Sendable {
                 Text.partnerNameColumn(language), Text.partnerFieldColumn(language),
             ]
             + survey.dropFirst(2).map { $0.header(language) }
-        let names = formFileNames(source.agencies)
-        forms = source.agencies.enumerated().map { i, reporter in
-            var rows = [header]
-            for partner in source.agencies where partner.id != reporter.id {
-                rows.append(
-                    [reporter.id, partner.id, partner.name, partner.field.label(language)]
-                        + Array(repeating: "", count: survey.count - 2))
-            }
-            return NamedFile(path: names[i], data: excelCSV(rows))
+        var rows = [header]
+        for (i, partner) in agencies.enumerated() where i != reporter {
+            rows.append(
+                [agencies[reporter].id, partner.id, partner.name, partner.field.label(language)]
+                    + Array(repeating: "", count: survey.count - 2))
         }
+        return excelCSV(rows)
     }
 }
 
@@ -134,12 +140,13 @@ public func collectForms(
     // forms were written to): it is not an answer, not even "no partners".
     let unfilled = loader.yearData(reports: [], referrals: [])
     var unreturned: [String] = []
-    let untouched = Set(Language.allCases.flatMap { SurveyTemplate(from: unfilled, language: $0).forms.map(\.data) })
-    for path in formPaths {
-        if let data = FileManager.default.contents(atPath: path), untouched.contains(data) {
-            unreturned.append(path)
-            continue
+    func untouched(_ path: String, owner: String) -> Bool {
+        guard let a = unfilled.agency(named: owner), let data = FileManager.default.contents(atPath: path) else {
+            return false
         }
+        return Language.allCases.contains { SurveyTemplate.form(of: a, unfilled.agencies, language: $0) == data }
+    }
+    for path in formPaths {
         var formDiagnostics = Diagnostics()
         guard var table = CSVTable.read(path, schema: Schema.survey, diagnostics: &formDiagnostics) else {
             diagnostics.append(contentsOf: formDiagnostics)
@@ -150,6 +157,10 @@ public func collectForms(
             continue
         }
         if let owner = table.owner(Schema.Survey.reporter) {
+            if untouched(path, owner: owner) {
+                unreturned.append(path)
+                continue
+            }
             if let first = owners[normalizedKey(owner)] {
                 formOwner.append((path, owner))
                 diagnostics.error(SourceLocation(file: path, line: 0, column: 0), .formTwice(owner, first: first))

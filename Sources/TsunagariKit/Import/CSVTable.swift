@@ -23,15 +23,20 @@ struct CSVTable {
             diagnostics.error(fileStart, .fileTooLarge(megabytes: megabytes, limit: limit))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.error(fileStart, .fileUnreadable)
-            return nil
-        }
         let all: [CSVRecord], syntaxErrors: [CSVSyntaxError]
         if path.lowercased().hasSuffix(".xlsx") {
+            // The workbook is read from the file itself (`Workbook.read`).
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                diagnostics.error(fileStart, .fileUnreadable)
+                return nil
+            }
             guard let rows = sheetRows(path: path, schema: schema, diagnostics: &diagnostics) else { return nil }
             (all, syntaxErrors) = (rows, [])
         } else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.error(fileStart, .fileUnreadable)
+                return nil
+            }
             let text: String
             var separator = UInt8(ascii: ",")
             switch decodeText(data) {
@@ -74,10 +79,7 @@ struct CSVTable {
         // The header is the first row with every required column; title rows above it (a form's
         // heading, a date) are not data and are skipped, with a word.
         let headerIndex =
-            all[firstRow...].prefix(20).firstIndex { row in
-                let positions = schema.match(header: row).positions
-                return schema.columns.allSatisfy { !$0.required || positions[$0.index] != nil }
-            } ?? firstRow
+            all[firstRow...].prefix(20).firstIndex(where: schema.isHeader) ?? firstRow
         if headerIndex > firstRow {
             diagnostics.warning(
                 SourceLocation(file: path, line: all[firstRow].line, column: 1),
@@ -130,12 +132,7 @@ struct CSVTable {
             return nil
         }
         let sheet =
-            workbook.sheets.first { sheet in
-                sheet.rows.prefix(20).contains { row in
-                    let positions = schema.match(header: row).positions
-                    return schema.columns.allSatisfy { !$0.required || positions[$0.index] != nil }
-                }
-            } ?? workbook.sheets[0]
+            workbook.sheets.first { $0.rows.prefix(20).contains(where: schema.isHeader) } ?? workbook.sheets[0]
         if sheet.truncated {
             diagnostics.warning(
                 SourceLocation(file: path, line: 0, column: 0), .cellsBeyondLastColumn(sheet: sheet.name))

@@ -52,6 +52,12 @@ public struct FileSchema: Sendable {
         }
         return (positions, duplicates)
     }
+
+    /// Whether `row` is this file's header: it has every required column.
+    func isHeader(_ row: CSVRecord) -> Bool {
+        let positions = match(header: row).positions
+        return columns.allSatisfy { !$0.required || positions[$0.index] != nil }
+    }
 }
 
 /// The v1 file formats (docs/FORMATS.md), each column by name.
