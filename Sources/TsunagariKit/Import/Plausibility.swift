@@ -21,30 +21,52 @@ func plausibilityWarnings(_ years: [YearData], into warnings: inout Diagnostics)
             for r in previous.reports { before[previous.agencies[r.reporter].id, default: 0] += 1 }
         }
         func farMore(_ n: Int, than m: Int) -> Bool { n >= 2 * m && n >= m + 10 }
-        var answers: [Int: [String: Int]] = [:]
-        for r in year.reports {
-            let key =
-                "\(r.kinds.kinds)|\(r.frequency.map(\.en) ?? "")|\(r.familiarity ?? -1)|"
-                + "\(r.personDependent.map(String.init) ?? "")|\(r.trust ?? -1)"
-            answers[r.reporter, default: [:]][key, default: 0] += 1
+        // The most frequent answer of each reporter (rows that give nothing left out), counted in one
+        // table keyed by reporter and answer.
+        struct Answer: Hashable {
+            var reporter: Int, kinds: TieKinds, frequency: Frequency?, familiarity: Int?, person: Bool?, trust: Int?
         }
-        let blank = "[]||-1||-1"
+        var answers: [Answer: Int] = [:]
+        var commonest = [Int](repeating: 0, count: year.agencies.count)
+        for r in year.reports {
+            let answer = Answer(
+                reporter: r.reporter, kinds: r.kinds, frequency: r.frequency, familiarity: r.familiarity,
+                person: r.personDependent, trust: r.trust)
+            if answer
+                == Answer(reporter: r.reporter, kinds: [], frequency: nil, familiarity: nil, person: nil, trust: nil)
+            {
+                continue
+            }
+            answers[answer, default: 0] += 1
+            commonest[r.reporter] = max(commonest[r.reporter], answers[answer]!)
+        }
+        // For each field: the agencies that answered, the one naming most, and the most named by another.
+        var byField = [(answered: Int, best: Int, second: Int)](repeating: (0, 0, 0), count: Field.allCases.count)
+        for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
+            var f = byField[agency.field.rawValue]
+            if f.answered == 0 || named[i] > named[f.best] {
+                if f.answered > 0 { f.second = named[f.best] }
+                f.best = i
+            } else {
+                f.second = max(f.second, named[i])
+            }
+            f.answered += 1
+            byField[agency.field.rawValue] = f
+        }
         for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
             guard let at = first[i] else { continue }
-            if named[i] >= 10, let (key, count) = answers[i]?.max(by: { $0.value < $1.value }), key != blank,
-                10 * count >= 9 * named[i]
-            {
-                warnings.warning(at, .sameAnswerEverywhere(agency, rows: named[i], same: count))
+            if named[i] >= 10, 10 * commonest[i] >= 9 * named[i] {
+                warnings.warning(at, .sameAnswerEverywhere(agency, rows: named[i], same: commonest[i]))
             }
             if let was = before[agency.id], farMore(named[i], than: was) {
                 warnings.warning(
                     at, .farMoreThanLastYear(agency, now: named[i], before: was, year: years[y - 1].fiscalYear))
                 continue
             }
-            let others = year.agencies.indices.filter {
-                $0 != i && year.agencies[$0].field == agency.field && named[$0] > 0
-            }
-            if others.count >= 2, let most = others.map({ named[$0] }).max(), farMore(named[i], than: most) {
+            // The others of the field: how many answered, and the most any of them named.
+            let field = byField[agency.field.rawValue]
+            let most = field.best == i ? field.second : named[field.best]
+            if field.answered - 1 >= 2, farMore(named[i], than: most) {
                 warnings.warning(at, .farMoreThanField(agency, now: named[i], most: most))
             }
         }

@@ -4,7 +4,12 @@ import TsunagariKit
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every year of a network folder and print each problem with its place.",
-        discussion: "Exit status 0 when there are no errors, 1 otherwise. Warnings do not fail the check."
+        discussion: """
+            Reads .csv, .xlsx and Unicode text files, and settings.csv beside the year folders. Lists the \
+            agency types read from the names in the latest year, for a planner to confirm. Exit status 0 \
+            when there are no errors, 1 otherwise. Warnings (a year still being collected, rows not counted \
+            as ties, an agency naming far more partners than before) do not fail the check.
+            """
     )
 
     @Argument(help: "The network folder (one sub-folder per fiscal year).")

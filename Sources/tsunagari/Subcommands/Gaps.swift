@@ -4,10 +4,14 @@ import TsunagariKit
 
 struct Gaps: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The gaps in the network: isolated agencies, cracks between fields and ages, fragile points, "
-            + "suggested connections.",
-        discussion: "Counts of 1 or 2 cases are shown as fewer than 3, and totals beside them as at least N, unless "
-            + "--internal is given."
+        abstract: "What a planner should look at, one item per problem, the gravest consequence first.",
+        discussion: """
+            Agencies cut off or that would be, missing support pathways (between fields and between agency \
+            types, as docs/DOMAIN.md §10 and settings.csv set them), age cliffs, repeated failed hand-offs, \
+            the only tie of a pathway resting on one person, then the rest and suggested connections. \
+            Counts of 1 or 2 cases are shown as fewer than 3 (or below the threshold of settings.csv), and \
+            totals beside them as at least N, unless --internal is given.
+            """
     )
 
     @OptionGroup var input: YearOptions
