@@ -63,7 +63,10 @@ struct AgencyTypeTests {
             "id,name,field,type\nA1,みどり相談室,administration,hikikomori_desk\nA2,東包括,welfare_elderly,\n")
         try net.write("2025/survey.csv", "reporter,partner\nA1,A2\n")
         let year = try #require(net.load().network.years.first)
-        let csv = String(decoding: SurveyTemplate(from: year, language: .ja).agencies, as: UTF8.self)
+        let csv = String(
+            decoding: SurveyTemplate(
+                from: year, fiscalYear: FiscalYear(2026), format: .csv, prefill: false, language: .ja
+            ).agencies, as: UTF8.self)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0].hasSuffix(",別名,種別"))
         #expect(lines[1].hasSuffix(",ひきこもり相談窓口"))

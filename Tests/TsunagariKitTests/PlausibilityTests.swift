@@ -149,7 +149,8 @@ struct RealReturnsTests {
         try net.write("2026/agencies.csv", fourAgencies)
         try net.write("f/A01.csv", "回答機関,連携先の機関名,連携内容\nA01,みどり保健所,紹介\nA01,みどり家族会,\n")
         let collected = collectForms(
-            [net.path("f/A01.csv")], yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), language: .ja)
+            [net.path("f/A01.csv")], yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), previous: nil,
+            language: .ja)
         #expect(collected.diagnostics.all.isEmpty)
         let year = try #require(collected.year)
         #expect(year.reports.map { year.agencies[$0.partner].id } == ["A03"])

@@ -25,7 +25,8 @@ struct SummaryAndFormsTests {
         try net.write("2025/agencies.csv", fourAgencies)
         try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
         let source = try #require(net.load().network.years.last)
-        let template = SurveyTemplate(from: source, language: .ja)
+        let template = SurveyTemplate(
+            from: source, fiscalYear: FiscalYear(2026), format: .csv, prefill: false, language: .ja)
         #expect(
             template.forms.map(\.path) == [
                 "A01_みどり市ひきこもり相談窓口.csv", "A02_みどり地域若者サポートステーション.csv",
@@ -62,7 +63,8 @@ struct SummaryAndFormsTests {
             paths.append(net.path("2026/forms/" + f.path))
             try Data(text.utf8).write(to: URL(fileURLWithPath: paths.last!).creatingFolder())
         }
-        let collected = collectForms(paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), language: .en)
+        let collected = collectForms(
+            paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), previous: nil, language: .en)
         #expect(collected.diagnostics.all.isEmpty)
         try #require(collected.survey).write(to: URL(fileURLWithPath: net.path("2026/survey.csv")))
         let (network, loadDiagnostics) = net.load()
@@ -88,7 +90,7 @@ struct SummaryAndFormsTests {
             "回答機関,連携先,連携内容,顔の見える関係,備考\nA01,サポステ,情報共有,,\nA02,保健所X,紹介,,\nA03,A01,,二,\nA04,A01,,0,\nA04,A02,,,メモだけ\n")
         let collected = collectForms(
             [net.path("f/a.csv"), net.path("f/b.csv")], yearFolder: net.path("2026"),
-            fiscalYear: FiscalYear(2026), language: .en)
+            fiscalYear: FiscalYear(2026), previous: nil, language: .en)
         #expect(collected.rejected == [net.path("f/b.csv")])
         #expect(collected.year?.reports.count == 1)  // a.csv's one row
         #expect(
@@ -109,7 +111,8 @@ struct SummaryAndFormsTests {
         try net.write("f/A01.csv", form)
         try net.write("f/A01 (コピー).csv", form)
         let paths = [net.path("f/A01.csv"), net.path("f/A01 (コピー).csv")]
-        let collected = collectForms(paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), language: .ja)
+        let collected = collectForms(
+            paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), previous: nil, language: .ja)
         #expect(collected.rejected == [paths[1]])
         #expect(
             collected.diagnostics.sorted.map { $0.line(.ja) } == [

@@ -109,11 +109,11 @@ struct WorkbookTests {
         let file = net.path("2025/survey.xlsx")
         #expect(
             net.lines() == [
-                "\(file):1:1: warning: A1:D1 on the sheet '回答' is a merged cell; its value is read from the top-left "
-                    + "cell only",
-                "\(file):1:1: warning: the rows above the header (line 3) were skipped as a title",
-                "\(file):5:2: error: 'partner' (連携先) is empty",
-                "\(file):5:3: error: unknown kind of tie '連携内容'",
+                "\(file):1:1: warning: A1: a merged cell (A1:D1 on the sheet '回答'); its value is read from the "
+                    + "top-left cell only",
+                "\(file):1:1: warning: A1: the rows above the header (line 3) were skipped as a title",
+                "\(file):5:2: error: B5: 'partner' (連携先) is empty",
+                "\(file):5:3: error: C5: unknown kind of tie '連携内容'",
             ])
         let year = try #require(net.load().network.years.first)
         #expect(year.reports.count == 1 && year.reports[0].kinds.kinds == [.referral, .accompanying])

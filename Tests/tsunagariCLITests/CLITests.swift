@@ -64,7 +64,7 @@ struct CLITests {
             .write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
         try "reporter,partner\nA01,A02\n".write(toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
 
-        let template = try CLI.run(["template", network, "--year", "R8", "--lang", "ja"])
+        let template = try CLI.run(["template", network, "--year", "R8", "--format", "csv", "--lang", "ja"])
         #expect(template.status == 0, "\(template.stderr)")
         let forms = try FileManager.default.contentsOfDirectory(atPath: network + "/R8/forms").sorted()
         #expect(forms == ["A01_窓口.csv", "A02_保健所.csv", "A03_家族会.csv"])
@@ -75,10 +75,14 @@ struct CLITests {
         let filled = try String(contentsOfFile: a02, encoding: .utf8).replacingOccurrences(
             of: "A02,A01,窓口,行政・調整,,", with: "A02,A01,窓口,行政・調整,紹介,")
         try filled.write(toFile: a02, atomically: true, encoding: .utf8)
-        // A01 sends its form back blank (saved again, as Excel does); A03's is still as template wrote it.
+        // A01 has no partner and says so in a note; A03's form is as template wrote it, saved again (LF line ends).
         let a01 = network + "/R8/forms/A01_窓口.csv"
-        try String(contentsOfFile: a01, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
-            .write(toFile: a01, atomically: true, encoding: .utf8)
+        try String(contentsOfFile: a01, encoding: .utf8).replacingOccurrences(
+            of: "A01,A02,保健所,保健,,,,,,", with: "A01,A02,保健所,保健,,,,,,連携なし"
+        ).write(toFile: a01, atomically: true, encoding: .utf8)
+        let a03 = network + "/R8/forms/A03_家族会.csv"
+        try String(contentsOfFile: a03, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+            .write(toFile: a03, atomically: true, encoding: .utf8)
         try "メモ".write(toFile: network + "/R8/forms/送付状.docx", atomically: true, encoding: .utf8)
         let collect = try CLI.run(["collect", network + "/R8/forms", "--into", network + "/R8"])
         #expect(collect.status == 0, "\(collect.stderr)")
@@ -86,7 +90,7 @@ struct CLITests {
         #expect(collect.stdout.contains("FY2026 (R8): 3 agencies, 1 report (0 confirmed ties, 1 one-sided)"))
         #expect(collect.stdout.contains("wrote \(network)/R8/survey.csv from 2 forms"))
         #expect(collect.stdout.contains("A03  家族会  not returned"), "\(collect.stdout)")
-        // A01's blank form is an answer too: "no partner this year". A03 did not send its form back.
+        // A01's form is an answer too: "no partner this year". A03 did not send its form back.
         let survey = try String(contentsOfFile: network + "/R8/survey.csv", encoding: .utf8)
         let header = "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\r\n"
         #expect(survey == header + "A02,A01,referral,,,,,\r\nA01,,,,,,,\r\n")

@@ -128,9 +128,9 @@ struct FileSafetyTests {
         #expect(forms.count == 6)
         #expect(Set(forms.map { $0.lowercased() }).count == 6)
         #expect(forms.allSatisfy { !$0.hasPrefix(".") && !$0.contains("/") && $0.utf8.count <= 200 })
-        #expect(forms.contains("A1_B_C.csv") && forms.contains("A1_B_C-2.csv") && forms.contains("X1_B_C.csv"))
-        #expect(forms.contains("_._.._.._escaped_窓口.csv") && forms.contains("_hidden_家族会.csv"))
-        #expect(forms.contains("E1_" + String(repeating: "🙂", count: 30) + ".csv"))
+        #expect(forms.contains("A1_B_C.xlsx") && forms.contains("A1_B_C-2.xlsx") && forms.contains("X1_B_C.xlsx"))
+        #expect(forms.contains("_._.._.._escaped_窓口.xlsx") && forms.contains("_hidden_家族会.xlsx"))
+        #expect(forms.contains("E1_" + String(repeating: "🙂", count: 30) + ".xlsx"))
         // The forms collect back into a survey.csv that checks.
         let collect = try CLI.run(["collect", net + "/2026/forms", "--into", net + "/2026"])
         #expect(collect.status == 0, "\(collect.stderr)")

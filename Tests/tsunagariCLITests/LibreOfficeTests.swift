@@ -36,7 +36,7 @@ struct LibreOfficeTests {
         try "id,name,field\nA01,みどり窓口,行政・調整\nA02,みどり保健所,保健\nA03,ひまわり家族会,当事者・家族・民間\nA04,サポステ,就労\n"
             .write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
         try "reporter,partner\nA01,A02\n".write(toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
-        #expect(try CLI.run(["template", network, "--year", "2026", "--lang", "ja"]).status == 0)
+        #expect(try CLI.run(["template", network, "--year", "2026", "--format", "csv", "--lang", "ja"]).status == 0)
         let forms = network + "/2026/forms"
         let names = try FileManager.default.contentsOfDirectory(atPath: forms).sorted()
         #expect(names.count == 4)

@@ -76,7 +76,7 @@ struct ReviewRegressionTests {
             "id,name,field\nA01,\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",行政・調整\nA02,@SUM(1+1),保健\n",
             "reporter,partner\nA01,A02\n")
         defer { try? fm.removeItem(atPath: dir) }
-        let template = try CLI.run(["template", dir + "/net", "--year", "2026"])
+        let template = try CLI.run(["template", dir + "/net", "--year", "2026", "--format", "csv"])
         #expect(template.status == 0, "\(template.stderr)")
         for file in ["2026/agencies.csv"]
             + (try fm.contentsOfDirectory(atPath: dir + "/net/2026/forms")).map({ "2026/forms/" + $0 })

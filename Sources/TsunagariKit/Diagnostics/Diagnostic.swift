@@ -48,7 +48,8 @@ public struct Diagnostic: Sendable, Hashable {
         self.hint = hint
     }
 
-    /// `file:line:column: error: message`, the form compilers use and editors understand; what
+    /// `file:line:column: error: message`, the form compilers use and editors understand (in a
+    /// workbook, the message starts with the cell's reference, `C14: `); what
     /// came from the input is shown `visible` (control characters as `\u{1B}`, at most 1,000
     /// characters).
     public func line(_ language: Language) -> String {
@@ -56,7 +57,11 @@ public struct Diagnostic: Sendable, Hashable {
             location.line > 0
             ? "\(location.file):\(location.line):\(location.column)"
             : location.file
-        return "\(visible(loc)): \(severity.rawValue): \(visible(message(language)))"
+        // In a workbook the cell is also named as Excel names it: 「C14: …」.
+        let cell =
+            location.line > 0 && location.column > 0 && location.file.lowercased().hasSuffix(".xlsx")
+            ? cellReference(column: location.column, row: location.line) + ": " : ""
+        return "\(visible(loc)): \(severity.rawValue): \(cell)\(visible(message(language)))"
     }
 
     /// The message line followed, when there is one, by the hint indented on the next line.

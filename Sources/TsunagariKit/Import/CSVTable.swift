@@ -240,8 +240,8 @@ extension Wording {
     static func mergedCells(_ range: String, sheet: String) -> Wording {
         Wording(
             Text(
-                ja: "シート「\(sheet)」の \(range) は結合されたセルです。値は左上のセルだけにあるものとして読みます",
-                en: "\(range) on the sheet '\(sheet)' is a merged cell; its value is read from the top-left cell only"),
+                ja: "結合されたセルです (シート「\(sheet)」の \(range))。値は左上のセルだけにあるものとして読みます",
+                en: "a merged cell (\(range) on the sheet '\(sheet)'); its value is read from the top-left cell only"),
             hint: Text(ja: "セルの結合を解除し、行ごとに値を入れてください", en: "unmerge the cells and fill in every row"))
     }
 

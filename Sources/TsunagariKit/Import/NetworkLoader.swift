@@ -55,7 +55,9 @@ public func loadNetwork(at directory: String) -> LoadedNetwork {
         if let data = loader.load() { years.append(data) }
         diagnostics.append(contentsOf: loader.diagnostics)
     }
-    plausibilityWarnings(years, into: &diagnostics)
+    for (y, year) in years.enumerated() {
+        plausibilityWarnings(year, previous: y > 0 ? years[y - 1] : nil, into: &diagnostics)
+    }
     if let latest = years.last {
         for tie in settings.requiredTies {
             for name in [tie.a, tie.b] where latest.agency(named: name) == nil {

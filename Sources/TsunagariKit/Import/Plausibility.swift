@@ -7,73 +7,109 @@
 /// "Far more" is at least twice as many and at least 10 more; "almost every row" is at least 90 %
 /// of at least 10 rows with the same kinds, frequency, familiarity, person-dependence and trust
 /// (rows that give none of them, a plain list of partners, are not counted).
-func plausibilityWarnings(_ years: [YearData], into warnings: inout Diagnostics) {
-    for (y, year) in years.enumerated() {
-        var named = [Int](repeating: 0, count: year.agencies.count)
-        var first: [Int: SourceLocation] = [:]
-        for r in year.reports {
-            named[r.reporter] += 1
-            if first[r.reporter] == nil { first[r.reporter] = r.location }
+/// Warnings about the year as a whole are placed at `yearFile` (default: the file of its first answer).
+func plausibilityWarnings(
+    _ year: YearData, previous: YearData?, yearFile: String? = nil, into warnings: inout Diagnostics
+) {
+    var named = [Int](repeating: 0, count: year.agencies.count)
+    var first: [Int: SourceLocation] = [:]
+    for r in year.reports {
+        named[r.reporter] += 1
+        if first[r.reporter] == nil { first[r.reporter] = r.location }
+    }
+    var before: [String: Int] = [:]
+    if let previous {
+        for r in previous.reports { before[previous.agencies[r.reporter].id, default: 0] += 1 }
+    }
+    func farMore(_ n: Int, than m: Int) -> Bool { n >= 2 * m && n >= m + 10 }
+    // The most frequent answer of each reporter (rows that give nothing left out), counted in one
+    // table keyed by reporter and answer.
+    struct Answer: Hashable {
+        var reporter: Int, kinds: TieKinds, frequency: Frequency?, familiarity: Int?, person: Bool?, trust: Int?
+    }
+    var answers: [Answer: Int] = [:]
+    var commonest = [Int](repeating: 0, count: year.agencies.count)
+    for r in year.reports {
+        let answer = Answer(
+            reporter: r.reporter, kinds: r.kinds, frequency: r.frequency, familiarity: r.familiarity,
+            person: r.personDependent, trust: r.trust)
+        if answer
+            == Answer(reporter: r.reporter, kinds: [], frequency: nil, familiarity: nil, person: nil, trust: nil)
+        {
+            continue
         }
-        var before: [String: Int] = [:]
-        if y > 0 {
-            let previous = years[y - 1]
-            for r in previous.reports { before[previous.agencies[r.reporter].id, default: 0] += 1 }
+        answers[answer, default: 0] += 1
+        commonest[r.reporter] = max(commonest[r.reporter], answers[answer]!)
+    }
+    // For each field: the agencies that answered, the one naming most, and the most named by another.
+    var byField = [(answered: Int, best: Int, second: Int)](repeating: (0, 0, 0), count: Field.allCases.count)
+    for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
+        var f = byField[agency.field.rawValue]
+        if f.answered == 0 || named[i] > named[f.best] {
+            if f.answered > 0 { f.second = named[f.best] }
+            f.best = i
+        } else {
+            f.second = max(f.second, named[i])
         }
-        func farMore(_ n: Int, than m: Int) -> Bool { n >= 2 * m && n >= m + 10 }
-        // The most frequent answer of each reporter (rows that give nothing left out), counted in one
-        // table keyed by reporter and answer.
-        struct Answer: Hashable {
-            var reporter: Int, kinds: TieKinds, frequency: Frequency?, familiarity: Int?, person: Bool?, trust: Int?
+        f.answered += 1
+        byField[agency.field.rawValue] = f
+    }
+    blankFrequencyWarning(year, at: yearFile, into: &warnings)
+    for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
+        guard let at = first[i] else { continue }
+        if named[i] >= 10, 10 * commonest[i] >= 9 * named[i] {
+            warnings.warning(at, .sameAnswerEverywhere(agency, rows: named[i], same: commonest[i]))
         }
-        var answers: [Answer: Int] = [:]
-        var commonest = [Int](repeating: 0, count: year.agencies.count)
-        for r in year.reports {
-            let answer = Answer(
-                reporter: r.reporter, kinds: r.kinds, frequency: r.frequency, familiarity: r.familiarity,
-                person: r.personDependent, trust: r.trust)
-            if answer
-                == Answer(reporter: r.reporter, kinds: [], frequency: nil, familiarity: nil, person: nil, trust: nil)
-            {
-                continue
-            }
-            answers[answer, default: 0] += 1
-            commonest[r.reporter] = max(commonest[r.reporter], answers[answer]!)
+        if let previous, let was = before[agency.id], farMore(named[i], than: was) {
+            warnings.warning(
+                at, .farMoreThanLastYear(agency, now: named[i], before: was, year: previous.fiscalYear))
+            continue
         }
-        // For each field: the agencies that answered, the one naming most, and the most named by another.
-        var byField = [(answered: Int, best: Int, second: Int)](repeating: (0, 0, 0), count: Field.allCases.count)
-        for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
-            var f = byField[agency.field.rawValue]
-            if f.answered == 0 || named[i] > named[f.best] {
-                if f.answered > 0 { f.second = named[f.best] }
-                f.best = i
-            } else {
-                f.second = max(f.second, named[i])
-            }
-            f.answered += 1
-            byField[agency.field.rawValue] = f
-        }
-        for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
-            guard let at = first[i] else { continue }
-            if named[i] >= 10, 10 * commonest[i] >= 9 * named[i] {
-                warnings.warning(at, .sameAnswerEverywhere(agency, rows: named[i], same: commonest[i]))
-            }
-            if let was = before[agency.id], farMore(named[i], than: was) {
-                warnings.warning(
-                    at, .farMoreThanLastYear(agency, now: named[i], before: was, year: years[y - 1].fiscalYear))
-                continue
-            }
-            // The others of the field: how many answered, and the most any of them named.
-            let field = byField[agency.field.rawValue]
-            let most = field.best == i ? field.second : named[field.best]
-            if field.answered - 1 >= 2, farMore(named[i], than: most) {
-                warnings.warning(at, .farMoreThanField(agency, now: named[i], most: most))
-            }
+        // The others of the field: how many answered, and the most any of them named.
+        let field = byField[agency.field.rawValue]
+        let most = field.best == i ? field.second : named[field.best]
+        if field.answered - 1 >= 2, farMore(named[i], than: most) {
+            warnings.warning(at, .farMoreThanField(agency, now: named[i], most: most))
         }
     }
 }
 
+/// One warning for a year where at least 30 % of at least 20 ties that name a kind leave 頻度
+/// blank: tie strength, the weighted measures and the "rarely in touch" findings rest on it (a
+/// plain list of partners, naming no kind, or a survey that gives no frequency at all did not ask
+/// the question). It names the
+/// agencies with the most blank rows (at most five), whom to ask.
+private func blankFrequencyWarning(_ year: YearData, at file: String?, into warnings: inout Diagnostics) {
+    var blank = [Int](repeating: 0, count: year.agencies.count)
+    var total = 0
+    for r in year.reports where !r.kinds.kinds.isEmpty {
+        total += 1
+        if r.frequency == nil { blank[r.reporter] += 1 }
+    }
+    let blanks = blank.reduce(0, +)
+    // A survey that never gives a frequency did not ask for it.
+    guard total >= 20, 10 * blanks >= 3 * total, blanks < total, let first = year.reports.first else { return }
+    let most = blank.indices.filter { blank[$0] > 0 }.sorted { (-blank[$0], $0) < (-blank[$1], $1) }.prefix(5)
+    warnings.warning(
+        SourceLocation(file: file ?? first.location.file, line: 0, column: 0),
+        .frequencyOftenBlank(
+            blank: blanks, of: total, agencies: most.map { (year.agencies[$0], blank[$0]) }))
+}
+
 extension Wording {
+    static func frequencyOftenBlank(blank: Int, of total: Int, agencies: [(Agency, Int)]) -> Wording {
+        let percent = (100 * blank + total / 2) / total
+        let ja = agencies.map { "「\($0.displayName)」(\($0.id)) \($1)行" }.joined(separator: "、")
+        let en = agencies.map { "\($0.displayName) (\($0.id)) \($1)" }.joined(separator: ", ")
+        return Wording(
+            Text(
+                ja: "連携\(total)件のうち\(blank)件 (\(percent)%) は頻度が空欄です。多い機関: \(ja)",
+                en: "\(blank) of \(total) ties (\(percent) %) leave the frequency blank; most of them: \(en)"),
+            hint: Text(
+                ja: "頻度は連携の強さの目安になります。空欄の多い機関に書き足してもらってください",
+                en: "the frequency gives a tie its strength; ask these agencies to fill it in"))
+    }
+
     static func sameAnswerEverywhere(_ agency: Agency, rows: Int, same: Int) -> Wording {
         Wording(
             Text(

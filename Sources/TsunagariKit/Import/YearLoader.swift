@@ -171,7 +171,8 @@ struct YearLoader {
     // MARK: survey.csv
 
     /// Reads survey rows. With `answeredOnly` (filled-in roster forms), rows left blank are skipped,
-    /// and so are rows whose only answer is familiarity 0 ("we do not know them").
+    /// and so are rows whose only answer is familiarity 0 ("we do not know them") or a note such
+    /// as 「連携なし」.
     /// Duplicates are found across every table read by this loader.
     mutating func readSurvey(_ table: CSVTable, answeredOnly: Bool) -> [SurveyReport] {
         typealias C = Schema.Survey
@@ -197,7 +198,9 @@ struct YearLoader {
                     .compactMap { table.value(record, $0) }
                 // Familiarity 0 in any writing (「０」, "00") is "we do not know them", not a tie.
                 let unknown = table.value(record, familiarityColumn).map { Int(cleanCell($0)) == 0 } == true
-                if answers.isEmpty || answers.count == 1 && unknown { continue }
+                // A note such as 「連携なし」 alone: the form's way to say "no partners at all".
+                let noTie = table.value(record, noteColumn).map { Self.noTieNotes.contains(normalizedKey($0)) } == true
+                if answers.isEmpty || answers.count == 1 && (unknown || noTie) { continue }
             }
             let reporter = agency(table, record, reporterColumn)
             let partner = agency(table, record, partnerColumn)

@@ -279,6 +279,30 @@ extension Text {
             en: "wrote \(folder)/agencies.csv (copied from \(latest)) and \(forms) forms in \(formsFolder)")
     }
 
+    static func noYearFolder(_ year: FiscalYear, in directory: String) -> Text {
+        Text(
+            ja: "\(directory) に\(year.japanese)のフォルダがありません。先に --agency なしで template を実行してください",
+            en: "\(directory) has no folder for \(year); run template without --agency first")
+    }
+
+    static func agencyNotInYear(_ agency: String, folder: String) -> Text {
+        Text(
+            ja: "「\(agency)」は \(folder)/agencies.csv にありません。先に agencies.csv に1行足してください",
+            en: "'\(agency)' is not in \(folder)/agencies.csv; add its row there first")
+    }
+
+    static func formExists(_ path: String) -> Text {
+        Text(
+            ja: "\(path) はもうあります。書き直すときは、そのファイルを消してからもう一度実行してください",
+            en: "\(path) already exists; remove it to write it again")
+    }
+
+    static func wroteLateForm(_ path: String) -> Text {
+        Text(
+            ja: "\(path) を書きました。先に送った様式にはこの機関の行がありません。ほかの機関との連携は、この機関の回答から読み取れます",
+            en: "wrote \(path). The forms sent earlier have no row for this agency; its ties show in its own answers")
+    }
+
     static func notAYearFolder(_ name: String) -> Text {
         Text(
             ja: "「\(name)」は年度のフォルダではありません (2026、R8、令和8年度 のような名前です)",
@@ -311,6 +335,12 @@ extension Text {
         case .notReturned: Text(ja: "未提出", en: "not returned")
         case .hasErrors: Text(ja: "エラーあり", en: "has errors")
         }
+    }
+
+    static func remindersHeading(_ year: FiscalYear, _ waiting: Int, of total: Int) -> Text {
+        Text(
+            ja: "\(year.japanese) 回答様式のお願い先 (\(total)機関のうち\(waiting)機関: 未提出またはエラーあり)",
+            en: "Survey \(year): agencies to ask again (\(waiting) of \(total): not returned or with errors)")
     }
 
     static func formsLeftOut(_ names: [String]) -> Text {

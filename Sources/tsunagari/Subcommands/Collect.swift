@@ -10,7 +10,8 @@ struct Collect: ParsableCommand {
             with an answer, checks them like survey.csv and writes YEAR_DIR/survey.csv from every \
             clean form; a form with errors contributes nothing and is listed (exit status 1). Then \
             prints where each agency stands: answered, answered with no partners, not returned, or \
-            with errors (--format json for scripts).
+            with errors (--format json for scripts, --format reminders for a list to print of the \
+            agencies still to chase).
             """
     )
 
@@ -23,10 +24,13 @@ struct Collect: ParsableCommand {
     @Flag(help: "Replace an existing survey.csv.")
     var force = false
 
-    @Option(help: "How the tracker is printed: table or json (json: only the tracker on standard output).")
+    @Option(
+        help: ArgumentHelp(
+            "How the tracker is printed: table, json (only the tracker on standard output) or reminders (a list "
+                + "to print of the agencies to ask again)."))
     var format: TrackerFormat = .table
 
-    enum TrackerFormat: String, ExpressibleByArgument { case table, json }
+    enum TrackerFormat: String, ExpressibleByArgument { case table, json, reminders }
 
     @OptionGroup var options: LanguageOption
 
@@ -53,7 +57,11 @@ struct Collect: ParsableCommand {
             throw ExitCode.failure
         }
         let paths = names.map { (formsDirectory as NSString).appendingPathComponent($0) }
-        let collected = collectForms(paths, yearFolder: yearFolder, fiscalYear: fiscalYear, language: language)
+        // The year before, for the plausibility checks and to recognise a prefilled form sent back unchanged.
+        let previous = loadNetwork(at: (yearFolder as NSString).deletingLastPathComponent).network.years
+            .last { $0.fiscalYear < fiscalYear }
+        let collected = collectForms(
+            paths, yearFolder: yearFolder, fiscalYear: fiscalYear, previous: previous, language: language)
         let diagnostics = collected.diagnostics
         Console.report(diagnostics, language)
         guard let survey = collected.survey, let year = collected.year else {
@@ -63,9 +71,12 @@ struct Collect: ParsableCommand {
         // The clean forms are merged even when others have errors: an interim picture while the
         // rest are chased; run again after fixing them.
         try writeAtomically(survey, to: target)
-        if format == .json {
+        switch format {
+        case .json:
             Console.out(String(decoding: try trackerJSON(collected, language), as: UTF8.self))
-        } else {
+        case .reminders:
+            Console.out(reminders(collected, fiscalYear, language))
+        case .table:
             Console.out(
                 Text.wroteSurvey(target, forms: paths.count - collected.rejected.count - collected.untouched.count)(
                     language))
@@ -91,6 +102,21 @@ extension Collect {
             ])
         }
         return Table.render(rows, rightAligned: [])
+    }
+
+    /// The agencies to ask again, to print: those whose form is not back or has errors (with its
+    /// first problem), each with a box to tick.
+    func reminders(_ collected: CollectedForms, _ fiscalYear: FiscalYear, _ language: Language) -> String {
+        let diagnostics = collected.diagnostics.sorted
+        let waiting = collected.tracker.filter { $0.status == .notReturned || $0.status == .hasErrors }
+        var lines = [Text.remindersHeading(fiscalYear, waiting.count, of: collected.tracker.count)(language), ""]
+        for t in waiting {
+            lines.append("□ \(t.id)  \(t.name)  \(Text.formStatus(t.status)(language))")
+            if let problem = diagnostics.first(where: { $0.severity == .error && t.files.contains($0.location.file) }) {
+                lines.append("    " + visible(problem.message(language), limit: 300))
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The tracker as JSON (a stable shape for scripts): `{"agencies": [{"id", "name", "status",
