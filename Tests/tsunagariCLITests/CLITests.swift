@@ -122,6 +122,47 @@ struct CLITests {
                 == header + "A01,,,,,,,\r\n")
     }
 
+    @Test("template --agency: one form for an agency added after the forms went out, never over an existing one")
+    func lateForm() throws {
+        let dir = try CLI.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let network = dir + "/net"
+        try FileManager.default.createDirectory(atPath: network + "/2025", withIntermediateDirectories: true)
+        let agencies = "id,name,field\nA01,窓口,行政・調整\nA02,保健所,保健\n"
+        try agencies.write(toFile: network + "/2025/agencies.csv", atomically: true, encoding: .utf8)
+        try "reporter,partner,kinds\nA02,A01,紹介\n".write(
+            toFile: network + "/2025/survey.csv", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["template", network, "--year", "2026"]).status == 0)
+        // Before the year's agencies.csv has it: refused, with what to do.
+        let unknown = try CLI.run(["template", network, "--year", "2026", "--agency", "A03"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("'A03' is not in \(network)/2026/agencies.csv; add its row there first"))
+        try (agencies + "A03,家族会,当事者・家族・民間\n").write(
+            toFile: network + "/2026/agencies.csv", atomically: true, encoding: .utf8)
+        let late = try CLI.run([
+            "template", network, "--year", "2026", "--agency", "A03", "--format", "csv", "--lang", "ja",
+        ])
+        #expect(late.status == 0, "\(late.stderr)")
+        let form = try String(contentsOfFile: network + "/2026/forms/A03_家族会.csv", encoding: .utf8)
+        #expect(
+            form.components(separatedBy: "\r\n").dropFirst() == ["A03,A01,窓口,行政・調整,,,,,,", "A03,A02,保健所,保健,,,,,,", ""])
+        let again = try CLI.run(["template", network, "--year", "2026", "--agency", "A03", "--format", "csv"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("A03_家族会.csv already exists; remove it to write it again"))
+        // An agency's lost form, written again with last year's answers.
+        try FileManager.default.removeItem(atPath: network + "/2026/forms/A02_保健所.xlsx")
+        let prefilled = try CLI.run([
+            "template", network, "--year", "2026", "--agency", "保健所", "--prefill", "--format", "csv", "--lang", "ja",
+        ])
+        #expect(prefilled.status == 0, "\(prefilled.stderr)")
+        let a02 = try String(contentsOfFile: network + "/2026/forms/A02_保健所.csv", encoding: .utf8)
+        #expect(
+            a02.components(separatedBy: "\r\n").dropFirst() == [
+                "A02,A01,窓口,行政・調整,紹介,,,,,", "A02,A03,家族会,当事者・家族・民間,,,,,,", "",
+            ])
+        #expect(try CLI.run(["template", network, "--year", "2027", "--agency", "A01"]).status == 1)
+    }
+
     @Test("analyze: the documented CSV columns, byte-identical runs, JSON that parses, the sample's story")
     func analyze() throws {
         let csv = try CLI.run(["analyze", CLI.sample, "--format", "csv"])
