@@ -13,7 +13,7 @@ import networkx as nx
 
 graph_file, csv_file = sys.argv[1], sys.argv[2]
 g = nx.read_graphml(graph_file)
-with open(csv_file, encoding="utf-8") as f:
+with open(csv_file, encoding="utf-8-sig") as f:  # analyze writes a BOM for Excel
     rows = {r["id"]: r for r in csv.DictReader(f)}
 
 problems = []

@@ -167,7 +167,9 @@ struct CLITests {
     func analyze() throws {
         let csv = try CLI.run(["analyze", CLI.sample, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
-        let lines = csv.stdout.split(separator: "\n").map(String.init)
+        // For Excel in Japan: UTF-8 with a byte-order mark, CRLF line ends.
+        #expect(csv.stdout.hasPrefix("\u{FEFF}") && csv.stdout.hasSuffix("\r\n"))
+        let lines = csv.stdout.dropFirst().split(whereSeparator: \.isNewline).map(String.init)
         #expect(
             lines[0].hasPrefix(
                 "id,name,field,degree,in_degree,out_degree,betweenness,closeness,harmonic,pagerank,eigenvector,core,clustering,constraint,effective_size,articulation,"
@@ -213,7 +215,7 @@ struct CLITests {
     func gaps() throws {
         let result = try CLI.run(["gaps", CLI.sample, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = result.stdout.split(separator: "\n").dropFirst().map(String.init)
+        let rows = result.stdout.split(whereSeparator: \.isNewline).dropFirst().map(String.init)
         #expect(rows.filter { $0.hasPrefix("high,isolated,") }.map { $0.split(separator: ",")[2] } == ["A30", "A48"])
         #expect(rows.contains { $0.hasPrefix("high,articulation,A09;A40;A41,") })
         #expect(rows.contains { $0.hasPrefix("medium,person_dependent,A27;A31,") })
@@ -282,7 +284,7 @@ struct CLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/change.pdf")).starts(with: Array("%PDF".utf8)))
 
         let csv = try CLI.run(["compare", CLI.sample, "--format", "csv"])
-        let rows = csv.stdout.split(separator: "\n").dropFirst()
+        let rows = csv.stdout.split(whereSeparator: \.isNewline).dropFirst()
         #expect(rows.count { $0.hasPrefix("new,") } == 23 && rows.count { $0.hasPrefix("lost,") } == 3)
         // 2023 → R6: the job café (A34) closed; its ties are lost.
         let early = try CLI.run(["compare", CLI.sample, "--from", "2023", "--to", "R6", "--format", "json"])

@@ -76,7 +76,7 @@ struct HostileInputTests {
         // CSV: the name column of analyze, read back with a CSV parser.
         let csv = try CLI.run(["analyze", net, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
-        let rows = try parseCSVRows(csv.stdout)
+        let rows = CLI.csvRows(csv.stdout)
         #expect(rows.dropFirst().map { $0[1] } == Self.names.map(csvText))
 
         // JSON: analyze and gaps.
@@ -136,34 +136,5 @@ struct HostileInputTests {
         }
         // Only the sorting script.
         #expect(String(decoding: page, as: UTF8.self).components(separatedBy: "<script").count == 2)
-    }
-
-    private func parseCSVRows(_ text: String) throws -> [[String]] {
-        // A small RFC 4180 reader, independent of the one under test.
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-        var chars = Array(text.unicodeScalars)[...]
-        while let c = chars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if chars.first == "\"" {
-                        field.unicodeScalars.append("\""); chars.removeFirst()
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                row.append(field); field = ""
-            } else if c == "\n" {
-                row.append(field); rows.append(row); row = []; field = ""
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        }
-        if !row.isEmpty || !field.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

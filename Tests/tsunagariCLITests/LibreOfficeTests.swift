@@ -194,4 +194,31 @@ struct LibreOfficeTests {
         let html = try String(contentsOfFile: dir + "/report/report.html", encoding: .utf8)
         #expect(html.contains("令和8年度"))
     }
+
+    @Test(
+        "analyze, gaps and compare as workbooks: LibreOffice opens them and their sheets hold what the CSV holds",
+        .enabled(
+            if: soffice != nil, "LibreOffice is not installed (apt-get install libreoffice-calc); .ci/run installs it"))
+    func resultWorkbooks() throws {
+        let dir = try CLI.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (command, sheets) in [("analyze", ["機関別", "全体"]), ("gaps", ["気づき"]), ("compare", ["つながりの変化"])] {
+            let book = dir + "/\(command).xlsx"
+            let written = try CLI.run([command, CLI.sample, "--format", "xlsx", "--output", book, "--lang", "ja"])
+            #expect(written.status == 0, "\(written.stderr)")
+            let csv = try CLI.run([command, CLI.sample, "--format", "csv", "--lang", "ja"])
+            #expect(csv.stdout.hasPrefix("\u{FEFF}"))  // Excel in Japan opens it without asking
+            try convert(
+                [book], to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                into: dir + "/opened", profile: dir + "/profile")
+            let first = try String(contentsOfFile: dir + "/opened/\(command)-\(sheets[0]).csv", encoding: .utf8)
+            #expect(CLI.csvRows(first) == CLI.csvRows(csv.stdout), "\(command)")
+            for sheet in sheets.dropFirst() {
+                #expect(FileManager.default.fileExists(atPath: dir + "/opened/\(command)-\(sheet).csv"))
+            }
+        }
+        let network = try String(contentsOfFile: dir + "/opened/analyze-全体.csv", encoding: .utf8)
+        #expect(CLI.csvRows(network).first == ["指標", "値"])
+        #expect(CLI.csvRows(network).contains(["機関", "51"]), "\(network)")
+    }
 }

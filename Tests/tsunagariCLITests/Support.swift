@@ -51,4 +51,43 @@ enum CLI {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// The rows of CSV text: a small RFC 4180 reader, independent of the one under test (quoted
+    /// cells, doubled quotes, LF or CRLF line ends, a byte-order mark skipped).
+    static func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var chars = Array(text.unicodeScalars)[...]
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field)
+                field = ""
+            } else if c == "\n" || c == "\r" && chars.first == "\n" {
+                if c == "\r" { chars.removeFirst() }
+                row.append(field)
+                rows.append(row)
+                (row, field) = ([], "")
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        }
+        if !row.isEmpty || !field.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows
+    }
 }

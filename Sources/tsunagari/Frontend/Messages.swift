@@ -90,6 +90,27 @@ extension Text {
         Text(ja: "その年度のデータがありません (あるのは \(available))", en: "no data for that year (available: \(available))")
     }
 
+    // MARK: tables
+
+    static let tieChangeColumns = [
+        Text(ja: "状態", en: "status"), Text(ja: "機関A", en: "a"), Text(ja: "機関B", en: "b"),
+        Text(ja: "機関名A", en: "name_a"), Text(ja: "機関名B", en: "name_b"), Text(ja: "変化", en: "change"),
+        Text(ja: "顔の見える関係 (前)", en: "familiarity_before"), Text(ja: "顔の見える関係 (後)", en: "familiarity_after"),
+        Text(ja: "相互確認 (前)", en: "confirmed_before"), Text(ja: "相互確認 (後)", en: "confirmed_after"),
+        Text(ja: "増えた連携内容", en: "kinds_added"), Text(ja: "減った連携内容", en: "kinds_lost"),
+    ]
+    static let tieNew = Text(ja: "新しい", en: "new")
+    static let tieLost = Text(ja: "なくなった", en: "lost")
+    static let tieKept = Text(ja: "続いている", en: "kept")
+    static let agenciesSheet = Text(ja: "機関別", en: "Agencies")
+    static let networkSheet = Text(ja: "全体", en: "Network")
+    static let findingsSheet = Text(ja: "気づき", en: "Findings")
+    static let tiesSheet = Text(ja: "つながりの変化", en: "Tie changes")
+
+    static let workbookNeedsFile = Text(
+        ja: "--format xlsx は画面に出せません。--output で書き込むファイルを指定してください (例: --output 分析.xlsx)",
+        en: "--format xlsx cannot go to the terminal; name the file with --output (e.g. --output analysis.xlsx)")
+
     // MARK: analyze
 
     static let sampleAtLeastOne = Text(

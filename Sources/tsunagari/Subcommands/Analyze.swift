@@ -14,8 +14,10 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var input: YearOptions
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or xlsx (a workbook: the agencies and the network).")
     var format: OutputFormat = .table
+
+    @OptionGroup var result: ResultOutput
 
     @Flag(
         help: ArgumentHelp(
@@ -35,6 +37,7 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         let language = options.language
+        try result.check(binary: format == .xlsx, language)
         if let sample, sample < 1 { throw usageError(.sampleAtLeastOne, language) }
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
@@ -47,10 +50,17 @@ struct Analyze: ParsableCommand {
         }
         let analysis = Analysis(network, weighted: weighted, betweennessSample: sample, progress: progress.handler)
         progress.finish()
+        let input = input.directory
         switch format {
-        case .csv: Console.write(analysis.agencyCSV(language))
-        case .json: Console.out(String(decoding: try analysis.json(), as: UTF8.self))
-        case .table: Console.out(table(analysis, language))
+        case .csv: try result.emit(analysis.agencyCSV(language), input: input, language)
+        case .json: try result.emit(try analysis.json() + Data("\n".utf8), input: input, language)
+        case .table: try result.emit(Data((table(analysis, language) + "\n").utf8), input: input, language)
+        case .xlsx:
+            let workbook = OutputWorkbook(tables: [
+                (Text.agenciesSheet(language), analysis.agencyTable(language)),
+                (Text.networkSheet(language), analysis.summaryTable(language)),
+            ])
+            try result.emit(workbook.data(), input: input, language)
         }
     }
 

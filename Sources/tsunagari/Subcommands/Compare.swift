@@ -23,8 +23,10 @@ struct Compare: ParsableCommand {
     @Option(help: "The later year (default: the latest).")
     var to: String?
 
-    @Option(help: "table, csv or json.")
+    @Option(help: "table, csv, json or xlsx.")
     var format: OutputFormat = .table
+
+    @OptionGroup var result: ResultOutput
 
     @Option(help: "Write the change map to this file (.svg, .pdf or .png).")
     var map: String?
@@ -44,6 +46,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let language = options.language
+        try result.check(binary: format == .xlsx, language)
         let progress = try runOptions.start(language)
         defer { progress.finish() }
         let loaded = progress.run(.reading) { loadNetwork(at: directory) }
@@ -65,9 +68,16 @@ struct Compare: ParsableCommand {
         let c = history.comparison(from: fromIndex, to: toIndex)
 
         switch format {
-        case .table: Console.out(CompareReport.table(c, history: history, language))
-        case .csv: Console.write(CompareReport.csv(c, language))
-        case .json: Console.out(String(decoding: try CompareReport.json(c, history: history, language), as: UTF8.self))
+        case .table:
+            try result.emit(
+                Data((CompareReport.table(c, history: history, language) + "\n").utf8), input: directory, language)
+        case .csv: try result.emit(excelCSV(CompareReport.tieTable(c, language)), input: directory, language)
+        case .json:
+            try result.emit(
+                try CompareReport.json(c, history: history, language) + Data("\n".utf8), input: directory, language)
+        case .xlsx:
+            let workbook = OutputWorkbook(tables: [(Text.tiesSheet(language), CompareReport.tieTable(c, language))])
+            try result.emit(workbook.data(), input: directory, language)
         }
 
         let pictures = try makeComparisonPictures(

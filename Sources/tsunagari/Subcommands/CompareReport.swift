@@ -51,26 +51,22 @@ enum CompareReport {
     }
 
     /// One row per tie that is new, lost or kept, with how it changed.
-    static func csv(_ c: YearComparison, _ language: Language) -> String {
+    /// New, lost and kept ties as a table, headed in `language`.
+    static func tieTable(_ c: YearComparison, _ language: Language) -> [[String]] {
         let names = nameLookup(c)
-        var lines = [
-            "status,a,b,name_a,name_b,change,familiarity_before,familiarity_after,confirmed_before,"
-                + "confirmed_after,kinds_added,kinds_lost"
-        ]
         func flag(_ b: Bool?) -> String { b.map { $0 ? "1" : "0" } ?? "" }
         func number(_ n: Int?) -> String { n.map(String.init) ?? "" }
         func kinds(_ k: [TieKind]) -> String { k.map { $0.label(language) }.joined(separator: ";") }
-        func row(_ status: String, _ t: TieDifference) -> String {
-            let cells: [String] = [
-                status, t.a, t.b, names[t.a] ?? "", names[t.b] ?? "", t.change?.rawValue ?? "",
+        func row(_ status: Text, _ t: TieDifference) -> [String] {
+            [
+                status(language), t.a, t.b, names[t.a] ?? "", names[t.b] ?? "", t.change?.rawValue ?? "",
                 number(t.familiarityBefore), number(t.familiarityAfter), flag(t.confirmedBefore),
                 flag(t.confirmedAfter), kinds(t.kindsAdded), kinds(t.kindsLost),
             ]
-            return cells.map(csvCell).joined(separator: ",")
         }
-        lines +=
-            c.newTies.map { row("new", $0) } + c.lostTies.map { row("lost", $0) } + c.keptTies.map { row("kept", $0) }
-        return lines.joined(separator: "\n") + "\n"
+        return [Text.tieChangeColumns.map { $0(language) }]
+            + c.newTies.map { row(Text.tieNew, $0) } + c.lostTies.map { row(Text.tieLost, $0) }
+            + c.keptTies.map { row(Text.tieKept, $0) }
     }
 
     static func json(_ c: YearComparison, history: NetworkHistory, _ language: Language) throws -> Data {

@@ -16,8 +16,10 @@ struct Gaps: ParsableCommand {
 
     @OptionGroup var input: YearOptions
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or xlsx.")
     var format: OutputFormat = .table
+
+    @OptionGroup var result: ResultOutput
 
     @Flag(help: "Show exact case counts (for the health centre's own use, not for meetings).")
     var `internal` = false
@@ -26,6 +28,7 @@ struct Gaps: ParsableCommand {
 
     func run() throws {
         let language = options.language
+        try result.check(binary: format == .xlsx, language)
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)
@@ -34,10 +37,16 @@ struct Gaps: ParsableCommand {
         let analysis = Analysis(network, progress: progress.handler)
         let findings = progress.run(.gaps) { findGaps(analysis, options: gapOptions) }
         progress.finish()
+        let input = input.directory
         switch format {
-        case .csv: Console.write(findingsCSV(findings, language))
-        case .json: Console.out(String(decoding: try encodeJSON(findings), as: UTF8.self))
-        case .table: Console.out(table(findings, year: network.data.fiscalYear, language))
+        case .csv: try result.emit(excelCSV(findingsTable(findings, language)), input: input, language)
+        case .json: try result.emit(try encodeJSON(findings) + Data("\n".utf8), input: input, language)
+        case .table:
+            let text = table(findings, year: network.data.fiscalYear, language) + "\n"
+            try result.emit(Data(text.utf8), input: input, language)
+        case .xlsx:
+            let workbook = OutputWorkbook(tables: [(Text.findingsSheet(language), findingsTable(findings, language))])
+            try result.emit(workbook.data(), input: input, language)
         }
     }
 
