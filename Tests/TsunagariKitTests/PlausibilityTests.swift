@@ -155,4 +155,37 @@ struct RealReturnsTests {
         let year = try #require(collected.year)
         #expect(year.reports.map { year.agencies[$0.partner].id } == ["A03"])
     }
+
+    @Test("what agencies typed into the old forms: read where the meaning is plain, else a hint that fits")
+    func typedAnswers() throws {
+        let net = try TempNetwork()
+        try net.write("2025/agencies.csv", fourAgencies)
+        try net.write(
+            "2025/survey.csv",
+            """
+            reporter,partner,kinds,frequency,familiarity,person_dependent
+            A01,A02,紹介・同行,月1回,2,○
+            A01,A03,研修・交流,週1,,
+            A02,A01,電話相談,随時,2.5,△
+
+            """)
+        let file = net.path("2025/survey.csv")
+        #expect(
+            net.lines(.ja) == [
+                "\(file):4:9: error: 連携内容の「電話相談」は使えません",
+                "\(file):4:14: error: 「頻度」(frequency) の「随時」は回数の目安になりません",
+                "\(file):4:17: error: 「顔の見える関係」(familiarity) の「2.5」は整数ではありません",
+                "\(file):4:21: error: 「担当者依存」(person_dependent) の「△」は はい/いいえ として読めません",
+            ])
+        let hints = net.load().diagnostics.sorted.compactMap { $0.hint?(.ja) }
+        #expect(hints[1] == "この1年のおおよその回数で選んでください: 年1回以下、年数回、月1回程度、週1回以上")
+        #expect(hints[3] == "どちらとも言えないときは空欄にしてください (○ か × のどちらかなら、それを)")
+        // Without the unreadable row: 「紹介・同行」 is two kinds, 「研修・交流」 one, 「月1回」 and 「週1」 counts.
+        try net.write(
+            "2025/survey.csv",
+            "reporter,partner,kinds,frequency\nA01,A02,紹介・同行,月1回\nA01,A03,研修・交流,週1\n")
+        let year = try #require(net.load().network.years.first)
+        #expect(year.reports.map(\.kinds.kinds) == [[.referral, .accompanying], [.training]])
+        #expect(year.reports.map(\.frequency) == [.monthly, .weekly])
+    }
 }

@@ -379,10 +379,15 @@ struct YearLoader {
             return nil
         }
         if let word = V(cell: written) { return word }
-        diagnostics.error(
-            table.location(record, column), .notAccepted(column, written, ja: V.list(.ja), en: V.list(.en)))
+        let wording: Wording =
+            V.self == Frequency.self && Self.asNeeded.contains(normalizedKey(written))
+            ? .frequencyAsNeeded(column, written) : .notAccepted(column, written, ja: V.list(.ja), en: V.list(.en))
+        diagnostics.error(table.location(record, column), wording)
         return nil
     }
+
+    /// Frequencies that give no count (after `normalizedKey`).
+    static let asNeeded: Set<String> = Set(["随時", "適宜", "必要時", "必要に応じて", "不定期", "as needed"].map(normalizedKey))
 
     /// The tie kinds of a `;`-separated cell; nil (after reporting) when one is unknown.
     private mutating func kindList(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> TieKinds? {
@@ -392,8 +397,13 @@ struct YearLoader {
         var kinds: [TieKind] = []
         var ok = true
         for part in splitList(written) {
+            // 「紹介・同行」: two words of the list joined by a middle dot or a slash (「研修・交流」,
+            // itself a word, is matched whole first).
+            let joined = part.split(whereSeparator: { "・/／".contains($0) }).map { TieKind(cell: trimmed(String($0))) }
             if let kind = TieKind(cell: part) {
                 kinds.append(kind)
+            } else if joined.count > 1, joined.allSatisfy({ $0 != nil }) {
+                kinds += joined.compactMap { $0 }
             } else {
                 ok = false
                 diagnostics.error(table.location(record, column), .unknownKind(part))
@@ -428,7 +438,10 @@ struct YearLoader {
         case "1", "はい", "yes", "y", "true", "○", "◯", "〇", "有", "有り", "あり": return (true, true)
         case "0", "いいえ", "no", "n", "false", "×", "無", "無し", "なし": return (false, true)
         default:
-            diagnostics.error(table.location(record, column), .notYesNo(column, written))
+            // 「△」: neither yes nor no, which the column cannot say.
+            let wording: Wording =
+                ["△", "▲", "?", "？"].contains(written) ? .yesNoUnsure(column, written) : .notYesNo(column, written)
+            diagnostics.error(table.location(record, column), wording)
             return (nil, false)
         }
     }
@@ -699,6 +712,26 @@ extension Wording {
         Text(
             ja: "\(range.lowerBound)から\(range.upperBound)までの整数を入れるか、空欄にしてください",
             en: "enter a whole number from \(range.lowerBound) to \(range.upperBound), or leave it blank")
+    }
+
+    static func yesNoUnsure(_ column: Column, _ written: String) -> Wording {
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) の「\(written)」は はい/いいえ として読めません",
+                en: "\(column.quoted.en) '\(written)' is not a yes/no value"),
+            hint: Text(
+                ja: "どちらとも言えないときは空欄にしてください (○ か × のどちらかなら、それを)",
+                en: "leave it blank when it is neither; otherwise enter yes or no"))
+    }
+
+    static func frequencyAsNeeded(_ column: Column, _ written: String) -> Wording {
+        Wording(
+            Text(
+                ja: "\(column.quoted.ja) の「\(written)」は回数の目安になりません",
+                en: "\(column.quoted.en) '\(written)' gives no count"),
+            hint: Text(
+                ja: "この1年のおおよその回数で選んでください: \(Frequency.list(.ja))",
+                en: "choose the rough count over the last year: \(Frequency.list(.en))"))
     }
 
     static func notYesNo(_ column: Column, _ written: String) -> Wording {

@@ -183,6 +183,16 @@ public enum Frequency: Int, Vocabulary, Comparable {
         }
     }
 
+    /// How forms write the four (a count with the 「程度」 or 「以上」 left off).
+    public var alternatives: [String] {
+        switch self {
+        case .yearlyOrLess: ["年1回", "年1回程度", "年に1回", "年1回未満"]
+        case .fewTimesAYear: ["年数回程度", "年に数回", "数か月に1回", "数ヶ月に1回"]
+        case .monthly: ["月1回", "月1", "月に1回", "毎月", "月数回"]
+        case .weekly: ["週1回", "週1", "週に1回", "毎週", "週1回程度", "毎日"]
+        }
+    }
+
     public static func < (a: Frequency, b: Frequency) -> Bool { a.rawValue < b.rawValue }
 }
 
