@@ -137,6 +137,17 @@ struct LoaderTests {
             ])
     }
 
+    @Test("a row with a wrong value is still checked for a duplicate: every problem in one run")
+    func duplicateWithValueError() throws {
+        let net = try network(survey: "reporter,partner,kinds\nA01,A02,紹介\nA01,A02,雑談\n")
+        let p = net.path("2025/survey.csv")
+        #expect(
+            net.lines().sorted() == [
+                "\(p):3:5: error: A01 相談窓口 reports A02 サポステ twice (first on line 2)",
+                "\(p):3:9: error: unknown kind of tie '雑談'",
+            ])
+    }
+
     @Test("a name two agencies share is ambiguous")
     func ambiguous() throws {
         let net = try network(

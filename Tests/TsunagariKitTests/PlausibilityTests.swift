@@ -85,6 +85,16 @@ extension PlausibilityTests {
                 net.path("2025/survey.csv") + ":2:1: warning: 12 of the 13 answers of ひまわりの会 (F) are identical; "
                     + "check that the form was understood"
             ])
+        // The report's data-quality section names the agency too: the picture does not change unseen.
+        let (network, diagnostics) = net.load()
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        let page = reportHTML(
+            ReportInput(
+                history: NetworkHistory(network), year: 0, comparison: nil, area: "テスト市", language: .ja,
+                internalUse: false, networkMap: svg, fieldMap: svg, changeMap: nil, trendCharts: [], cardMaps: [:],
+                warnings: diagnostics.all))
+        #expect(page.contains("「ひまわりの会」(F) の回答13行のうち12行が、まったく同じ内容です"))
+
         let plain = (1...13).map { String(format: "F,X%02d,,", $0) }
         try net.write("2025/survey.csv", header + plain.joined(separator: "\n") + "\n")
         #expect(net.lines().isEmpty)
