@@ -69,13 +69,13 @@ struct LoaderTests {
         let net = try network(
             survey: """
                 reporter,partner,kinds,frequency,familiarity,person_dependent,trust
-                A01,A02,紹介,毎日,4,たぶん,0
+                A01,A02,紹介,時々,4,たぶん,0
                 A01,A03,会議;紹介,,二,,
                 """)
         let p = net.path("2025/survey.csv")
         #expect(
             net.lines() == [
-                "\(p):2:12: error: 'frequency' (頻度) '毎日' is not one of the accepted values",
+                "\(p):2:12: error: 'frequency' (頻度) '時々' is not one of the accepted values",
                 "\(p):2:15: error: 'familiarity' (顔の見える関係) 4 is out of range (0–3)",
                 "\(p):2:17: error: 'person_dependent' (担当者依存) 'たぶん' is not a yes/no value",
                 "\(p):2:21: error: 'trust' (信頼) 0 is out of range (1–4)",

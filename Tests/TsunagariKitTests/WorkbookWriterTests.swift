@@ -118,6 +118,12 @@ struct WorkbookWriterTests {
         return (net, template, source)
     }
 
+    /// The workbook form of `source.agencies[reporter]`, not prefilled, to fill in.
+    func blankForm(_ reporter: Int, _ source: YearData) -> OutputWorkbook {
+        Form(reporter: reporter, agencies: source.agencies, fiscalYear: FiscalYear(2026), answers: [:], language: .ja)
+            .workbook
+    }
+
     func collect(_ net: TempNetwork, _ paths: [String], previous: YearData?) -> CollectedForms {
         collectForms(
             paths, yearFolder: net.path("2026"), fiscalYear: FiscalYear(2026), previous: previous, language: .en)
@@ -128,16 +134,10 @@ struct WorkbookWriterTests {
         let (net, template, source) = try round(.xlsx, prefill: false)
         // A01 answers (its form rewritten with the answer, as a spreadsheet saves it); A02 writes 連携なし;
         // A03's and A04's forms come back as sent.
-        var a01 = Form(
-            reporter: 0, agencies: source.agencies, fiscalYear: FiscalYear(2026), answers: [:], language: .ja
-        )
-        .workbook
+        var a01 = blankForm(0, source)
         a01.sheets[1].rows[1][4].value = "紹介;同行"
         a01.sheets[1].rows[1][6].value = "3"
-        var a02 = Form(
-            reporter: 1, agencies: source.agencies, fiscalYear: FiscalYear(2026), answers: [:], language: .ja
-        )
-        .workbook
+        var a02 = blankForm(1, source)
         a02.sheets[1].rows[3][9].value = "連携なし"
         let paths = [
             try write(a01.data(), "f/" + template.forms[0].path, in: net),
@@ -176,10 +176,7 @@ struct WorkbookWriterTests {
     @Test("a problem in a workbook names its cell as Excel does")
     func cellInMessages() throws {
         let (net, _, source) = try round(.xlsx, prefill: false)
-        var form = Form(
-            reporter: 0, agencies: source.agencies, fiscalYear: FiscalYear(2026), answers: [:], language: .ja
-        )
-        .workbook
+        var form = blankForm(0, source)
         form.sheets[1].rows[2][5].value = "随時"
         let path = try write(form.data(), "f/A01.xlsx", in: net)
         let collected = collect(net, [path], previous: nil)
