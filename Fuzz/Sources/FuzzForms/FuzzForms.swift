@@ -1,7 +1,7 @@
 // The survey round: the input is split at the byte 0x1E into agencies.csv and one returned form.
 // From a year that loads, `template`'s forms are made (their file names must be safe, bounded and
-// unique), the returned form is collected, and what collect writes must load again without an
-// error. Must never crash.
+// unique; a workbook form, whatever the names hold, must read back as untouched), the returned form
+// is collected, and what collect writes must load again without an error. Must never crash.
 import Foundation
 import FuzzSupport
 import TsunagariKit
@@ -23,15 +23,27 @@ func fuzzForms(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let (network, diagnostics) = (loaded.network, loaded.diagnostics)
     guard !diagnostics.hasErrors, let year = network.years.first else { return 0 }
 
-    let names = SurveyTemplate(from: year, language: .ja).forms.map(\.path)
+    let template = SurveyTemplate(
+        from: year, fiscalYear: FiscalYear(2026), format: .xlsx, prefill: false, language: .ja)
+    let names = template.forms.map(\.path)
     for name in names where name.contains("/") || name.hasPrefix(".") || name.utf8.count > 200 || name.contains("\0") {
         fatalError("unsafe form file name: \(name.debugDescription)")
     }
     if Set(names.map { $0.lowercased() }).count != names.count { fatalError("two forms share a file name") }
 
+    if year.agencies.count >= 2, let first = template.forms.first {
+        let path = folder + "/forms/" + first.path
+        try? first.data.write(to: URL(fileURLWithPath: path))
+        let back = collectForms(
+            [path], yearFolder: folder + "/2025", fiscalYear: FiscalYear(2025), previous: nil, language: .ja)
+        if back.untouched != [path] { fatalError("a workbook form does not read back as written: \(first.path)") }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
     try? form.write(to: URL(fileURLWithPath: folder + "/forms/form.csv"))
     let survey = collectForms(
-        [folder + "/forms/form.csv"], yearFolder: folder + "/2025", fiscalYear: FiscalYear(2025), language: .ja
+        [folder + "/forms/form.csv"], yearFolder: folder + "/2025", fiscalYear: FiscalYear(2025), previous: nil,
+        language: .ja
     ).survey
     guard let survey else { return 0 }
     try? survey.write(to: URL(fileURLWithPath: folder + "/2025/survey.csv"))
