@@ -10,8 +10,8 @@ import FoundationXML
 /// diagnostics point at the cell (`C14` is line 14, column 3).
 ///
 /// Only what a filled-in form holds is read: shared strings (rich text runs joined, phonetic
-/// guides 「ふりがな」 left out), inline strings, formula results, numbers as written, booleans
-/// as 1/0. Merged cells are listed, since a merged cell holds its text in its first cell only.
+/// guides 「ふりがな」 left out, `_xHHHH_` escapes decoded), inline strings, formula results,
+/// numbers as written, booleans as 1/0. Merged cells are listed, since a merged cell holds its text in its first cell only.
 struct Workbook {
     struct Sheet {
         var name: String
@@ -167,7 +167,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
-        case "si": items.append(current)
+        case "si": items.append(ooxmlUnescaped(current))
         case "rPh": phonetic -= 1
         case "t": inText = false
         default: break
@@ -235,6 +235,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
                 switch type {
                 case "s": Int(value).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
                 case "b": value == "1" ? "1" : "0"
+                case "inlineStr", "str": ooxmlUnescaped(value)
                 default: value
                 }
             // Empty cells in between are written as empty fields, as a CSV row has them.

@@ -343,8 +343,60 @@ private struct SharedStringTable {
             // Spaces at either end are kept only when the element says so.
             let preserve = item.first?.isWhitespace == true || item.last?.isWhitespace == true
             out += preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>"
-            out += TsunagariKit.xml(item) + "</t></si>"
+            out += TsunagariKit.xml(ooxmlEscaped(item)) + "</t></si>"
         }
         return out + "</sst>"
     }
+}
+
+/// `text` with the characters XML cannot hold written as OOXML's `_xHHHH_` (ECMA-376 Part 1,
+/// §22.9.2.19 ST_Xstring), as Excel writes them, and an underscore that would start such an
+/// escape written `_x005F_`, so that every text reads back exactly (`ooxmlUnescaped`). Characters
+/// beyond U+FFFF that are not allowed text (noncharacters) have no such form and are left out.
+func ooxmlEscaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { !isAllowedText($0) || $0 == "_" }) else { return text }
+    var out = ""
+    let scalars = Array(text.unicodeScalars)
+    func hex(_ v: UInt32) -> String {
+        let digits = String(v, radix: 16, uppercase: true)
+        return "_x" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "_"
+    }
+    for (i, scalar) in scalars.enumerated() {
+        if scalar == "_", startsEscape(scalars[i...]) {
+            out += hex(0x5F)
+        } else if isAllowedText(scalar) || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+            out.unicodeScalars.append(scalar)
+        } else if scalar.value <= 0xFFFF {
+            out += hex(scalar.value)
+        }
+    }
+    return out
+}
+
+/// `text` with OOXML's `_xHHHH_` escapes decoded (`ooxmlEscaped`).
+func ooxmlUnescaped(_ text: String) -> String {
+    guard text.contains("_x") else { return text }
+    let scalars = Array(text.unicodeScalars)
+    var out = "", i = 0
+    while i < scalars.count {
+        if scalars[i] == "_", startsEscape(scalars[i...]),
+            let v = UInt32(String(String.UnicodeScalarView(scalars[(i + 2)..<(i + 6)])), radix: 16),
+            let scalar = Unicode.Scalar(v)
+        {
+            out.unicodeScalars.append(scalar)
+            i += 7
+        } else {
+            out.unicodeScalars.append(scalars[i])
+            i += 1
+        }
+    }
+    return out
+}
+
+/// Whether the scalars start with `_xHHHH_`.
+private func startsEscape(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard s.count >= 7 else { return false }
+    let start = s.startIndex
+    return s[start] == "_" && s[start + 1] == "x" && s[start + 6] == "_"
+        && s[(start + 2)..<(start + 6)].allSatisfy { $0.properties.isASCIIHexDigit }
 }
