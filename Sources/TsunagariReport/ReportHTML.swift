@@ -368,6 +368,9 @@ private struct ReportWriter {
                 blocks += [.h3(say(.gotBetter)), .list("ul", nil, items)]
             }
         }
+        if let proposals = c.proposalNews(input.language) {
+            blocks += [.h3(say(.proposalsHeading)), .p(proposals.summary), .list("ul", nil, proposals.items)]
+        }
         blocks.append(
             Block(charts: .init(svgs: input.trendCharts.enumerated().map { inlineSVG($1, prefix: "chart\($0)") })))
         func ties(_ heading: Text, _ list: [TieDifference]) -> [Block] {

@@ -163,6 +163,7 @@ extension Text {
     // MARK: 5. change
 
     static let changeTitle = Text(ja: "5. 前年度からの変化", en: "5. Change since last year")
+    static let proposalsHeading = Text(ja: "事例検討で提案されたつながり", en: "Ties proposed by case reviews")
     static let noEarlierYear = Text(ja: "前年度のデータがないため、変化はまだ示せません。", en: "There is no earlier year to compare with yet.")
 
     static let changeMapCaption = Text(

@@ -68,9 +68,9 @@ struct AgencyTypeTests {
                 from: year, fiscalYear: FiscalYear(2026), format: .csv, prefill: false, language: .ja
             ).agencies, as: UTF8.self)
         let lines = csv.components(separatedBy: "\r\n")
-        #expect(lines[0].hasSuffix(",別名,種別"))
-        #expect(lines[1].hasSuffix(",ひきこもり相談窓口"))
-        #expect(lines[2] == "A2,東包括,,福祉(高齢),,,,,")  // the type read from the name is not written
+        #expect(lines[0].hasSuffix(",別名,種別,支援内容,相談件数,強み,求める連携,窓口"))
+        #expect(lines[1].hasSuffix(",ひきこもり相談窓口,,,,,"))
+        #expect(lines[2] == "A2,東包括,,福祉(高齢),,,,,,,,,,")  // the type read from the name is not written
     }
 
     @Test("two files for one table: the CSV is read and the workbook named in a warning")

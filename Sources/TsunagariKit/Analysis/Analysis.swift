@@ -94,6 +94,8 @@ public struct Analysis: Sendable {
     public var agencies: [AgencyMeasures]
     public var summary: NetworkMeasures
     public var cutPoints: CutPoints
+    /// Who offers what for which ages (the agencies' profiles).
+    public var services: ServiceMatrix
     /// The gaps with the default options, found on first use and then shared by the report,
     /// the maps, the comparison and the trends (`findings`).
     private let defaultFindings = Locked<[Finding]?>(nil)
@@ -142,6 +144,7 @@ public struct Analysis: Sendable {
         let roles = brokerage(network.reports, groups: fields)
         let communities = louvainCommunities(g)
         self.cutPoints = cuts
+        services = ServiceMatrix(network.agencies)
 
         self.agencies = (0..<n).map { v in
             AgencyMeasures(

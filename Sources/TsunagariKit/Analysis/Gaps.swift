@@ -8,7 +8,8 @@ public struct Finding: Sendable, Equatable {
         case fieldGap = "field_gap", ageCoverage = "age_coverage"
         case ageBoundary = "age_boundary", bridge, personDependent = "person_dependent"
         case failedHandOffs = "failed_hand_offs", unreportedHandOff = "unreported_hand_off"
-        case oneSided = "one_sided", noAnswer = "no_answer", deadEnd = "dead_end", recommendation
+        case oneSided = "one_sided", noAnswer = "no_answer", deadEnd = "dead_end", serviceGap = "service_gap"
+        case recommendation
     }
 
     public enum Severity: String, Sendable, Encodable, Comparable, CaseIterable {
@@ -46,6 +47,12 @@ public struct Finding: Sendable, Equatable {
         case personDependent(isBridge: Bool, onlyOfPathway: Bool)
         /// Hand-offs counted under the case-count rule.
         case handOffs(CaseCount)
+        /// A service of the resource map: missing for `band` (nil: for every band it is expected
+        /// for), offered there by one agency only, or offered by agencies of one field alone.
+        case serviceGap(Service, band: AgeBand?, ServiceSituation)
+        /// A need the first agency states that the others (agencies without a tie to it yet) meet
+        /// with their services or strengths; the pathway between the first two agencies' fields.
+        case need(Need, pathway: PathwayImportance)
         /// A suggested connection: shared partners, across fields, the age boundary it spans or
         /// the age band both serve.
         case recommendation(
@@ -96,6 +103,11 @@ public struct Finding: Sendable, Equatable {
             }
         }
     }
+}
+
+/// How a service of the resource map falls short.
+public enum ServiceSituation: String, Sendable, Encodable {
+    case missing, singleAgency = "single_agency", oneField = "one_field"
 }
 
 extension Finding: Encodable {
@@ -178,6 +190,15 @@ private struct EvidenceJSON: Encodable {
         case .handOffs(let count):
             try put("hand_offs", "type")
             try put(count.short, "count")
+        case .serviceGap(let service, let band, let situation):
+            try put("service_gap", "type")
+            try put(service.en, "service")
+            if let band { try put(band.en, "age_band") }
+            try put(situation, "situation")
+        case .need(let need, let pathway):
+            try put("need", "type")
+            try put(need.key, "need")
+            try put(pathway, "pathway")
         case .recommendation(let shared, let crossField, let boundary, let band, let fields, let pathway):
             try put("recommendation", "type")
             try put(shared, "shared_partners")
@@ -261,6 +282,7 @@ extension Finding.Evidence {
     var order: Int {
         switch self {
         case .ageBand(let band): band.rawValue
+        case .serviceGap(let service, let band, _): service.rawValue * 10 + (band.map { $0.rawValue + 1 } ?? 0)
         case .ageBoundary(let age, _, _): age
         case .pathway(let rule, _, _, _): rule.from.rawValue * 100 + (rule.to.first?.rawValue ?? 0)
         default: 0
@@ -324,7 +346,9 @@ private struct GapFinder {
         requiredTies()
         fieldGaps()
         ageGaps()
+        serviceGaps()
         referralEvidence()
+        needs()
         recommendations()
     }
 
@@ -627,6 +651,73 @@ private struct GapFinder {
         }
     }
 
+    /// The gaps of the resource map (`ServiceMatrix`), one item per problem:
+    /// - a service no agency offers to an age band where one is expected (`Service.expectedBands`),
+    ///   told once for the service when it is missing from every such band: an age cliff for 相談
+    ///   and 訪問・アウトリーチ (no way in at that age), worth attention for the others;
+    /// - an expected band that one agency alone serves with the service (fragile: if it stops,
+    ///   the band has none), for reference;
+    /// - a service that agencies of one field alone offer, for reference (people who never reach
+    ///   that field do not meet it).
+    /// Nothing is found when no agency states its services.
+    mutating func serviceGaps() {
+        let matrix = analysis.services
+        guard matrix.hasProfiles else { return }
+        for service in Service.allCases {
+            let bands = service.expectedBands
+            let missing = bands.filter { matrix[service, $0].isEmpty }
+            let grave: Consequence = service == .consultation || service == .outreach ? .ageCliff : .attention
+            if missing.count == bands.count {
+                add(.serviceGap, grave, [], .serviceGap(service, band: nil, .missing), weight: Double(bands.count))
+                continue
+            }
+            for band in missing { add(.serviceGap, grave, [], .serviceGap(service, band: band, .missing), weight: 1) }
+            for band in bands where matrix[service, band].count == 1 {
+                add(.serviceGap, .reference, matrix[service, band], .serviceGap(service, band: band, .singleAgency))
+            }
+            let offering = matrix.offering(service)
+            let fields = Set(offering.map { agencies[$0].field })
+            if offering.count >= 2, fields.count == 1 {
+                add(
+                    .serviceGap, .reference, offering, fields: Array(fields), .serviceGap(service, band: nil, .oneField)
+                )
+            }
+        }
+    }
+
+    /// Needs that others meet (the group-work sheet): for each need an agency states, the
+    /// agencies that offer it (a service of theirs, or a strength with the same words) and have
+    /// no tie with it yet, at most three, those along the more important pathway first (settings
+    /// and docs/DOMAIN.md §10), then by ID. One suggestion per need, for reference.
+    mutating func needs() {
+        let (agencies, g, settings) = (self.agencies, self.g, self.settings)
+        for (a, agency) in agencies.enumerated() {
+            for need in agency.needs {
+                let meeting = agencies.indices.filter { b in
+                    b != a && !g.hasEdge(a, b) && !g.hasEdge(b, a) && Self.meets(agencies[b], need)
+                }
+                guard !meeting.isEmpty else { continue }
+                let rank = meeting.map { b -> Int in
+                    switch settings.importance(agency.field, agencies[b].field) {
+                    case .core: 0
+                    case .common: 1
+                    case .notExpected: 2
+                    }
+                }
+                let chosen = meeting.indices.sorted { (rank[$0], meeting[$0]) < (rank[$1], meeting[$1]) }.prefix(3)
+                    .map { meeting[$0] }
+                let pathway = settings.importance(agency.field, agencies[chosen[0]].field)
+                add(.recommendation, .reference, [a] + chosen, .need(need, pathway: pathway))
+            }
+        }
+    }
+
+    /// Whether `agency` meets `need`: it offers the service, or states it (or the same words) as a strength.
+    static func meets(_ agency: Agency, _ need: Need) -> Bool {
+        if case .service(let service) = need, agency.services.contains(where: { $0.service == service }) { return true }
+        return agency.strengths.contains { $0.key == need.key }
+    }
+
     // MARK: 5. referral evidence
 
     /// Hand-offs the survey does not show (one item per pair, both directions), hand-offs that
@@ -889,6 +980,33 @@ extension Finding {
             return Text(
                 ja: "\(ja[0])は紹介を受けていますが、ほかの機関へ紹介した記録がありません。",
                 en: "\(en[0]) receives hand-offs but has no record of handing anyone on.")
+        case (.serviceGap, .serviceGap(let service, let band, let situation)):
+            let (sj, se) = (service.ja, service.ja == service.en ? service.ja : "\(service.en) (\(service.ja))")
+            switch (situation, band) {
+            case (.missing, let band?):
+                return Text(
+                    ja: "\(band.agesJa)を対象にした「\(sj)」がありません。",
+                    en: "No agency offers \(se) for \(band.agesEn).")
+            case (.missing, nil):
+                return Text(
+                    ja: "「\(sj)」を行っている機関がありません (\(service.expectedBands.map(\.agesJa).joined(separator: "・")))。",
+                    en: "No agency offers \(se) (\(service.expectedBands.map(\.agesEn).joined(separator: ", "))).")
+            case (.singleAgency, let band?):
+                return Text(
+                    ja: "\(band.agesJa)を対象にした「\(sj)」は\(ja[0])だけです。続けられなくなると、その年代にはなくなります。",
+                    en: "\(en[0]) alone offers \(se) for \(band.agesEn); if it stops, that age has none.")
+            default:
+                let field = fields.first.map { ($0.ja, $0.en) } ?? ("", "")
+                return Text(
+                    ja: "「\(sj)」は「\(field.0)」の機関だけが行っています (\(jaList(0..<ja.count)))。",
+                    en: "Only \(field.1) agencies offer \(se) (\(enList(0..<en.count))).")
+            }
+        case (.recommendation, .need(let need, _)):
+            let (nj, ne) = (need.label(.ja), need.label(.en))
+            return Text(
+                ja: "\(ja[0])は「\(nj)」との連携を求めています。\(jaList(1..<ja.count))が行っていますが、まだつながりがありません。",
+                en: "\(en[0]) looks for \(ne); \(enList(1..<en.count)) offer\(en.count == 2 ? "s" : "") it but "
+                    + "\(en.count == 2 ? "has" : "have") no tie with \(en[0]) yet.")
         case (
             .recommendation,
             .recommendation(let shared, let crossField, let boundary, let band, let fields, let pathway)

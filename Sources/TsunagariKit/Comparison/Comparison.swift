@@ -67,6 +67,23 @@ public struct TieDifference: Sendable, Encodable, Equatable {
     public var kindsLost: [TieKind]
 }
 
+/// A tie a case review of the earlier year proposed, followed into the later year.
+public struct ProposedTie: Sendable, Encodable, Equatable {
+    public enum Status: String, Sendable, Encodable {
+        /// The two agencies have a tie now and had none.
+        case formed
+        /// They had a tie, and it grew stronger (`TieChange.stronger` or `.changed`).
+        case strengthened
+        /// No tie yet, or one that did not grow stronger.
+        case missing
+    }
+
+    /// Canonical agency IDs, as the review named them (from → to).
+    public var from: String
+    public var to: String
+    public var status: Status
+}
+
 /// What changed between two fiscal years.
 public struct YearComparison: Sendable {
     public let before: Analysis
@@ -88,6 +105,9 @@ public struct YearComparison: Sendable {
     /// Why the later year looks incomplete, if it does: then what is no longer seen is not
     /// called an improvement (a survey half returned shows fewer gaps, not better support).
     public let incomplete: Incompleteness?
+    /// The ties the earlier year's case reviews proposed (each pair once, in file order) and
+    /// what became of them.
+    public let proposals: [ProposedTie]
 
     /// The later year has clearly fewer answers or case records than the one before: fewer than
     /// 80 % of its agencies that answered, or fewer than half of its hand-offs (of at least 10).
@@ -192,6 +212,22 @@ public struct YearComparison: Sendable {
         }
         gapsClosed = ordered(was.filter { now[$0.key] == nil })
         gapsOpened = ordered(now.filter { was[$0.key] == nil })
+
+        func pairKey(_ x: String, _ y: String) -> String { naturalOrder(x, y) ? x + "\t" + y : y + "\t" + x }
+        let formed = Set(newTies.map { $0.a + "\t" + $0.b })
+        let stronger = Set(
+            keptTies.filter { $0.change == .stronger || $0.change == .changed }.map { $0.a + "\t" + $0.b })
+        var seen = Set<String>(), proposals: [ProposedTie] = []
+        for review in before.network.data.reviews {
+            guard let from = review.proposedFrom, let to = review.proposedTo else { continue }
+            let (x, y) = (beforeIDs[from], beforeIDs[to])
+            let key = pairKey(x, y)
+            guard seen.insert(key).inserted else { continue }
+            let status: ProposedTie.Status =
+                formed.contains(key) ? .formed : stronger.contains(key) ? .strengthened : .missing
+            proposals.append(ProposedTie(from: x, to: y, status: status))
+        }
+        self.proposals = proposals
     }
 
     /// New, lost and kept ties counted by pair of fields (fields as in the later year, or the

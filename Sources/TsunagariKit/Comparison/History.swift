@@ -45,6 +45,23 @@ extension YearComparison {
     }
 }
 
+extension YearComparison {
+    /// The case reviews' proposed ties in plain words: a summary line and one line per tie
+    /// (formed, strengthened, still missing); nil when the earlier year proposed none. No count
+    /// of reviews or cases is shown, only pairs of agencies.
+    public func proposalNews(_ language: Language) -> (summary: String, items: [String])? {
+        guard !proposals.isEmpty else { return nil }
+        var names: [String: String] = [:]
+        for (i, a) in before.network.agencies.enumerated() { names[beforeIDs[i]] = a.displayName }
+        for (i, a) in after.network.agencies.enumerated() { names[afterIDs[i]] = a.displayName }
+        let formed = proposals.count { $0.status == .formed }, stronger = proposals.count { $0.status == .strengthened }
+        let items = proposals.map { p in
+            Text.proposal(names[p.from] ?? p.from, names[p.to] ?? p.to, p.status)(language)
+        }
+        return (Text.proposalSummary(proposals.count, formed: formed, strengthened: stronger)(language), items)
+    }
+}
+
 /// The wording of the change between two years.
 extension Text {
     static func fieldsTiedAtLast(_ a: Field, _ b: Field) -> Text {
@@ -63,6 +80,22 @@ extension Text {
 
     static func noLongerTheCase(_ finding: Text) -> Text {
         Text(ja: "解消: " + finding.ja, en: "No longer the case: " + finding.en)
+    }
+
+    static func proposalSummary(_ total: Int, formed: Int, strengthened: Int) -> Text {
+        Text(
+            ja: "事例検討で提案されたつながり\(total)件のうち\(formed)件ができました"
+                + (strengthened > 0 ? "。\(strengthened)件は、あったつながりが強まりました" : ""),
+            en: "Of the \(total) tie\(total == 1 ? "" : "s") case reviews proposed, \(formed) formed"
+                + (strengthened > 0 ? " and \(strengthened) grew stronger" : ""))
+    }
+
+    static func proposal(_ a: String, _ b: String, _ status: ProposedTie.Status) -> Text {
+        switch status {
+        case .formed: Text(ja: "「\(a)」と「\(b)」: つながりができました", en: "\(a) and \(b): the tie formed")
+        case .strengthened: Text(ja: "「\(a)」と「\(b)」: つながりが強まりました", en: "\(a) and \(b): the tie grew stronger")
+        case .missing: Text(ja: "「\(a)」と「\(b)」: まだつながっていません", en: "\(a) and \(b): not yet tied")
+        }
     }
 
     static func newly(_ finding: Text) -> Text { Text(ja: "新たに: " + finding.ja, en: "New: " + finding.en) }

@@ -26,6 +26,12 @@ public struct SurveyTemplate: Sendable {
                 a.ageMin.map(String.init) ?? "", a.ageMax.map(String.init) ?? "", a.aliases.joined(separator: ";"),
                 // A stated type is copied forward; one read from the names is read again next year.
                 a.typeInferred ? "" : a.type?.label(language) ?? "",
+                // The profile too, except last year's consultations, a count of that year.
+                a.services.map { offer in
+                    offer.service.label(language) + (offer.ages.map { "(\($0.lowerBound)-\($0.upperBound))" } ?? "")
+                }.joined(separator: ";"),
+                "", a.strengths.map { $0.label(language) }.joined(separator: ";"),
+                a.needs.map { $0.label(language) }.joined(separator: ";"), a.contactRole ?? "",
             ])
         }
         agencies = excelCSV(agencyRows)

@@ -73,6 +73,13 @@ public enum Schema {
         public static let ageMax = Column(6, en: "age_max", ja: "対象年齢上限", required: false)
         public static let aliases = Column(7, en: "aliases", ja: "別名", required: false)
         public static let type = Column(8, en: "type", ja: "種別", required: false)
+        /// The agency profile (docs/FORMATS.md §5): services with their ages, last year's consultations,
+        /// strengths and needs, the contact's role.
+        public static let services = Column(9, en: "services", ja: "支援内容", required: false)
+        public static let consultations = Column(10, en: "consultations", ja: "相談件数", required: false)
+        public static let strengths = Column(11, en: "strengths", ja: "強み", required: false)
+        public static let needs = Column(12, en: "needs", ja: "求める連携", required: false)
+        public static let contactRole = Column(13, en: "contact_role", ja: "窓口", required: false)
     }
 
     /// survey.csv: one row per reporter → partner.
@@ -101,6 +108,16 @@ public enum Schema {
         public static let gap = Column(8, en: "gap", ja: "はざま", required: false)
     }
 
+    /// reviews.csv: one row per case review.
+    public enum Reviews {
+        public static let caseID = Column(0, en: "case", ja: "事例ID", required: true)
+        public static let gap = Column(1, en: "gap", ja: "はざま", required: false)
+        public static let proposedFrom = Column(2, en: "proposed_from", ja: "つながるとよい機関", required: false)
+        public static let proposedTo = Column(3, en: "proposed_to", ja: "つなぎ先", required: false)
+        public static let action = Column(4, en: "action", ja: "取組", required: false)
+        public static let month = Column(5, en: "month", ja: "年月", required: false)
+    }
+
     /// settings.csv: one row per setting.
     public enum Settings {
         public static let setting = Column(0, en: "setting", ja: "項目", required: true)
@@ -115,7 +132,8 @@ public enum Schema {
         fileName: "agencies.csv",
         columns: [
             Agencies.id, Agencies.name, Agencies.shortName, Agencies.field, Agencies.publicPrivate,
-            Agencies.ageMin, Agencies.ageMax, Agencies.aliases, Agencies.type,
+            Agencies.ageMin, Agencies.ageMax, Agencies.aliases, Agencies.type, Agencies.services,
+            Agencies.consultations, Agencies.strengths, Agencies.needs, Agencies.contactRole,
         ])
 
     public static let survey = FileSchema(
@@ -124,6 +142,12 @@ public enum Schema {
             Survey.reporter, Survey.partner, Survey.kinds, Survey.frequency, Survey.familiarity,
             Survey.personDependent, Survey.trust, Survey.note,
         ])
+
+    public static let reviews = FileSchema(
+        fileName: "reviews.csv",
+        columns: [
+            Reviews.caseID, Reviews.gap, Reviews.proposedFrom, Reviews.proposedTo, Reviews.action, Reviews.month,
+        ], personalDataWords: TsunagariKit.personalDataWords)
 
     public static let referrals = FileSchema(
         fileName: "referrals.csv",

@@ -45,7 +45,13 @@ struct YearLoader {
         {
             referrals = readReferrals(table)
         }
-        return yearData(reports: reports, referrals: referrals)
+        var data = yearData(reports: reports, referrals: referrals)
+        if let reviewPath = existing(Schema.reviews),
+            let table = CSVTable.read(reviewPath, schema: Schema.reviews, diagnostics: &diagnostics)
+        {
+            data.reviews = readReviews(table)
+        }
+        return data
     }
 
     /// The file of `schema` in the folder: `name.csv`, else the workbook `name.xlsx`, else Excel's
@@ -144,15 +150,27 @@ struct YearLoader {
             let short = table.value(record, shortColumn)
             let aliases = table.value(record, aliasColumn).map(splitList) ?? []
             let names = [name, short].compactMap { $0 } + aliases
-            guard ok, let name, let field else {
+            let services = serviceList(table, record, C.services)
+            let consultations = integer(table, record, C.consultations, range: 0...1_000_000)
+            let role = table.value(record, C.contactRole)
+            if let role, looksPersonal(role) {
+                diagnostics.error(table.location(record, C.contactRole), .contactIsPerson(role))
+                ok = false
+            }
+            guard ok, let services, consultations.ok, let name, let field else {
                 rejected.append((id, names, record.line))
                 continue
             }
-            parsed.append(
-                Agency(
-                    id: id, name: name, shortName: short, field: field, publicPrivate: pp,
-                    ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases, type: type,
-                    location: SourceLocation(file: table.path, line: record.line, column: 1)))
+            var agency = Agency(
+                id: id, name: name, shortName: short, field: field, publicPrivate: pp,
+                ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases, type: type,
+                location: SourceLocation(file: table.path, line: record.line, column: 1))
+            agency.services = services
+            agency.consultations = consultations.value
+            agency.strengths = (table.value(record, C.strengths).map(splitList) ?? []).map(Need.init(cell:))
+            agency.needs = (table.value(record, C.needs).map(splitList) ?? []).map(Need.init(cell:))
+            agency.contactRole = role
+            parsed.append(agency)
         }
 
         agencies = parsed.sorted { naturalOrder($0.id, $1.id) }
@@ -314,6 +332,39 @@ struct YearLoader {
         return referrals.sorted { ($0.caseID, $0.step) < ($1.caseID, $1.step) }
     }
 
+    // MARK: reviews.csv
+
+    /// Reads case reviews: the proposed tie needs both agencies or neither (a review may propose none).
+    private mutating func readReviews(_ table: CSVTable) -> [CaseReview] {
+        typealias C = Schema.Reviews
+        guard !holdsPersonalData(table) else { return [] }
+        var reviews: [CaseReview] = []
+        for record in table.records {
+            let caseID = required(table, record, C.caseID)
+            let month = yearMonth(table, record, C.month)
+            let from = table.value(record, C.proposedFrom) == nil ? nil : agency(table, record, C.proposedFrom)
+            let to = table.value(record, C.proposedTo) == nil ? nil : agency(table, record, C.proposedTo)
+            let fromWritten = table.value(record, C.proposedFrom) != nil,
+                toWritten = table.value(record, C.proposedTo) != nil
+            if fromWritten != toWritten {
+                let missing = fromWritten ? C.proposedTo : C.proposedFrom
+                diagnostics.error(table.location(record, missing), .proposalHalf(missing))
+                continue
+            }
+            if let from, from == to {
+                diagnostics.error(table.location(record, C.proposedTo), .selfHandOff(agencies[from].id))
+                continue
+            }
+            guard let caseID, month.ok, fromWritten == (from != nil), toWritten == (to != nil) else { continue }
+            reviews.append(
+                CaseReview(
+                    caseID: caseID, gaps: table.value(record, C.gap).map(splitList) ?? [], proposedFrom: from,
+                    proposedTo: to, action: table.value(record, C.action) ?? "", month: month.value,
+                    location: SourceLocation(file: table.path, line: record.line, column: 1)))
+        }
+        return reviews
+    }
+
     /// Whether a column of the case file holds a cell that looks like personal data (a phone
     /// number, an e-mail address, a date of birth …), under any header; each such column is an
     /// error at its first such cell, and the file is not read. The cell's value is not repeated.
@@ -389,6 +440,36 @@ struct YearLoader {
     /// Frequencies that give no count (after `normalizedKey`).
     static let asNeeded: Set<String> = Set(["随時", "適宜", "必要時", "必要に応じて", "不定期", "as needed"].map(normalizedKey))
 
+    /// The services of a `;`-separated cell, each with its own ages where written in brackets
+    /// (`居場所(15-39)`, `相談（40〜）`); nil (after reporting) when one is not read.
+    private mutating func serviceList(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> [ServiceOffer]? {
+        var offers: [ServiceOffer] = []
+        var ok = true
+        for part in splitList(table.value(record, column) ?? "") {
+            let folded = nfkc(part)
+            let open = folded.firstIndex(of: "(")
+            let word = trimmed(String(folded[..<(open ?? folded.endIndex)]))
+            guard let service = Service(cell: word) else {
+                diagnostics.error(table.location(record, column), .unknownService(part))
+                ok = false
+                continue
+            }
+            var ages: ClosedRange<Int>?
+            if let open {
+                guard folded.hasSuffix(")"),
+                    let range = ageRange(String(folded[folded.index(after: open)...].dropLast()))
+                else {
+                    diagnostics.error(table.location(record, column), .serviceAges(part))
+                    ok = false
+                    continue
+                }
+                ages = range
+            }
+            if !offers.contains(where: { $0.service == service }) { offers.append(ServiceOffer(service, ages: ages)) }
+        }
+        return ok ? offers.sorted { $0.service < $1.service } : nil
+    }
+
     /// The tie kinds of a `;`-separated cell; nil (after reporting) when one is unknown.
     private mutating func kindList(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> TieKinds? {
         let written = table.value(record, column) ?? ""
@@ -462,6 +543,27 @@ struct YearLoader {
         }
         return (YearMonth(year: y, month: m), true)
     }
+}
+
+/// `15-39`, `15〜39`, `40-` or `40~` (no upper limit), `-14` (no lower limit), `15-39歳`, after NFKC;
+/// nil when it is not a range of ages from 0 to 120 in order.
+func ageRange(_ text: String) -> ClosedRange<Int>? {
+    var s = trimmed(text)
+    if s.hasSuffix("歳") { s.removeLast() }
+    let parts = s.split(omittingEmptySubsequences: false) { "-~〜－ー".contains($0) }
+    guard parts.count == 2 else { return nil }
+    let lo = parts[0].isEmpty ? 0 : Int(trimmed(String(parts[0])))
+    let hi = parts[1].isEmpty ? 120 : Int(trimmed(String(parts[1])))
+    guard let lo, let hi, 0 <= lo, lo <= hi, hi <= 120 else { return nil }
+    return lo...hi
+}
+
+/// Whether a contact written in agencies.csv looks like a person rather than a role: an
+/// honorific (様, さん, 氏, 先生), or personal data such as a phone number or an e-mail address.
+func looksPersonal(_ text: String) -> Bool {
+    let s = nfkc(text)
+    return ["様", "さん", "氏", "先生", "殿"].contains { s.hasSuffix($0) || s.contains($0 + " ") }
+        || PersonalDataValue.of(s, fiscalYear: 2000) != nil
 }
 
 /// A month as people write it: `2025-04`, `2025/4`, `2025年4月`, a full date (`2025/4/1`, what
@@ -732,6 +834,42 @@ extension Wording {
             hint: Text(
                 ja: "この1年のおおよその回数で選んでください: \(Frequency.list(.ja))",
                 en: "choose the rough count over the last year: \(Frequency.list(.en))"))
+    }
+
+    static func proposalHalf(_ missing: Column) -> Wording {
+        Wording(
+            Text(
+                ja: "提案されたつながりの片方しかありません。\(missing.quoted.ja) が空欄です",
+                en: "the proposed tie names one agency only: \(missing.quoted.en) is empty"),
+            hint: Text(
+                ja: "つながるとよい機関とつなぎ先の両方を書くか、両方とも空欄にしてください",
+                en: "name both agencies of the proposed tie, or neither"))
+    }
+
+    static func unknownService(_ part: String) -> Wording {
+        Wording(
+            Text(ja: "支援内容の「\(part)」は使えません", en: "unknown service '\(part)'"),
+            hint: Text(
+                ja: "次から選び ; で区切ってください (対象年齢が違うときは 居場所(15-39) のように): \(Service.list(.ja))",
+                en: "choose from the following, separated by ; (with their own ages as 居場所(15-39)): "
+                    + Service.list(.en)))
+    }
+
+    static func serviceAges(_ part: String) -> Wording {
+        Wording(
+            Text(ja: "支援内容「\(part)」の対象年齢が読めません", en: "the ages of the service '\(part)' cannot be read"),
+            hint: Text(
+                ja: "括弧の中は 15-39 や 40- のように書いてください", en: "write the ages in brackets as 15-39 or 40-"))
+    }
+
+    static func contactIsPerson(_ written: String) -> Wording {
+        Wording(
+            Text(
+                ja: "窓口の「\(written)」は個人のようです。個人の名前や連絡先は書けません",
+                en: "the contact '\(written)' looks like a person; names and contact details of people are not allowed"),
+            hint: Text(
+                ja: "「ひきこもり支援担当」「相談係」のように役割を書いてください",
+                en: "write a role, such as 「ひきこもり支援担当」 or 「相談係」"))
     }
 
     static func notYesNo(_ column: Column, _ written: String) -> Wording {

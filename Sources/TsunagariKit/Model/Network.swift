@@ -17,6 +17,15 @@ public struct Agency: Sendable, Hashable {
     public var type: AgencyType?
     /// Whether `type` was read from the names rather than stated.
     public var typeInferred: Bool
+    /// What the agency offers (its profile); empty when agencies.csv does not say.
+    public var services: [ServiceOffer] = []
+    /// Last fiscal year's hikikomori consultations (an agency figure, not cases); nil when not given.
+    public var consultations: Int?
+    /// What the agency brings, and what it looks for from others (the group-work sheet).
+    public var strengths: [Need] = []
+    public var needs: [Need] = []
+    /// Where to turn at the agency: a role (「ひきこもり支援担当」), never a person's name.
+    public var contactRole: String?
     public var location: SourceLocation
 
     /// Without a `type`, the type is inferred from the names.
@@ -34,6 +43,50 @@ public struct Agency: Sendable, Hashable {
 
     /// The short name where there is one, for maps and tables.
     public var displayName: String { shortName ?? name }
+
+    /// Whether the agency offers `service` to people in `band`: the service's own ages where the
+    /// profile gives them, else the agency's.
+    public func offers(_ service: Service, to band: AgeBand) -> Bool {
+        services.contains { offer in
+            guard offer.service == service else { return false }
+            let (lo, hi) = offer.ages.map { ($0.lowerBound, $0.upperBound) } ?? (ageMin ?? 0, ageMax ?? Int.max)
+            return lo <= (band.ages.max ?? Int.max) && band.ages.min <= hi
+        }
+    }
+}
+
+/// A service an agency offers, with the ages it is for when they differ from the agency's
+/// (`居場所(15-39)`).
+public struct ServiceOffer: Sendable, Hashable {
+    public var service: Service
+    public var ages: ClosedRange<Int>?
+
+    public init(_ service: Service, ages: ClosedRange<Int>? = nil) { (self.service, self.ages) = (service, ages) }
+}
+
+/// A strength or a need: a service of the vocabulary, or words of the agency's own.
+public enum Need: Sendable, Hashable {
+    case service(Service)
+    case text(String)
+
+    /// The cell's word: 「居場所」 read as the service, anything else kept as written.
+    init(cell: String) { self = Service(cell: cell).map(Need.service) ?? .text(cell) }
+
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .service(let s): s.label(language)
+        case .text(let t): t
+        }
+    }
+
+    /// The service's English key, or the words folded (`normalizedKey`): how needs are matched
+    /// with strengths and written in JSON.
+    public var key: String {
+        switch self {
+        case .service(let s): s.en
+        case .text(let t): normalizedKey(t)
+        }
+    }
 }
 
 /// One answer on a hearing sheet: `reporter` says it works with `partner`.
@@ -91,6 +144,21 @@ public struct Referral: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+/// One case review (事例検討, the booklet's case review sheet): where the case fell between
+/// systems and the tie the review proposed, to be followed into the next year.
+public struct CaseReview: Sendable, Hashable {
+    /// Pseudonymous case ID; never shown in meeting output.
+    public var caseID: String
+    /// The gaps (はざま) the review named.
+    public var gaps: [String]
+    /// The tie the review proposed, between two agencies (indices), when it proposed one.
+    public var proposedFrom: Int?
+    public var proposedTo: Int?
+    public var action: String
+    public var month: YearMonth?
+    public var location: SourceLocation
+}
+
 /// Everything recorded about the network in one fiscal year.
 public struct YearData: Sendable {
     public var fiscalYear: FiscalYear
@@ -105,6 +173,8 @@ public struct YearData: Sendable {
     /// Agencies that answered the survey and named no partner (a survey row with the reporter
     /// alone), sorted: they answered, and their having no ties is the answer.
     public var answeredWithoutPartners: [Int] = []
+    /// The year's case reviews (reviews.csv), in file order.
+    public var reviews: [CaseReview] = []
 
     /// A year from its parts; `reports` and `referrals` refer to agencies by index into `agencies`.
     public init(

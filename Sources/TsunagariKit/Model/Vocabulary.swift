@@ -85,6 +85,71 @@ public enum Field: Int, Vocabulary, Comparable {
     public static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
 }
 
+/// What an agency offers (docs/DOMAIN.md §11): the services of a resource map (社会資源マップ).
+public enum Service: Int, Vocabulary, Comparable {
+    case consultation, outreach, dropIn, employmentSupport, familySupport, medicalCare, learningSupport
+    case dailyLiving, peerSupport, communityWatch
+
+    public var ja: String {
+        switch self {
+        case .consultation: "相談"
+        case .outreach: "訪問・アウトリーチ"
+        case .dropIn: "居場所"
+        case .employmentSupport: "就労支援"
+        case .familySupport: "家族支援"
+        case .medicalCare: "医療"
+        case .learningSupport: "学習支援"
+        case .dailyLiving: "生活支援"
+        case .peerSupport: "当事者活動"
+        case .communityWatch: "見守り"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .consultation: "consultation"
+        case .outreach: "outreach"
+        case .dropIn: "drop_in"
+        case .employmentSupport: "employment_support"
+        case .familySupport: "family_support"
+        case .medicalCare: "medical_care"
+        case .learningSupport: "learning_support"
+        case .dailyLiving: "daily_living"
+        case .peerSupport: "peer_support"
+        case .communityWatch: "community_watch"
+        }
+    }
+
+    public var alternatives: [String] {
+        switch self {
+        case .consultation: ["相談支援", "来所相談", "電話相談"]
+        case .outreach: ["訪問", "アウトリーチ", "訪問支援"]
+        case .dropIn: ["居場所づくり", "フリースペース"]
+        case .employmentSupport: ["就労", "就労準備", "職業相談"]
+        case .familySupport: ["家族相談", "家族会", "家族教室"]
+        case .medicalCare: ["診療", "治療"]
+        case .learningSupport: ["学習", "学び直し"]
+        case .dailyLiving: ["生活", "家計相談"]
+        case .peerSupport: ["ピアサポート", "当事者会"]
+        case .communityWatch: ["見守り活動"]
+        }
+    }
+
+    /// The age bands where an area is expected to offer the service (docs/DOMAIN.md §11): a missing
+    /// one is a service gap; elsewhere an absence is no finding.
+    public var expectedBands: [AgeBand] {
+        switch self {
+        case .consultation, .outreach, .familySupport, .medicalCare: AgeBand.allCases
+        case .dropIn, .employmentSupport, .peerSupport: [.age15to39, .age40to64]
+        case .learningSupport: [.schoolAge, .age15to39]
+        case .dailyLiving: [.age15to39, .age40to64, .age65plus]
+        case .communityWatch: [.age40to64, .age65plus]
+        }
+    }
+
+    public static func < (a: Service, b: Service) -> Bool { a.rawValue < b.rawValue }
+}
+
 /// Public or private (官民).
 public enum PublicPrivate: Vocabulary {
     case publicBody, publicContracted, privateBody, voluntary
@@ -254,6 +319,24 @@ public enum AgeBand: Int, Vocabulary, Comparable {
         case .age15to39: ["15~39", "15-39歳"]
         case .age40to64: ["40~64", "40-64歳"]
         case .age65plus: ["65歳以上", "65-"]
+        }
+    }
+
+    /// 「40〜64歳」, 「学齢期 (14歳まで)」: the band in a sentence.
+    public var agesJa: String {
+        switch self {
+        case .schoolAge: "学齢期 (14歳まで)"
+        case .age65plus: "65歳以上"
+        default: "\(ages.min)〜\(ages.max!)歳"
+        }
+    }
+
+    /// "ages 40–64", "school age (to 14)".
+    public var agesEn: String {
+        switch self {
+        case .schoolAge: "school age (to 14)"
+        case .age65plus: "ages 65 and over"
+        default: "ages \(ages.min)–\(ages.max!)"
         }
     }
 

@@ -33,6 +33,9 @@ enum CompareReport {
         if !news.opened.isEmpty {
             lines += ["", say(.newFindingsHeading)] + news.opened.map { "- " + $0 }
         }
+        if let proposals = c.proposalNews(language) {
+            lines += ["", proposals.summary] + proposals.items.map { "- " + $0 }
+        }
         var pairs = [Text.fieldPairColumns.map(say)]
         for p in c.byFieldPair where p.new + p.lost > 0 {
             pairs.append(["\(p.a.label(language)) – \(p.b.label(language))", "\(p.new)", "\(p.lost)", "\(p.kept)"])
@@ -76,6 +79,7 @@ enum CompareReport {
             var newTies: [TieDifference], lostTies: [TieDifference], keptTies: [TieDifference]
             var gapsClosed: [String], gapsOpened: [String]
             var incomplete: Incomplete?
+            var proposedTies: [ProposedTie]
             var agencyChanges: [AgencyChange]
             var trends: [YearTrend]
         }
@@ -91,6 +95,7 @@ enum CompareReport {
                 newTies: c.newTies, lostTies: c.lostTies, keptTies: c.keptTies,
                 gapsClosed: news.closed, gapsOpened: news.opened,
                 incomplete: c.incomplete.map { Incomplete(fewerAnswers: $0.fewerAnswers, fewerCases: $0.fewerCases) },
+                proposedTies: c.proposals,
                 agencyChanges: c.agencyChanges.map {
                     AgencyChange(
                         id: $0.id, degreeBefore: $0.degreeBefore, degreeAfter: $0.degreeAfter,
