@@ -71,6 +71,14 @@ HEADERS = {
         "en": ["case", "step", "month", "from", "to", "action", "outcome", "age_band", "gap"],
         "ja": ["事例ID", "順番", "年月", "紹介元", "紹介先", "支援内容", "結果", "年齢帯", "はざま"],
     },
+    "reviews": {
+        "en": ["case", "gap", "proposed_from", "proposed_to", "action", "month"],
+        "ja": ["事例ID", "はざま", "つながるとよい機関", "つなぎ先", "取組", "年月"],
+    },
+}
+PROFILE_HEADERS = {
+    "en": ["services", "consultations", "strengths", "needs", "contact_role"],
+    "ja": ["支援内容", "相談件数", "強み", "求める連携", "窓口"],
 }
 # The R6 agencies sheet carries one extra column the tool does not know; it sits in the
 # middle of the sheet (after 官民) so that a parser must map columns by header, not position.
@@ -202,6 +210,83 @@ AGENCY_CHANGES = {
     # 2023 desk still had its old sub-name as an alias only.
     ("A01", R7): {"aliases": "市ひきこもり窓口;ひきこもり支援係;ひきこもり支援センターみどり"},
 }
+
+# ---------------------------------------------------------------------------
+# Agency profiles (the questionnaire's profile page), asked from FY2024 (R6) on:
+#   id -> (services, consultations {year: n}, strengths, needs)
+#   The contact role is the 担当部署 column above. The story: no drop-in space (居場所) for
+#   40-64 in R6 (ほっとスペース is for 15-39, the peer group offers activities, not a space);
+#   the middle-age drop-in よりみち opens in R7 and closes the gap. 学習支援 exists for
+#   school age only through education and an NPO, 40-64 never expects it.
+# ---------------------------------------------------------------------------
+
+PROFILE_YEARS = (R6, R7)
+PROFILES = {
+    "A01": ("相談;訪問;家族支援", {R6: 86, R7: 94}, "多機関の調整", ""),
+    "A02": ("相談", {}, "多機関の調整", ""),
+    "A03": ("相談;訪問;家族支援", {R6: 22, R7: 25}, "", "居場所"),
+    "A04": ("相談", {R6: 6, R7: 9}, "", ""),
+    "A05": ("相談;家族支援", {R6: 40, R7: 45}, "支援者向け研修", ""),
+    "A06": ("医療;相談", {R6: 12, R7: 14}, "", "就労支援"),
+    "A07": ("医療", {R6: 5, R7: 4}, "", "訪問"),
+    "A08": ("訪問;医療", {R6: 2, R7: 3}, "", ""),
+    "A09": ("相談;生活支援;見守り", {R6: 8, R7: 11}, "", ""),
+    "A10": ("相談;生活支援;就労支援", {R6: 15, R7: 18}, "", "居場所"),
+    "A11": ("相談;生活支援", {R6: 4, R7: 5}, "", ""),
+    "A12": ("相談;訪問;見守り", {R6: 7, R7: 9}, "", "家族支援"),
+    "A13": ("相談;訪問;見守り", {R6: 3, R7: 4}, "", "家族支援"),
+    "A14": ("相談;訪問;見守り", {R6: 1, R7: 2}, "", "家族支援"),
+    "A15": ("相談;訪問;見守り", {R6: 2, R7: 3}, "", ""),
+    "A16": ("相談;訪問", {}, "", ""),
+    "A17": ("相談;生活支援", {R6: 3, R7: 4}, "", "就労支援"),
+    "A18": ("相談;家族支援", {R6: 9, R7: 10}, "", ""),
+    "A19": ("就労支援", {}, "", ""),
+    "A20": ("相談", {R6: 2, R7: 2}, "", ""),
+    "A21": ("生活支援;相談", {}, "", ""),
+    "A22": ("相談;家族支援", {R6: 6, R7: 7}, "", ""),
+    "A23": ("相談;訪問;家族支援", {R6: 3, R7: 2}, "", ""),
+    "A24": ("相談;訪問", {R6: 18, R7: 21}, "", "就労支援"),
+    "A25": ("相談;家族支援", {R6: 11, R7: 12}, "", ""),
+    "A26": ("居場所;学習支援", {}, "", ""),
+    "A27": ("相談;訪問;家族支援", {R6: 9, R7: 11}, "", ""),
+    "A28": ("相談;学習支援", {R6: 4, R7: 3}, "", "居場所"),
+    "A29": ("相談;学習支援", {R6: 3, R7: 4}, "", "就労支援"),
+    "A30": ("相談", {R6: 5, R7: 6}, "", "就労支援"),
+    "A31": ("相談;就労支援;家族支援", {R6: 30, R7: 28}, "企業とのつながり", "訪問"),
+    "A32": ("就労支援", {}, "", ""),
+    "A33": ("就労支援;相談", {R6: 10, R7: 13}, "", "企業での職場体験"),
+    "A34": ("就労支援", {}, "", ""),
+    "A35": ("家族支援;当事者活動", {}, "家族の体験を話せる", "医療"),
+    "A36": ("居場所;当事者活動", {}, "", "医療"),
+    "A37": ("相談;訪問;居場所(15-39)", {R6: 8, R7: 7}, "", ""),
+    "A38": ("当事者活動", {}, "当事者の体験を話せる", "居場所"),
+    "A39": ("居場所;学習支援", {}, "", ""),
+    "A40": ("見守り;相談", {}, "", "相談"),
+    "A41": ("見守り", {}, "", ""),
+    "A42": ("相談", {}, "", ""),
+    "A43": ("相談", {}, "", ""),
+    "A44": ("相談", {}, "", ""),
+    "A45": ("訪問;相談", {R6: 6, R7: 9}, "", "居場所"),
+    "A46": ("就労支援", {}, "", ""),
+    "A47": ("", {}, "企業での職場体験", ""),
+    "A48": ("学習支援(16-)", {}, "", ""),
+    "A49": ("居場所;当事者活動", {R7: 3}, "", ""),
+    "A50": ("学習支援;相談", {}, "", ""),
+    "A51": ("就労支援;居場所", {}, "", ""),
+    "A52": ("相談;学習支援", {}, "", ""),
+}
+
+# Case reviews (事例検討): (year, case number, gap, proposed from, proposed to, action, month).
+# R6 proposed three ties: the desk and the north elder-care centre (formed in R7), the desk and
+# the east centre (grew stronger in R7), the student counselling room and the youth support
+# station (still missing: the room stays isolated).
+REVIEWS = [
+    (R6, 3, "8050", "A01", "A14", "8050世帯を早めに見つけるため、包括と定例で情報を共有する", "2024-11"),
+    (R6, 6, "8050", "A12", "A01", "親の介護の相談から窓口へ同行してつなぐ", "2025-01"),
+    (R6, 9, "卒業後", "A30", "A31", "大学を中退した人の相談先としてサポステを案内する", "2025-02"),
+    (R7, 4, "40代の居場所", "A45", "A49", "訪問のあとに通える場として「よりみち」を紹介する", "2025-10"),
+    (R7, 8, "就労", "A31", "A45", "", "2026-01"),
+]
 
 # ---------------------------------------------------------------------------
 # Survey ties, hand-written.
@@ -717,6 +802,9 @@ def build_agency_rows(y):
     if extra:
         header.insert(header.index(EXTRA_COLUMN["after"]) + 1, EXTRA_COLUMN["header"])
     rng = random.Random(f"midori|agencies|{y}")
+    profiles = y in PROFILE_YEARS
+    if profiles:
+        header += PROFILE_HEADERS[lang]
     rows = [header]
     for a in agencies_of(y):
         field = a["field"]
@@ -728,7 +816,22 @@ def build_agency_rows(y):
                a["aliases"]]
         if extra:
             row.insert(5, a["dept"])
+        if profiles:
+            services, counts, strengths, needs = PROFILES[a["id"]]
+            row += [services, str(counts[y]) if y in counts else "", strengths, needs, a["dept"]]
         rows.append(row)
+    return rows
+
+
+def build_review_rows(y):
+    lang = YEARS[y]["lang"]
+    ags = {a["id"]: a for a in agencies_of(y)}
+    rows = [list(HEADERS["reviews"][lang])]
+    for (year, number, gap, frm, to, action, month) in REVIEWS:
+        if year == y:
+            rng = random.Random(f"midori|review|{y}|{number}")
+            rows.append([f"{YEARS[y]['case_prefix']}-{number:02d}", gap, written_name(ags[frm], rng, "ja"),
+                         written_name(ags[to], rng, "ja"), action, month])
     return rows
 
 
@@ -907,6 +1010,9 @@ def write_all(out):
             # CP932 round trip must give back exactly what we meant (～ vs 〜, ① ...)
             assert data.decode(year["enc"] + ("-sig" if year["bom"] else "")) == text, (d, name)
             (d / name).write_bytes(data)
+        if any(r[0] == y for r in REVIEWS):
+            text = csv_text(build_review_rows(y), year["eol"])
+            (d / "reviews.csv").write_bytes(encode(text, year))
     (out / "README.md").write_bytes(README.encode("utf-8"))
 
 

@@ -6,19 +6,21 @@ import Testing
 /// The agency profile, the resource map, needs and case reviews (the rest of the booklet's tools).
 @Suite("Who offers what for which ages, needs and strengths, case reviews")
 struct ResourceTests {
-    /// Six agencies with profiles: a desk, a youth support station, a family group, an elder-care
-    /// centre, a clinic and a school. Planted: no 居場所 for 40–64 (the family group's is for
-    /// 15–39), 訪問 for 65+ by the elder-care centre alone, 就労支援 by employment agencies only;
-    /// 学習支援 is missing for 65+ and 40–64, which nobody expects.
+    /// Eight agencies with profiles: a desk, a youth support station, a family group, two
+    /// elder-care centres, a clinic, a school and the job centre. Planted: no 居場所 for 40–64
+    /// (the family group's is for 15–39), 訪問 for 40–64 by the desk alone, 生活支援 by elder care
+    /// only (so none for 15–64). Expected absences: 学習支援 at 40 and over, which nobody expects,
+    /// and 就労支援 by employment agencies only, its own field.
     static let agencies = """
         id,name,field,age_min,age_max,services,consultations,strengths,needs,contact_role
-        A1,みどり相談窓口,行政・調整,,,相談;訪問;家族支援;生活支援;見守り,42,,居場所,ひきこもり支援担当
+        A1,みどり相談窓口,行政・調整,,,相談;訪問;家族支援;見守り,42,,居場所,ひきこもり支援担当
         A2,みどりサポステ,就労,15,49,相談;就労支援,18,,,
         A3,ひまわり家族会,当事者・家族・民間,,,居場所(15-39);家族支援;当事者活動,,居場所,医療,
         A4,東包括,福祉(高齢),65,,相談;訪問;見守り;生活支援,,,,
         A5,こころクリニック,医療,,,医療;相談,,,,
         A6,みどり中学校,教育,12,15,学習支援;相談,,,就労支援,
         A7,ハローワーク,就労,15,,就労支援,,,,
+        A8,西包括,福祉(高齢),65,,相談;生活支援,,,,
 
         """
 
@@ -43,7 +45,7 @@ struct ResourceTests {
         #expect(year.agencies[0].consultations == 42 && year.agencies[0].contactRole == "ひきこもり支援担当")
         #expect(
             year.agencies[0].services.map(\.service) == [
-                .consultation, .outreach, .familySupport, .dailyLiving, .communityWatch,
+                .consultation, .outreach, .familySupport, .communityWatch,
             ])
         #expect(a3.offers(.dropIn, to: .age15to39) && !a3.offers(.dropIn, to: .age40to64))
         #expect(
@@ -82,7 +84,7 @@ struct ResourceTests {
         #expect(m.hasProfiles)
         // The desk, the clinic, the school (the station starts at 15).
         #expect(m[.consultation, .schoolAge] == [0, 4, 5])
-        #expect(m[.consultation, .age65plus] == [0, 3, 4])
+        #expect(m[.consultation, .age65plus] == [0, 3, 4, 7])
         #expect(m[.dropIn, .age15to39] == [2] && m[.dropIn, .age40to64].isEmpty)
         #expect(m[.outreach, .age65plus] == [0, 3] && m[.outreach, .age40to64] == [0])
         #expect(m.offering(.employmentSupport) == [1, 6])
@@ -101,7 +103,9 @@ struct ResourceTests {
         let gaps = findGaps(analysis).filter { $0.kind == .serviceGap }
         let said = gaps.map { $0.message(.ja) }
         #expect(said.contains("40〜64歳を対象にした「居場所」がありません。"))
-        #expect(said.contains("「就労支援」は「就労」の機関だけが行っています (「みどりサポステ」「ハローワーク」)。"))
+        #expect(said.contains("「生活支援」は「福祉(高齢)」の機関だけが行っています (「東包括」「西包括」)。"))
+        #expect(said.contains("15〜39歳を対象にした「生活支援」がありません。"))
+        #expect(!said.contains { $0.hasPrefix("「就労支援」は") })  // employment support in its own field
         #expect(said.contains("40〜64歳を対象にした「訪問・アウトリーチ」は「みどり相談窓口」だけです。続けられなくなると、その年代にはなくなります。"))
         // 学習支援 is expected for school age and 15–39 only; its absence at 40+ is no finding.
         #expect(
@@ -146,6 +150,17 @@ struct ResourceTests {
             "id,name,field,strengths,needs\nA1,窓口,行政・調整,,夜間の相談\nA2,NPO,当事者・家族・民間,夜間の相談,\n")
         try net.write("2025/survey.csv", "reporter,partner\n")
         let words = Analysis(YearNetwork(try #require(net.load().network.years.first)))
+        // Only for the ages the needing agency serves: a peer group of adults is not sent to a
+        // drop-in space for children.
+        try net.write(
+            "2025/agencies.csv",
+            "id,name,field,age_min,age_max,services,needs\nB1,当事者会,当事者・家族・民間,18,,,居場所\n"
+                + "B2,ふれあい教室,教育,6,15,居場所,\nB3,よりみち,当事者・家族・民間,,,居場所(40-64),\n")
+        let ages = Analysis(YearNetwork(try #require(net.load().network.years.first)))
+        #expect(
+            findGaps(ages).filter { if case .need = $0.evidence { true } else { false } }.map(\.agencies) == [
+                ["B1", "B3"]
+            ])
         #expect(
             findGaps(words).filter { if case .need = $0.evidence { true } else { false } }.map(\.agencies) == [
                 ["A1", "A2"]

@@ -658,7 +658,7 @@ private struct GapFinder {
     /// - an expected band that one agency alone serves with the service (fragile: if it stops,
     ///   the band has none), for reference;
     /// - a service that agencies of one field alone offer, for reference (people who never reach
-    ///   that field do not meet it).
+    ///   that field do not meet it), unless it is the service's own field (`Service.homeField`).
     /// Nothing is found when no agency states its services.
     mutating func serviceGaps() {
         let matrix = analysis.services
@@ -677,7 +677,7 @@ private struct GapFinder {
             }
             let offering = matrix.offering(service)
             let fields = Set(offering.map { agencies[$0].field })
-            if offering.count >= 2, fields.count == 1 {
+            if offering.count >= 2, fields.count == 1, fields.first != service.homeField {
                 add(
                     .serviceGap, .reference, offering, fields: Array(fields), .serviceGap(service, band: nil, .oneField)
                 )
@@ -686,15 +686,16 @@ private struct GapFinder {
     }
 
     /// Needs that others meet (the group-work sheet): for each need an agency states, the
-    /// agencies that offer it (a service of theirs, or a strength with the same words) and have
-    /// no tie with it yet, at most three, those along the more important pathway first (settings
+    /// agencies that offer it to people of its ages (a service of theirs, or a strength with the
+    /// same words) and have no tie with it yet, at most three, those along the more important pathway first (settings
     /// and docs/DOMAIN.md §10), then by ID. One suggestion per need, for reference.
     mutating func needs() {
         let (agencies, g, settings) = (self.agencies, self.g, self.settings)
         for (a, agency) in agencies.enumerated() {
+            let served = (agency.ageMin ?? 0)...(agency.ageMax ?? 120)
             for need in agency.needs {
                 let meeting = agencies.indices.filter { b in
-                    b != a && !g.hasEdge(a, b) && !g.hasEdge(b, a) && Self.meets(agencies[b], need)
+                    b != a && !g.hasEdge(a, b) && !g.hasEdge(b, a) && Self.meets(agencies[b], need, for: served)
                 }
                 guard !meeting.isEmpty else { continue }
                 let rank = meeting.map { b -> Int in
@@ -712,10 +713,18 @@ private struct GapFinder {
         }
     }
 
-    /// Whether `agency` meets `need`: it offers the service, or states it (or the same words) as a strength.
-    static func meets(_ agency: Agency, _ need: Need) -> Bool {
-        if case .service(let service) = need, agency.services.contains(where: { $0.service == service }) { return true }
-        return agency.strengths.contains { $0.key == need.key }
+    /// Whether `agency` meets `need` for people `served` (ages that the needing agency serves): it
+    /// offers the service to some of those ages, or states the need (the same words) as a strength
+    /// and serves some of them.
+    static func meets(_ agency: Agency, _ need: Need, for served: ClosedRange<Int>) -> Bool {
+        func overlaps(_ r: ClosedRange<Int>) -> Bool { r.overlaps(served) }
+        let own = (agency.ageMin ?? 0)...(agency.ageMax ?? 120)
+        if case .service(let service) = need,
+            agency.services.contains(where: { $0.service == service && overlaps($0.ages ?? own) })
+        {
+            return true
+        }
+        return overlaps(own) && agency.strengths.contains { $0.key == need.key }
     }
 
     // MARK: 5. referral evidence

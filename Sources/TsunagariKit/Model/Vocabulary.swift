@@ -147,6 +147,19 @@ public enum Service: Int, Vocabulary, Comparable {
         }
     }
 
+    /// The field the service belongs to by its nature (医療 to medical care, 就労支援 to
+    /// employment, 学習支援 to education, 当事者活動 to peers and families): that it exists only
+    /// there is no finding.
+    public var homeField: Field? {
+        switch self {
+        case .medicalCare: .medical
+        case .employmentSupport: .employment
+        case .learningSupport: .education
+        case .peerSupport: .peersFamiliesNPO
+        default: nil
+        }
+    }
+
     public static func < (a: Service, b: Service) -> Bool { a.rawValue < b.rawValue }
 }
 
