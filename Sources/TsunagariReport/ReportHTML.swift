@@ -184,7 +184,11 @@ private struct ReportWriter {
     }
 
     func document() -> String {
-        var sections = [summary(), maps(), gaps(), fragility(), change(), agencyTable(), dataQuality(), method()]
+        var sections =
+            [summary(), maps(), gaps()] + (analysis.services.hasProfiles ? [serviceResources()] : [])
+            + [fragility(), change(), agencyTable(), dataQuality(), method()]
+        // Numbered as they come: the resource section is there only with profiles.
+        for i in sections.indices { sections[i].title = "\(i + 1). " + sections[i].title }
         if !input.cardMaps.isEmpty { sections += cards() }
         let page = Page(
             lang: input.language.rawValue,
@@ -266,7 +270,11 @@ private struct ReportWriter {
             blocks += [.h3("\(say(title)) (\(list.count))"), items("ul", "findings \(severity.rawValue)", list)]
         }
         blocks += [.h3(say(.fieldGridTitle)), Block(grid: fieldGrid())]
-        let recommendations = findings.filter { $0.kind == .recommendation }
+        // Needs met by others are told in the resource section.
+        let recommendations = findings.filter {
+            if case .need = $0.evidence { return !analysis.services.hasProfiles }
+            return $0.kind == .recommendation
+        }
         if !recommendations.isEmpty { blocks += [.h3(say(.suggestedConnections)), items("ol", nil, recommendations)] }
         let other = listed.filter {
             $0.severity == .low && $0.kind != .recommendation && $0.kind != .oneSided && $0.kind != .noAnswer
@@ -304,6 +312,49 @@ private struct ReportWriter {
         return Block.Grid(
             caption: say(.fieldGridCaption), columns: present.map { $0.label(input.language) }, rows: rows,
             legend: say(.fieldGridLegend))
+    }
+
+    // MARK: resources (with profiles)
+
+    /// The resource map as a grid (services × age bands, the agencies in each cell), then the
+    /// needs others meet and the strengths agencies state.
+    func serviceResources() -> Section {
+        let matrix = analysis.services
+        let rows = Service.allCases.filter { !matrix.offering($0).isEmpty || !$0.expectedBands.isEmpty }.map {
+            service in
+            Block.GridRow(
+                label: service.label(input.language),
+                cells: AgeBand.allCases.map { band in
+                    let ids = matrix[service, band].map { agencies[$0].id }
+                    let expected = service.expectedBands.contains(band)
+                    let shown = ids.prefix(4).map(name).joined(separator: say(.listSeparator))
+                    let text =
+                        ids.isEmpty ? "—" : ids.count > 4 ? shown + " " + say(.moreAgenciesShort(ids.count - 4)) : shown
+                    let cssClass =
+                        ids.isEmpty ? (expected ? "gap-core" : "none") : ids.count == 1 && expected ? "few" : "ok"
+                    return Block.GridCell(text: text, cssClass: cssClass)
+                })
+        }
+        var blocks: [Block] = [
+            .p(say(.resourcesIntro)),
+            Block(
+                grid: Block.Grid(
+                    caption: say(.resourcesCaption),
+                    columns: AgeBand.allCases.map { input.language == .ja ? $0.agesJa : $0.agesEn }, rows: rows,
+                    legend: say(.resourcesLegend))),
+        ]
+        let needs = findings.filter { if case .need = $0.evidence { true } else { false } }
+        if !needs.isEmpty { blocks += [.h3(say(.needsTitle)), items("ul", nil, needs)] }
+        let strengths = agencies.filter { !$0.strengths.isEmpty }.map { a in
+            "\(a.displayName): " + a.strengths.map { $0.label(input.language) }.joined(separator: say(.listSeparator))
+        }
+        if !strengths.isEmpty {
+            blocks += [
+                .h3(say(.strengthsTitle)),
+                .list("ul", nil, Array(strengths.prefix(reportListLimit)), more: more(strengths.count, Text.moreItems)),
+            ]
+        }
+        return Section(id: "resources", title: say(.resourcesTitle), blocks: blocks)
     }
 
     // MARK: 4. fragility
@@ -390,13 +441,18 @@ private struct ReportWriter {
     // MARK: 6. agency table
 
     func agencyTable() -> Section {
-        let headers = Text.agencyColumns.map(say)
+        // Where the people are beside where the ties are: last year's consultations, when agencies
+        // give them (an agency figure, under the small-count rule like a case count).
+        let consultations = agencies.contains { $0.consultations != nil }
+        let counts = analysis.network.data.settings.counts(exact: input.internalUse)
+        let headers = (Text.agencyColumns + (consultations ? [Text.consultationsColumn] : [])).map(say)
         let rows = zip(analysis.agencies, agencies).map { m, a in
-            Block.Row(cells: [
-                m.id, a.displayName, a.field.label(input.language), "\(m.degree)", "\(m.outDegree)", "\(m.inDegree)",
-                fixed(m.betweenness, digits: 3), fixed(m.closeness, digits: 3), "\(m.core)",
-                fixed(m.constraint, digits: 3), m.articulation ? "●" : "",
-            ])
+            Block.Row(
+                cells: [
+                    m.id, a.displayName, a.field.label(input.language), "\(m.degree)", "\(m.outDegree)",
+                    "\(m.inDegree)", fixed(m.betweenness, digits: 3), fixed(m.closeness, digits: 3), "\(m.core)",
+                    fixed(m.constraint, digits: 3), m.articulation ? "●" : "",
+                ] + (consultations ? [a.consultations.map { counts.cell($0).short } ?? ""] : []))
         }
         return Section(
             id: "agencies", title: say(.agenciesTitle),

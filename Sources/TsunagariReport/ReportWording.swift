@@ -45,7 +45,7 @@ extension Text {
 
     // MARK: 1. summary
 
-    static let summaryTitle = Text(ja: "1. 要約", en: "1. Summary")
+    static let summaryTitle = Text(ja: "要約", en: "Summary")
     static let keyFindingsTitle = Text(ja: "特に見ていただきたい点", en: "The main findings")
 
     static func networkSize(area: String, year: String, agencies: Int, ties: Int, confirmed: Int) -> Text {
@@ -73,7 +73,7 @@ extension Text {
 
     // MARK: 2. maps
 
-    static let mapsTitle = Text(ja: "2. ネットワークの地図", en: "2. The network map")
+    static let mapsTitle = Text(ja: "ネットワークの地図", en: "The network map")
 
     static let fieldMapCaption = Text(
         ja: "分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。",
@@ -101,7 +101,7 @@ extension Text {
 
     // MARK: 3. gaps
 
-    static let gapsTitle = Text(ja: "3. 気づいた点と提案", en: "3. Gaps and suggestions")
+    static let gapsTitle = Text(ja: "気づいた点と提案", en: "Gaps and suggestions")
     static let important = Text(ja: "重要", en: "Important")
     static let worthAttention = Text(ja: "注意", en: "Worth attention")
     static let suggestedConnections = Text(ja: "つながりの提案", en: "Suggested connections")
@@ -133,7 +133,33 @@ extension Text {
 
     // MARK: 4. fragility
 
-    static let fragilityTitle = Text(ja: "4. ネットワークを支えているところ", en: "4. What holds the network together")
+    static let resourcesTitle = Text(ja: "支援の資源", en: "Services for each age")
+    static let resourcesIntro = Text(
+        ja: "機関が書いた支援内容から、支援と年代ごとに行っている機関をまとめました (社会資源マップ)。"
+            + "色の付いた欄は、あるはずなのにない支援 (濃い色) と、1機関だけが行っている支援 (薄い色) です。",
+        en: "From the services each agency states: who offers what for which ages (the resource map). Coloured cells "
+            + "are services missing where they are expected (dark) and those one agency alone offers (light).")
+    static let resourcesCaption = Text(ja: "支援と年代ごとの機関", en: "Agencies by service and age")
+    /// "—" explained, and where each service is expected, from `Service.expectedBands`.
+    static var resourcesLegend: Text {
+        let every = Service.allCases.filter { $0.expectedBands == AgeBand.allCases }
+        let some = Service.allCases.filter { $0.expectedBands != AgeBand.allCases }
+        return Text(
+            ja: "— はその年代に行っている機関がないこと。あるはずの年代: "
+                + (every.map(\.ja).joined(separator: "・") + " はすべての年代、")
+                + some.map { "\($0.ja) は\($0.expectedBands.map(\.agesJa).joined(separator: "・"))" }
+                .joined(separator: "、"),
+            en: "— means no agency offers it for that age. Expected: "
+                + every.map(\.en).joined(separator: ", ") + " for every age; "
+                + some.map { "\($0.en) for \($0.expectedBands.map(\.agesEn).joined(separator: ", "))" }
+                .joined(separator: "; "))
+    }
+
+    static func moreAgenciesShort(_ n: Int) -> Text { Text(ja: "ほか\(n)", en: "+\(n)") }
+    static let needsTitle = Text(ja: "お互いに求めていること", en: "What agencies look for from each other")
+    static let strengthsTitle = Text(ja: "ほかの機関に提供できること (強み)", en: "What agencies offer others (strengths)")
+    static let consultationsColumn = Text(ja: "相談件数", en: "consultations")
+    static let fragilityTitle = Text(ja: "ネットワークを支えているところ", en: "What holds the network together")
 
     static let fragilityIntro = Text(
         ja: "ほかの機関どうしの間に立ってつないでいる機関と、抜けるとネットワークが分かれてしまう点です。負担が集中していないか、担当が替わっても続く仕組みがあるかを話し合う材料にしてください。",
@@ -162,7 +188,7 @@ extension Text {
 
     // MARK: 5. change
 
-    static let changeTitle = Text(ja: "5. 前年度からの変化", en: "5. Change since last year")
+    static let changeTitle = Text(ja: "前年度からの変化", en: "Change since last year")
     static let proposalsHeading = Text(ja: "事例検討で提案されたつながり", en: "Ties proposed by case reviews")
     static let noEarlierYear = Text(ja: "前年度のデータがないため、変化はまだ示せません。", en: "There is no earlier year to compare with yet.")
 
@@ -197,7 +223,7 @@ extension Text {
 
     // MARK: 6. agency table
 
-    static let agenciesTitle = Text(ja: "6. 機関ごとの表", en: "6. Agencies")
+    static let agenciesTitle = Text(ja: "機関ごとの表", en: "Agencies")
     static let agencyColumns: [Text] = [
         Text(ja: "ID", en: "ID"), Text(ja: "機関", en: "agency"), Text(ja: "分野", en: "field"),
         Text(ja: "つながり", en: "ties"), Text(ja: "挙げた", en: "named"), Text(ja: "挙げられた", en: "named by"),
@@ -210,7 +236,7 @@ extension Text {
 
     // MARK: 7. data quality
 
-    static let qualityTitle = Text(ja: "7. データについて", en: "7. About the data")
+    static let qualityTitle = Text(ja: "データについて", en: "About the data")
 
     static func respondents(_ n: Int, of total: Int) -> Text {
         Text(ja: "アンケートに回答した機関: \(n) / \(total)。", en: "Agencies that answered: \(n) of \(total).")
@@ -239,7 +265,7 @@ extension Text {
 
     // MARK: 8. method
 
-    static let methodTitle = Text(ja: "8. 方法について", en: "8. Method")
+    static let methodTitle = Text(ja: "方法について", en: "Method")
     static let seeMeasures = Text(ja: "詳しくは docs/MEASURES.md を参照してください。", en: "See docs/MEASURES.md for details.")
 
     /// The method section's terms and their explanations.

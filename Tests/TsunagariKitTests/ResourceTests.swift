@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TsunagariKit
+import TsunagariReport
 
 /// The agency profile, the resource map, needs and case reviews (the rest of the booklet's tools).
 @Suite("Who offers what for which ages, needs and strengths, case reviews")
@@ -208,5 +209,45 @@ struct ResourceTests {
         try net.write("2024/reviews.csv", "case,proposed_from,proposed_to,action\nR2,A1,A2,090-1234-5678\n")
         #expect(net.lines().contains { $0.contains("reviews.csv") && $0.contains("phone number") }, "\(net.lines())")
         #expect(net.load().network.years[0].reviews.isEmpty)
+    }
+
+    @Test(
+        "the report: the resource section numbered in its place, consultations beside the measures, small ones hidden")
+    func report() throws {
+        let net = try network()
+        // A2 gave 18 consultations; make one agency's count small.
+        try net.write("2025/agencies.csv", Self.agencies.replacingOccurrences(of: "相談;就労支援,18,", with: "相談;就労支援,2,"))
+        let history = NetworkHistory(net.load().network)
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        func page(internalUse: Bool) -> String {
+            reportHTML(
+                ReportInput(
+                    history: history, year: 0, comparison: nil, area: "テスト市", language: .ja, internalUse: internalUse,
+                    networkMap: svg, fieldMap: svg, changeMap: nil, trendCharts: [], cardMaps: [:], warnings: []))
+        }
+        let html = page(internalUse: false)
+        #expect(html.contains("4. 支援の資源") && html.contains("5. ネットワークを支えているところ"))
+        #expect(html.contains("お互いに求めていること"))
+        /// The last cell of the agency table's row of `id`.
+        func consultations(_ html: String, _ id: String) -> String? {
+            guard let start = html.range(of: "<td>\(id)</td>"),
+                let end = html.range(of: "</tr>", range: start.upperBound..<html.endIndex)
+            else { return nil }
+            let row = html[start.lowerBound..<end.lowerBound]
+            return row.components(separatedBy: "<td>").last.map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(consultations(html, "A1") == "42" && consultations(html, "A2") == "&lt;3")
+        #expect(consultations(page(internalUse: true), "A2") == "2")
+        // Without profiles the section is not there and the numbers close up.
+        try net.write(
+            "2025/agencies.csv",
+            "id,name,field\nA1,窓口,行政・調整\nA2,サポステ,就労\nA3,家族会,当事者・家族・民間\nA4,包括,福祉(高齢)\nA5,クリニック,医療\nA6,中学校,教育\nA7,ハローワーク,就労\nA8,西包括,福祉(高齢)\n"
+        )
+        let plain = reportHTML(
+            ReportInput(
+                history: NetworkHistory(net.load().network), year: 0, comparison: nil, area: "テスト市", language: .ja,
+                internalUse: false, networkMap: svg, fieldMap: svg, changeMap: nil, trendCharts: [], cardMaps: [:],
+                warnings: []))
+        #expect(!plain.contains("支援の資源") && plain.contains("4. ネットワークを支えているところ"))
     }
 }
