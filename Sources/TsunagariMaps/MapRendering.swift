@@ -13,14 +13,15 @@ public enum MapFormat: String, Sendable, CaseIterable {
 /// output); then the map is composed with every node pinned and rendered, keeping pinned nodes
 /// in place. `dot` output is the DOT text before layout and needs no Graphviz.
 ///
-/// `positions` (by node id) skips the layout: maps of several years share one layout that way.
+/// `positions` (by node id) skips the layout: maps of several years share one layout that way;
+/// a map that is a table (`MapDrawing.positions`) has its own.
 public func renderMap(
     _ drawing: MapDrawing, format: MapFormat, engine: String? = nil,
     positions fixed: [String: NodeBox]? = nil, frame: MapFrame? = nil
 ) throws -> Data {
     if format == .dot { return Data(drawing.structure.text.utf8) }
     let engines = MapEngines(drawing)
-    let positions = try fixed ?? layoutPositions(drawing.graph, engine: engine ?? engines.layout)
+    let positions = try fixed ?? drawing.positions ?? layoutPositions(drawing.graph, engine: engine ?? engines.layout)
     var final = drawing.composed(positions: positions, frame: frame)
     if format == .png { final.attributes["dpi"] = "150" }
     let data = try graphvizRender(final.text, engine: engines.render, format: format.rawValue)

@@ -340,7 +340,7 @@ private struct ReportWriter {
             Block(
                 grid: Block.Grid(
                     caption: say(.resourcesCaption),
-                    columns: AgeBand.allCases.map { input.language == .ja ? $0.agesJa : $0.agesEn }, rows: rows,
+                    columns: AgeBand.allCases.map { $0.agesLabel(input.language) }, rows: rows,
                     legend: say(.resourcesLegend))),
         ]
         let needs = findings.filter { if case .need = $0.evidence { true } else { false } }

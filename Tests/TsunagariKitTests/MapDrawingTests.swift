@@ -58,9 +58,18 @@ struct MapDrawingTests {
         #expect(MapStyle.wrap("a\nb") == "a b")
     }
 
-    @Test("every variant builds; ego needs a known agency, kind needs a kind")
+    @Test("every variant builds; ego needs a known agency, kind needs a kind, resources needs profiles")
     func variants() throws {
-        let analysis = smallMapNetwork()
+        var profiled = smallMapNetwork()
+        #expect(throws: MapError.self) {
+            var options = MapOptions()
+            options.variant = .resources
+            return try MapDrawing(profiled, options)
+        }
+        var year = profiled.network.data
+        year.agencies[0].services = [ServiceOffer(.consultation)]
+        profiled = Analysis(YearNetwork(year))
+        let analysis = profiled
         for variant in MapVariant.allCases {
             var options = MapOptions()
             options.variant = variant

@@ -216,4 +216,30 @@ struct MapRenderingTests {
         #expect(try renderMap(drawing, format: .pdf) == first)
         #expect(String(decoding: first, as: UTF8.self).contains("/CreationDate (D:19700101000000"))
     }
+
+    @Test("the resource map: a table of pinned boxes, the sample's middle-age drop-in gap marked in R6, filled in R7")
+    func resourceMap() throws {
+        let loaded = loadNetwork(at: sample)
+        var options = MapOptions()
+        options.variant = .resources
+        func drawing(_ folder: String) throws -> MapDrawing {
+            let year = try #require(loaded.network.years.first { $0.folder == folder })
+            return try MapDrawing(Analysis(YearNetwork(year)), options)
+        }
+        let r6 = try drawing("R6"), r7 = try drawing("令和7年度")
+        // Every node placed by the map itself, none overlapping another of its kind in a cell.
+        #expect(r6.positions.map { Set($0.keys) } == Set(r6.graph.nodes.map(\.id)))
+        let dropIn40 = "rc\(Service.dropIn.rawValue)_\(AgeBand.age40to64.rawValue)"
+        func cell(_ d: MapDrawing) -> [String: String] { d.graph.nodes.first { $0.id == dropIn40 }!.attributes }
+        #expect(cell(r6)["class"] == "missing" && cell(r6)["label"] == "なし")
+        #expect(cell(r7)["class"] == "cell")
+        let a49 = try #require(loaded.network.years.last?.agencies.firstIndex { $0.id == "A49" })
+        #expect(r7.graph.nodes.contains { $0.id == dropIn40.replacingOccurrences(of: "rc", with: "ra") + "_\(a49)" })
+        // Rendered through Graphviz with the positions as given: the names are in the SVG.
+        let svg = try SVGReader.read(try renderMap(r7, format: .svg))
+        #expect(svg.texts.contains("よりみち") && svg.texts.contains("40〜64歳") && svg.texts.contains("居場所"))
+        // Without profiles there is nothing to draw, and the map says why.
+        let plain = try #require(loaded.network.years.first)
+        #expect(throws: MapError.self) { try MapDrawing(Analysis(YearNetwork(plain)), options) }
+    }
 }

@@ -15,6 +15,9 @@ public enum MapVariant: String, Sendable, CaseIterable {
     /// The network's core: the agencies of the highest core numbers, at most `coreMapLimit` of them
     /// (the whole map of a large network is a hairball).
     case core
+    /// The resource map (社会資源マップ): services as rows, age bands as columns, in each cell the
+    /// agencies offering that service to that age, coloured by field (agencies' profiles).
+    case resources
 }
 
 /// Above this many agencies the report and `map` show the core map instead of the whole network
@@ -89,6 +92,9 @@ public struct MapDrawing: Sendable {
     public var legend: [LegendEntry]
     public var legendTitle: String
     public var paper: Paper
+    /// Where every node goes, when the map is a table rather than a layout (`resources`): no
+    /// layout engine places it.
+    public var positions: [String: NodeBox]? = nil
 
     /// A line of the legend: a node drawn as it appears in the map, or an edge with its meaning.
     public enum LegendEntry: Sendable, Equatable {
@@ -128,7 +134,105 @@ struct MapBuilder {
         case .core: return coreMap()
         case .fields: return fieldMap()
         case .referrals: return referralMap()
+        case .resources:
+            guard analysis.services.hasProfiles else { throw MapError(message: .noProfiles) }
+            return resourceMap()
         }
+    }
+
+    // MARK: resource map
+
+    /// How many agencies a cell of the resource map lists before "and N more".
+    static let resourceCellLimit = 12
+
+    /// A table drawn as pinned nodes: a header row of age bands, a header column of services, and
+    /// in each cell a box holding the agencies (by field colour) that offer the service to the band.
+    /// A cell where the service is expected and missing is marked; one where it is not expected is grey.
+    func resourceMap() -> MapDrawing {
+        var g = baseGraph(say(.resourceMapTitle))
+        var positions: [String: NodeBox] = [:]
+        let matrix = analysis.services
+        let headerWidth = 130.0, cellWidth = 170.0, rowHeight = 22.0, pad = 8.0
+        func put(_ id: String, _ attributes: [String: String], x: Double, y: Double, width: Double, height: Double) {
+            var attributes = attributes
+            attributes["fixedsize"] = "true"
+            attributes["width"] = String(format: "%.3f", width / 72)
+            attributes["height"] = String(format: "%.3f", height / 72)
+            g.nodes.append(DOTGraph.Node(id, attributes))
+            positions[id] = NodeBox(x: x, y: y, width: width, height: height)
+        }
+        func columnX(_ c: Int) -> Double { headerWidth + (Double(c) + 0.5) * cellWidth }
+        let bands = AgeBand.allCases
+        for (c, band) in bands.enumerated() {
+            put(
+                "rh\(c)",
+                [
+                    "label": band.agesLabel(options.language), "shape": "box",
+                    "fillcolor": "#e8eef7", "fontsize": "13",
+                ],
+                x: columnX(c), y: -15, width: cellWidth - 4, height: 30)
+        }
+        var top = -34.0
+        for service in Service.allCases {
+            let lines = bands.map { min(matrix[service, $0].count, Self.resourceCellLimit + 1) }.max() ?? 0
+            let height = max(1, Double(lines)) * rowHeight + 2 * pad
+            let centre = top - height / 2
+            put(
+                "rs\(service.rawValue)",
+                [
+                    "label": service.label(options.language), "shape": "box",
+                    "fillcolor": "#e8eef7", "fontsize": "13",
+                ],
+                x: headerWidth / 2, y: centre, width: headerWidth - 4, height: height - 4)
+            for (c, band) in bands.enumerated() {
+                let ids = matrix[service, band], expected = service.expectedBands.contains(band)
+                let cell = "rc\(service.rawValue)_\(c)"
+                let fill = ids.isEmpty ? (expected ? "#f4c7c3" : "#eeeeee") : "#ffffff"
+                let label = ids.isEmpty && expected ? say(.resourceMissing) : ""
+                put(
+                    cell,
+                    [
+                        "label": label, "shape": "box", "fillcolor": fill, "color": "#999999", "fontsize": "12",
+                        "class": ids.isEmpty && expected ? "missing" : "cell",
+                    ],
+                    x: columnX(c), y: centre, width: cellWidth - 4, height: height - 4)
+                for (k, v) in ids.prefix(Self.resourceCellLimit).enumerated() {
+                    let a = agencies[v]
+                    put(
+                        "ra\(service.rawValue)_\(c)_\(v)",
+                        [
+                            "label": a.displayName, "tooltip": "\(a.name) (\(a.field.label(options.language)))",
+                            "shape": "box", "fillcolor": MapStyle.colour(a.field),
+                            "fontcolor": MapStyle.textColour(a.field), "fontsize": "10", "class": "agency",
+                        ],
+                        x: columnX(c), y: top - pad - (Double(k) + 0.5) * rowHeight, width: cellWidth - 16,
+                        height: rowHeight - 3)
+                }
+                if ids.count > Self.resourceCellLimit {
+                    put(
+                        "rm\(service.rawValue)_\(c)",
+                        [
+                            "label": say(.moreAgencies(ids.count - Self.resourceCellLimit)), "shape": "plaintext",
+                            "style": "", "fontsize": "10",
+                        ],
+                        x: columnX(c), y: top - pad - (Double(Self.resourceCellLimit) + 0.5) * rowHeight,
+                        width: cellWidth - 16, height: rowHeight - 3)
+                }
+            }
+            top -= height
+        }
+        let fields = Field.allCases.filter { f in
+            Service.allCases.contains { s in matrix.offering(s).contains { agencies[$0].field == f } }
+        }
+        var drawing = MapDrawing(
+            graph: g, isolated: [], isolatedTitle: isolatedTitle,
+            legend: fieldLegend(fields) + [
+                .node(
+                    label: say(.resourceMissingLegend),
+                    attributes: ["shape": "box", "style": "filled", "fillcolor": "#f4c7c3"])
+            ], legendTitle: say(.legendTitle), paper: options.paper)
+        drawing.positions = positions
+        return drawing
     }
 
     // MARK: common parts
@@ -561,6 +665,13 @@ extension MapDrawing {
 extension Text {
     static let supportNetwork = Text(ja: "支援ネットワーク", en: "support network")
     static let chooseKind = Text(ja: "--kind で連携内容を指定してください", en: "choose the kind of tie with --kind")
+    static let noProfiles = Text(
+        ja: "どの機関も agencies.csv に支援内容を書いていないので、社会資源マップは描けません",
+        en: "no agency states its services in agencies.csv, so there is no resource map to draw")
+    static let resourceMapTitle = Text(ja: "社会資源マップ (支援と年代)", en: "resource map (services by age)")
+    static let resourceMissing = Text(ja: "なし", en: "none")
+    static let resourceMissingLegend = Text(ja: "あるはずの年代にない支援", en: "missing where expected")
+    static func moreAgencies(_ n: Int) -> Text { Text(ja: "ほか\(n)機関", en: "and \(n) more") }
     static func tiesOfKind(_ kind: TieKind) -> Text { Text(ja: "連携内容「\(kind.ja)」のつながり", en: "ties of kind \(kind.en)") }
     static let agenciesWithoutTies = Text(ja: "つながりのない機関", en: "agencies without ties")
 

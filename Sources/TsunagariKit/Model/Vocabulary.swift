@@ -344,6 +344,9 @@ public enum AgeBand: Int, Vocabulary, Comparable {
         }
     }
 
+    /// The band in a sentence or a table heading, in `language`.
+    public func agesLabel(_ language: Language) -> String { Text(ja: agesJa, en: agesEn)(language) }
+
     /// "ages 40–64", "school age (to 14)".
     public var agesEn: String {
         switch self {
