@@ -419,8 +419,13 @@ private struct ReportWriter {
                 blocks += [.h3(say(.gotBetter)), .list("ul", nil, items)]
             }
         }
+        let counts = analysis.network.data.settings.counts(exact: input.internalUse)
+        let repeated = c.repeatedReviewGapsNews(counts, input.language)
         if let proposals = c.proposalNews(input.language) {
             blocks += [.h3(say(.proposalsHeading)), .p(proposals.summary), .list("ul", nil, proposals.items)]
+            if let repeated { blocks.append(.p(repeated)) }
+        } else if let repeated {
+            blocks += [.h3(say(.proposalsHeading)), .p(repeated)]
         }
         blocks.append(
             Block(charts: .init(svgs: input.trendCharts.enumerated().map { inlineSVG($1, prefix: "chart\($0)") })))

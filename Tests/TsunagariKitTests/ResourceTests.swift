@@ -195,6 +195,10 @@ struct ResourceTests {
                 ProposedTie(from: "A1", to: "A2", status: .strengthened),
                 ProposedTie(from: "A6", to: "A7", status: .missing),
             ])
+        // 「年齢の切れ目」 in two reviews: below the threshold, not shown at all; exact counts show it.
+        #expect(c.repeatedReviewGaps(CaseCountRule()).isEmpty)
+        #expect(c.repeatedReviewGaps(CaseCountRule(exact: true)).map(\.tag) == ["年齢の切れ目"])
+        #expect(c.repeatedReviewGaps(CaseCountRule(exact: true)).map(\.reviews) == [2])
         let news = try #require(c.proposalNews(.ja))
         #expect(news.summary == "事例検討で提案されたつながり3件のうち1件ができました。1件は、あったつながりが強まりました")
         #expect(news.items[2] == "「みどり中学校」と「ハローワーク」: まだつながっていません")

@@ -62,6 +62,30 @@ extension YearComparison {
     }
 }
 
+extension YearComparison {
+    /// Gap tags (はざま) that case reviews of the two years name again and again: each tag with the
+    /// number of reviews naming it, for tags named by at least the threshold of reviews (with exact
+    /// counts, at least two), most often first. A tag fewer reviews name is left out altogether,
+    /// so that no small count is shown or can be derived.
+    public func repeatedReviewGaps(_ counts: CaseCountRule) -> [(tag: String, reviews: Int)] {
+        var n: [String: Int] = [:]
+        for review in before.network.data.reviews + after.network.data.reviews {
+            for tag in Set(review.gaps) { n[tag, default: 0] += 1 }
+        }
+        let least = counts.exact ? 2 : max(2, counts.threshold)
+        return n.filter { $0.value >= least }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+            ($0.key, $0.value)
+        }
+    }
+
+    /// `repeatedReviewGaps` in a sentence; nil when there are none.
+    public func repeatedReviewGapsNews(_ counts: CaseCountRule, _ language: Language) -> String? {
+        let gaps = repeatedReviewGaps(counts)
+        guard !gaps.isEmpty else { return nil }
+        return Text.repeatedReviewGaps(gaps)(language)
+    }
+}
+
 /// The wording of the change between two years.
 extension Text {
     static func fieldsTiedAtLast(_ a: Field, _ b: Field) -> Text {
@@ -80,6 +104,14 @@ extension Text {
 
     static func noLongerTheCase(_ finding: Text) -> Text {
         Text(ja: "解消: " + finding.ja, en: "No longer the case: " + finding.en)
+    }
+
+    static func repeatedReviewGaps(_ gaps: [(tag: String, reviews: Int)]) -> Text {
+        Text(
+            ja: "事例検討で繰り返し挙がったはざま: " + gaps.map { "「\($0.tag)」(\($0.reviews)件)" }.joined(separator: "、"),
+            en: "Gaps case reviews name again and again: "
+                + gaps.map { "'\($0.tag)' (\($0.reviews))" }
+                .joined(separator: ", "))
     }
 
     static func proposalSummary(_ total: Int, formed: Int, strengthened: Int) -> Text {

@@ -36,6 +36,9 @@ enum CompareReport {
         if let proposals = c.proposalNews(language) {
             lines += ["", proposals.summary] + proposals.items.map { "- " + $0 }
         }
+        if let repeated = c.repeatedReviewGapsNews(c.after.network.data.settings.counts(exact: false), language) {
+            lines += ["", repeated]
+        }
         var pairs = [Text.fieldPairColumns.map(say)]
         for p in c.byFieldPair where p.new + p.lost > 0 {
             pairs.append(["\(p.a.label(language)) – \(p.b.label(language))", "\(p.new)", "\(p.lost)", "\(p.kept)"])
