@@ -533,6 +533,20 @@ private struct ReportWriter {
     func cards() -> [Section] {
         agencies.enumerated().map { i, a in
             var blocks: [Block] = [.p("\(a.name) — \(a.field.label(input.language))")]
+            // The profile: what it offers, and where the people are beside where the ties are.
+            let counts = analysis.network.data.settings.counts(exact: input.internalUse)
+            var profile: [String] = []
+            if !a.services.isEmpty {
+                profile.append(
+                    say(.cardServices)
+                        + a.services.map { $0.service.label(input.language) }.joined(separator: say(.listSeparator)))
+            }
+            if let n = a.consultations { profile.append(say(.cardConsultations(counts.cell(n).text))) }
+            if !a.needs.isEmpty {
+                profile.append(
+                    say(.cardNeeds) + a.needs.map { $0.label(input.language) }.joined(separator: say(.listSeparator)))
+            }
+            if !profile.isEmpty { blocks.append(.p(profile.joined(separator: " / "))) }
             var byKind: [TieKind: [String]] = [:], unstated: [String] = []
             var notes: [String] = []
             for tie in analysis.network.ties where tie.a == i || tie.b == i {

@@ -159,6 +159,11 @@ extension Text {
     static let needsTitle = Text(ja: "お互いに求めていること", en: "What agencies look for from each other")
     static let strengthsTitle = Text(ja: "ほかの機関に提供できること (強み)", en: "What agencies offer others (strengths)")
     static let consultationsColumn = Text(ja: "相談件数", en: "consultations")
+    static let cardServices = Text(ja: "支援内容: ", en: "Services: ")
+    static let cardNeeds = Text(ja: "求める連携: ", en: "Looks for: ")
+    static func cardConsultations(_ count: Text) -> Text {
+        Text(ja: "前年度の相談 \(count.ja)", en: "consultations last year: \(count.en)")
+    }
     static let fragilityTitle = Text(ja: "ネットワークを支えているところ", en: "What holds the network together")
 
     static let fragilityIntro = Text(

@@ -242,6 +242,13 @@ struct ResourceTests {
         }
         #expect(consultations(html, "A1") == "42" && consultations(html, "A2") == "&lt;3")
         #expect(consultations(page(internalUse: true), "A2") == "2")
+        // Each agency's card says what it offers and how many consultations, under the same rule.
+        let cards = reportHTML(
+            ReportInput(
+                history: history, year: 0, comparison: nil, area: "テスト市", language: .ja, internalUse: false,
+                networkMap: svg, fieldMap: svg, changeMap: nil, trendCharts: [], cardMaps: ["A2": svg], warnings: []))
+        #expect(cards.contains("支援内容: 相談、就労支援 / 前年度の相談 3件未満"))
+        #expect(cards.contains("支援内容: 相談、訪問・アウトリーチ、家族支援、見守り / 前年度の相談 42件 / 求める連携: 居場所"))
         // Without profiles the section is not there and the numbers close up.
         try net.write(
             "2025/agencies.csv",
