@@ -85,15 +85,15 @@ struct WorkbookWriterTests {
         #expect(template.forms.map(\.path).allSatisfy { $0.hasSuffix(".xlsx") })
         let data = template.forms[0].data
         let read = try Workbook.read(contentsOf: write(data, "A01.xlsx", in: net))
-        #expect(read.sheets.map(\.name) == ["記入方法", "回答", "選択肢"])
+        #expect(read.sheets.map(\.name) == ["記入方法", "回答", "プロフィール", "選択肢"])
         #expect(read.sheets[0].rows[1].fields[0].value == "回答機関: みどり市ひきこもり相談窓口 (A01)")
-        #expect(read.sheets[0].rows.contains { $0.fields.first?.value.hasPrefix("6. 前年度の回答が入っています") == true })
+        #expect(read.sheets[0].rows.contains { $0.fields.first?.value.hasPrefix("7. 前年度の回答が入っています") == true })
         let roster = read.sheets[1].rows.map { $0.fields.map(\.value) }
         #expect(roster[0] == ["回答機関", "連携先", "連携先の機関名", "連携先の分野", "連携内容", "頻度", "顔の見える関係", "担当者依存", "信頼", "備考"])
         // Prefilled: A01's answer about A02 of 2025.
         #expect(roster[1] == ["A01", "A02", "みどり地域若者サポートステーション", "就労", "紹介;同行", "月1回程度", "3", "", "", ""])
         #expect(roster[2] == ["A01", "A03", "みどり保健所", "保健", "", "", "", "", "", ""])
-        #expect(read.sheets[2].rows.map { $0.fields[0].value } == ["連携内容"] + TieKind.allCases.map(\.ja))
+        #expect(read.sheets[3].rows.map { $0.fields[0].value } == ["連携内容"] + TieKind.allCases.map(\.ja))
 
         let sheet = try part(data, "xl/worksheets/sheet2.xml")
         #expect(sheet.contains("<sheetProtection sheet=\"1\""))
@@ -106,7 +106,7 @@ struct WorkbookWriterTests {
         #expect(sheet.contains("sqref=\"H2:H4\"><formula1>&quot;○,×&quot;</formula1>"))
         let styles = try part(data, "xl/styles.xml")
         #expect(styles.contains("<protection locked=\"0\"/>"))
-        #expect(try part(data, "xl/workbook.xml").contains("<sheet name=\"選択肢\" sheetId=\"3\" state=\"hidden\""))
+        #expect(try part(data, "xl/workbook.xml").contains("<sheet name=\"選択肢\" sheetId=\"4\" state=\"hidden\""))
     }
 
     /// The 2026 folder of a network whose 2025 survey has one answer of A01, with forms written
@@ -213,5 +213,64 @@ struct WorkbookWriterTests {
                     + "機関2 (B2) 1, 機関3 (B3) 1") == true, "\(warned)")
         #expect(try lines(blank: 5, total: 20).isEmpty)  // 25 %
         #expect(try lines(blank: 19, total: 19).isEmpty)  // too few ties to judge
+    }
+
+    @Test("the profile sheet: answered on an otherwise untouched form, collected, written into agencies.csv")
+    func profileSheet() throws {
+        let net = try TempNetwork()
+        try net.write(
+            "2025/agencies.csv",
+            "id,name,field,担当部署,services,needs\nA01,窓口,行政・調整,福祉課,相談;訪問,\nA02,保健所,保健,,相談,居場所\n")
+        try net.write("2025/survey.csv", "reporter,partner\nA01,A02\n")
+        let source = try #require(net.load().network.years.last)
+        let template = SurveyTemplate(
+            from: source, fiscalYear: FiscalYear(2026), format: .xlsx, prefill: false, language: .ja)
+        // The year's agencies.csv as a person keeps it: with a column the tool does not know.
+        try net.write(
+            "2026/agencies.csv",
+            "id,name,field,担当部署,services,needs\nA01,窓口,行政・調整,福祉課,相談;訪問,\nA02,保健所,保健,,相談,居場所\n")
+        var form = Form(
+            reporter: 0, agencies: source.agencies, fiscalYear: FiscalYear(2026), answers: [:], language: .ja
+        )
+        .workbook
+        let sheet = try #require(form.sheets.firstIndex { $0.name == "プロフィール" })
+        let labels = form.sheets[sheet].rows.compactMap { $0.first?.value }
+        #expect(labels.contains("居場所"))
+        #expect(form.sheets[sheet].rows[1].map(\.value) == ["相談", "○", ""])  // the current profile, to confirm
+        form.sheets[sheet].rows[3][1].value = "○"  // 居場所
+        form.sheets[sheet].rows[3][2].value = "15-39"
+        form.sheets[sheet].rows[11][1].value = "12"  // consultations
+        form.sheets[sheet].rows[13][1].value = "医療;夜間の相談"
+        let path = try write(form.data(), "f/" + template.forms[0].path, in: net)
+        let untouched = try write(template.forms[1].data, "f/" + template.forms[1].path, in: net)
+        let collected = collect(net, [path, untouched], previous: source)
+        #expect(collected.diagnostics.all.isEmpty, "\(collected.diagnostics.all.map { $0.line(.en) })")
+        #expect(collected.tracker.map(\.status) == [.notReturned, .notReturned])  // the roster is still blank
+        #expect(Array(collected.profiles.keys) == ["A01"])
+        let written = try #require(agenciesWithProfiles(net.path("2026"), collected.profiles))
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(
+            text == "\u{FEFF}id,name,field,担当部署,services,needs,consultations,strengths\r\n"
+                + "A01,窓口,行政・調整,福祉課,consultation;outreach;drop_in(15-39),medical_care;夜間の相談,12,\r\n"
+                + "A02,保健所,保健,,相談,居場所\r\n")
+        try written.write(to: URL(fileURLWithPath: net.path("2026/agencies.csv")))
+        try net.write("2026/survey.csv", "reporter,partner\n")
+        let year = try #require(net.load().network.years.last)
+        #expect(
+            year.agencies[0].services == [
+                ServiceOffer(.consultation), ServiceOffer(.outreach), ServiceOffer(.dropIn, ages: 15...39),
+            ])
+        #expect(
+            year.agencies[0].consultations == 12 && year.agencies[0].needs == [.service(.medicalCare), .text("夜間の相談")])
+
+        // A profile that cannot be read: the form is left out, the cell named.
+        form.sheets[sheet].rows[11][1].value = "たくさん"
+        try form.data().write(to: URL(fileURLWithPath: path))
+        let broken = collect(net, [path], previous: source)
+        #expect(broken.rejected == [path] && broken.tracker[0].status == .hasErrors)
+        #expect(
+            broken.diagnostics.all.map { $0.line(.en) } == [
+                "\(path):12:2: error: B12: the profile's '前年度のひきこもりの相談件数': 'たくさん' cannot be read"
+            ])
     }
 }

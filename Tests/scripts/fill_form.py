@@ -5,7 +5,7 @@
 
 FORMAT is how the person saves: xlsx, or the answer sheet as csv-sjis (Shift_JIS CSV), csv-utf8
 or utf16 (Excel's "Unicode text": UTF-16, tab-separated). CELL is a reference on the answer sheet (the second
-sheet), e.g. E3; the value is typed as text. Needs Debian's python3-uno (run with /usr/bin/python3).
+sheet), e.g. E3, or on another sheet by name, e.g. プロフィール!B4; the value is typed as text. Needs Debian's python3-uno (run with /usr/bin/python3).
 """
 import os
 import subprocess
@@ -55,7 +55,11 @@ def main():
                                            (prop("Hidden", True),))
         sheet = doc.Sheets.getByIndex(1)
         for reference, value in cells:
-            sheet.getCellRangeByName(reference).setString(value)
+            target_sheet = sheet
+            if "!" in reference:  # another sheet by name, e.g. プロフィール!B4
+                name, reference = reference.split("!", 1)
+                target_sheet = doc.Sheets.getByName(name)
+            target_sheet.getCellRangeByName(reference).setString(value)
         name, options = FILTERS[fmt]
         args = [prop("FilterName", name), prop("Overwrite", True)]
         if options:

@@ -160,8 +160,12 @@ struct LibreOfficeTests {
         try fill(
             paths[1], ["E2=情報共有;紹介", "F2=週1回以上", "H2=○"], saveAs: returned + "/A02.csv", "csv-sjis", profile: profile)
         try fill(paths[2], ["J2=連携なし"], saveAs: returned + "/A03.csv", "csv-utf8", profile: profile)
+        // A05 sends back only its profile (the roster untouched): a drop-in space for 12–18, 7 consultations.
+        try fill(
+            paths[4], ["プロフィール!B4=○", "プロフィール!C4=12-18", "プロフィール!B12=7"], saveAs: returned + "/A05p.xlsx",
+            "xlsx", profile: profile)
         try fill(paths[3], ["E2=紹介", "G2=2", "E5=情報共有"], saveAs: returned + "/A04.txt", "utf16", profile: profile)
-        try fill(paths[4], [], saveAs: returned + "/A05.xlsx", "xlsx", profile: profile)
+
         let shiftJIS = try Data(contentsOf: URL(fileURLWithPath: returned + "/A02.csv"))
         #expect(String(data: shiftJIS, encoding: .utf8) == nil)  // really CP932
 
@@ -184,6 +188,9 @@ struct LibreOfficeTests {
         ])
         #expect(reminders.stdout.contains("□ A05  教育相談室  not returned"), "\(reminders.stdout)")
         #expect(!reminders.stdout.contains("A04"))
+        // The profile A05 answered is in the year's agencies.csv now.
+        let agencies = try String(contentsOfFile: network + "/2026/agencies.csv", encoding: .utf8)
+        #expect(agencies.contains("A05,教育相談室,,教育,,,,,,居場所(12-18),7,,,"), "\(agencies)")
 
         let check = try CLI.run(["check", network])
         #expect(check.status == 0, "\(check.stderr)")

@@ -172,7 +172,47 @@ struct Form {
                     [i < kinds.count ? kinds[i] : "", i < frequencies.count ? frequencies[i] : ""]
                 })
         listSheet.hidden = true
-        return OutputWorkbook(sheets: [instructions, roster, listSheet])
+        return OutputWorkbook(sheets: [instructions, roster, profileSheet, listSheet])
+    }
+
+    /// The agency's profile to confirm or fill in (the questionnaire's profile page): a row per
+    /// service with ○ and, where they differ from the agency's, its ages; last year's
+    /// consultations; strengths; needs. It holds the profile agencies.csv gives now.
+    var profileSheet: OutputWorkbook.Sheet {
+        let agency = agencies[reporter]
+        let yes = Text.yesNo(true)(language)
+        var rows: [[OutputWorkbook.Cell]] = [
+            Text.profileColumns.map { OutputWorkbook.Cell($0(language), .header) }
+        ]
+        for service in Service.allCases {
+            let offer = agency.services.first { $0.service == service }
+            rows.append([
+                OutputWorkbook.Cell(service.label(language)), OutputWorkbook.Cell(offer == nil ? "" : yes, .input),
+                OutputWorkbook.Cell(offer?.ages.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "", .input),
+            ])
+        }
+        func words(_ list: [Need]) -> String { list.map { $0.label(language) }.joined(separator: ";") }
+        rows += [
+            [OutputWorkbook.Cell(Text.profileConsultations(language)), OutputWorkbook.Cell("", .input)],
+            [
+                OutputWorkbook.Cell(Text.profileStrengths(language)),
+                OutputWorkbook.Cell(words(agency.strengths), .input),
+            ],
+            [OutputWorkbook.Cell(Text.profileNeeds(language)), OutputWorkbook.Cell(words(agency.needs), .input)],
+        ]
+        var sheet = OutputWorkbook.Sheet(name: Text.profileSheet(language), rows: rows)
+        sheet.columnWidths = [30, 40, 24]
+        sheet.frozenRows = 1
+        sheet.rowHeights[0] = 36
+        sheet.protected = true
+        let services = 2...(1 + Service.allCases.count)
+        sheet.validations = [
+            OutputWorkbook.Validation(
+                columns: 2...2, rows: services, list: "\"\(yes)\"", strict: true,
+                prompt: (Text.profileColumns[1](language), Text.profileServicePrompt(language)),
+                error: (Text.profileColumns[1](language), Text.profileServicePrompt(language)))
+        ]
+        return sheet
     }
 }
 
@@ -227,6 +267,110 @@ public struct CollectedForms: Sendable {
     public var tracker: [FormStatus] = []
     /// Forms still exactly as `template` wrote them: not returned, not read.
     public var untouched: [String] = []
+    /// Profiles answered on workbook forms that differ from agencies.csv, by agency ID
+    /// (`agenciesWithProfiles` writes them into agencies.csv).
+    public var profiles: [String: AgencyProfile] = [:]
+}
+
+/// An agency's profile as a form answers it (the profile sheet).
+public struct AgencyProfile: Sendable, Equatable {
+    public var services: [ServiceOffer]
+    public var consultations: Int?
+    public var strengths: [Need]
+    public var needs: [Need]
+
+    /// The profile agencies.csv gives `agency` now (its consultations are of the year before).
+    init(_ agency: Agency) {
+        (services, consultations, strengths, needs) = (agency.services, nil, agency.strengths, agency.needs)
+    }
+
+    init(services: [ServiceOffer], consultations: Int?, strengths: [Need], needs: [Need]) {
+        (self.services, self.consultations, self.strengths, self.needs) = (services, consultations, strengths, needs)
+    }
+}
+
+/// The profile sheet of the workbook form at `path`: nil when it has none (a CSV form, a form of
+/// before). `ok` is false after a problem was reported (with the cell) into `diagnostics`.
+func readProfile(_ path: String, diagnostics: inout Diagnostics) -> (profile: AgencyProfile?, ok: Bool) {
+    guard path.lowercased().hasSuffix(".xlsx"), let book = try? Workbook.read(contentsOf: path),
+        let sheet = book.sheets.first(where: { sheet in
+            Language.allCases.contains { Text.profileSheet($0) == sheet.name }
+        })
+    else { return (nil, true) }
+    func labelled(_ text: Text, _ label: String) -> Bool { Language.allCases.contains { text($0) == label } }
+    var profile = AgencyProfile(services: [], consultations: nil, strengths: [], needs: [])
+    var ok = true
+    for row in sheet.rows.dropFirst() {
+        func value(_ i: Int) -> String { i < row.fields.count ? trimmed(row.fields[i].value) : "" }
+        let at = SourceLocation(file: path, line: row.line, column: 2)
+        let (label, answer) = (value(0), value(1))
+        if let service = Service(cell: label) {
+            switch normalizedKey(answer) {
+            case "", "×", "no", "いいえ", "0": continue
+            case "○", "◯", "〇", "yes", "はい", "1": break
+            default:
+                diagnostics.error(at, .profileAnswer(label, answer))
+                ok = false
+                continue
+            }
+            let ages = value(2)
+            guard ages.isEmpty || ageRange(nfkc(ages)) != nil else {
+                diagnostics.error(
+                    SourceLocation(file: path, line: row.line, column: 3), .serviceAges("\(label)(\(ages))"))
+                ok = false
+                continue
+            }
+            profile.services.append(ServiceOffer(service, ages: ages.isEmpty ? nil : ageRange(nfkc(ages))))
+        } else if labelled(.profileConsultations, label), !answer.isEmpty {
+            guard let n = Int(nfkc(answer)), (0...1_000_000).contains(n) else {
+                diagnostics.error(at, .profileAnswer(label, answer))
+                ok = false
+                continue
+            }
+            profile.consultations = n
+        } else if labelled(.profileStrengths, label) {
+            profile.strengths = splitList(answer).map(Need.init(cell:))
+        } else if labelled(.profileNeeds, label) {
+            profile.needs = splitList(answer).map(Need.init(cell:))
+        }
+    }
+    return (profile, ok)
+}
+
+/// agencies.csv of `yearFolder` with the profile columns of the agencies in `profiles` replaced
+/// (added where the file lacks them, headed in the file's language), every other cell as it
+/// was; written as CSV for Excel. Nil when the agencies are not in agencies.csv (a workbook or
+/// Unicode text is not rewritten) or cannot be read.
+public func agenciesWithProfiles(_ yearFolder: String, _ profiles: [String: AgencyProfile]) -> Data? {
+    let path = (yearFolder as NSString).appendingPathComponent(Schema.agencies.fileName)
+    var ignored = Diagnostics()
+    guard FileManager.default.fileExists(atPath: path),
+        let table = CSVTable.read(path, schema: Schema.agencies, diagnostics: &ignored)
+    else { return nil }
+    var header = table.header.fields.map(\.value)
+    let language: Language =
+        header.contains(where: { normalizedKey($0) == normalizedKey(Schema.Agencies.id.ja) }) ? .ja : .en
+    typealias C = Schema.Agencies
+    let columns = [C.services, C.consultations, C.strengths, C.needs].map { column -> Int in
+        if let i = table.positions[column.index] { return i }
+        header.append(column.header(language))
+        return header.count - 1
+    }
+    var rows = [header]
+    for record in table.records {
+        var row = record.fields.map(\.value)
+        if let id = table.value(record, C.id), let p = profiles[id] {
+            while row.count < header.count { row.append("") }
+            row[columns[0]] = p.services.map { offer in
+                offer.service.label(language) + (offer.ages.map { "(\($0.lowerBound)-\($0.upperBound))" } ?? "")
+            }.joined(separator: ";")
+            row[columns[1]] = p.consultations.map(String.init) ?? ""
+            row[columns[2]] = p.strengths.map { $0.label(language) }.joined(separator: ";")
+            row[columns[3]] = p.needs.map { $0.label(language) }.joined(separator: ";")
+        }
+        rows.append(row)
+    }
+    return excelCSV(rows)
 }
 
 /// One agency in the survey round: whether its form is back and usable.
@@ -261,6 +405,7 @@ public func collectForms(
     var reports: [SurveyReport] = []
     var diagnostics = Diagnostics()
     var rejected: [String] = []
+    var profiles: [String: AgencyProfile] = [:]
     var owners: [String: String] = [:]  // the owner's folded name → its first form
     var blank: [String] = []  // owners of clean forms that name no partner
     var formOwner: [(path: String, owner: String)] = []
@@ -302,10 +447,25 @@ public func collectForms(
             if let id = name.split(separator: "_").first, id.count < name.count { formOwner.append((path, String(id))) }
             continue
         }
+        // The profile sheet: kept where it says something agencies.csv does not yet.
+        let profile = readProfile(path, diagnostics: &formDiagnostics)
+        func keepProfile(_ owner: String) {
+            guard let p = profile.profile, let a = unfilled.agency(named: owner),
+                p != AgencyProfile(unfilled.agencies[a])
+            else { return }
+            profiles[unfilled.agencies[a].id] = p
+        }
         if let owner = table.owner(Schema.Survey.reporter) {
             switch sameness(table, owner: owner) {
             case .blank:
+                guard profile.ok else {  // the roster untouched, the profile answered with a problem
+                    diagnostics.append(contentsOf: formDiagnostics)
+                    rejected.append(path)
+                    formOwner.append((path, owner))
+                    continue
+                }
                 unreturned.append(path)
+                keepProfile(owner)
                 continue
             case .prefilled:
                 let agency = unfilled.agencies[unfilled.agency(named: owner)!]
@@ -330,6 +490,7 @@ public func collectForms(
         } else {
             reports += formReports
             if formReports.isEmpty, let owner = table.owner(Schema.Survey.reporter) { blank.append(owner) }
+            if let owner = table.owner(Schema.Survey.reporter) { keepProfile(owner) }
         }
     }
     diagnostics.append(contentsOf: loader.diagnostics)
@@ -375,7 +536,7 @@ public func collectForms(
     }
     return CollectedForms(
         survey: excelCSV(rows), year: year, diagnostics: diagnostics, rejected: rejected, tracker: tracker,
-        untouched: unreturned)
+        untouched: unreturned, profiles: profiles)
 }
 
 /// The roster form's two columns for the reader's eyes (the reader ignores them), and the
@@ -388,6 +549,19 @@ extension Text {
     static let listsSheet = Text(ja: "選択肢", en: "Lists")
 
     static func yesNo(_ yes: Bool) -> Text { yes ? Text(ja: "○", en: "yes") : Text(ja: "×", en: "no") }
+    static let profileSheet = Text(ja: "プロフィール", en: "Profile")
+    static let profileColumns = [
+        Text(ja: "項目", en: "item"), Text(ja: "回答", en: "answer"),
+        Text(ja: "対象年齢 (機関と違うときだけ。例: 15-39、40-)", en: "ages (only where they differ, e.g. 15-39, 40-)"),
+    ]
+    static let profileConsultations = Text(
+        ja: "前年度のひきこもりの相談件数", en: "hikikomori consultations last fiscal year")
+    static let profileStrengths = Text(
+        ja: "ほかの機関に提供できること (強み。; で区切る)", en: "what you can offer others (strengths; separate with ;)")
+    static let profileNeeds = Text(
+        ja: "ほかの機関に求める連携 (; で区切る)", en: "what you look for from others (separate with ;)")
+    static let profileServicePrompt = Text(
+        ja: "行っている支援に ○ を付けてください", en: "mark the services you offer with yes")
 
     /// The instruction sheet, one paragraph per row.
     static func formInstructions(
@@ -440,7 +614,17 @@ extension Text {
             ),
             (
                 Text(
-                    ja: "5. 個人の名前や相談者のことは書かないでください。保存はこの形式 (.xlsx) のままで結構です。",
+                    ja: "5. 「\(profileSheet(.ja))」シートで、行っている支援 (対象年齢が違えばそれも)、前年度の相談件数、"
+                        + "ほかの機関に提供できること、求める連携を確かめ、直してください。",
+                    en:
+                        "5. On the '\(profileSheet(.en))' sheet, check and correct the services you offer (with their ages "
+                        + "where they differ), last year's consultations, what you can offer others and what you look for."
+                ),
+                .wrapped
+            ),
+            (
+                Text(
+                    ja: "6. 個人の名前や相談者のことは書かないでください。保存はこの形式 (.xlsx) のままで結構です。",
                     en:
                         "5. Do not write the names of staff or anything about the people you support. Save the file as it "
                         + "is (.xlsx)."), .wrapped
@@ -450,7 +634,7 @@ extension Text {
             out.append(
                 (
                     Text(
-                        ja: "6. 前年度の回答が入っています。変わったところを直し、連携がなくなった機関の行は空欄にしてください。"
+                        ja: "7. 前年度の回答が入っています。変わったところを直し、連携がなくなった機関の行は空欄にしてください。"
                             + "変更がなければ、そのまま返送してください。",
                         en:
                             "6. Last year's answers are filled in. Correct what has changed and clear the rows of agencies "
@@ -536,6 +720,14 @@ extension Wording {
             hint: Text(
                 ja: "返送されていない様式なら、このフォルダから外してください",
                 en: "if the agency did not send it back, move it out of this folder"))
+    }
+
+    static func profileAnswer(_ item: String, _ written: String) -> Wording {
+        Wording(
+            Text(ja: "プロフィールの「\(item)」の「\(written)」は読めません", en: "the profile's '\(item)': '\(written)' cannot be read"),
+            hint: Text(
+                ja: "支援には ○ を、相談件数には0以上の整数を入れてください",
+                en: "mark services with yes (○), and give consultations as a whole number"))
     }
 
     static func formTwice(_ owner: String, first: String) -> Wording {

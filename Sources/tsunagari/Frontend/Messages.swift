@@ -364,6 +364,22 @@ extension Text {
             en: "Survey \(year): agencies to ask again (\(waiting) of \(total): not returned or with errors)")
     }
 
+    static func wroteProfiles(_ n: Int) -> Text {
+        Text(
+            ja: "様式のプロフィールから、\(n)機関の支援内容・相談件数・強み・求める連携を agencies.csv に書きました",
+            en:
+                "wrote the profiles of \(n) agencies (services, consultations, strengths, needs) from the forms into agencies.csv"
+        )
+    }
+
+    static func profilesNotWritten(_ ids: [String]) -> Text {
+        Text(
+            ja: "警告: 機関一覧が agencies.csv ではないので、様式のプロフィール (\(ids.joined(separator: "、"))) は書いていません。手で写してください",
+            en:
+                "warning: the agencies are not in agencies.csv, so the forms' profiles (\(ids.joined(separator: ", "))) were not written; copy them by hand"
+        )
+    }
+
     static func formsLeftOut(_ names: [String]) -> Text {
         Text(
             ja: "問題があるため入れなかった様式 \(names.count)件 (直してからもう一度 collect --force を実行してください): "

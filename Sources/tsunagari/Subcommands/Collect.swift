@@ -71,6 +71,15 @@ struct Collect: ParsableCommand {
         // The clean forms are merged even when others have errors: an interim picture while the
         // rest are chased; run again after fixing them.
         try writeAtomically(survey, to: target)
+        // Profiles answered on the workbook forms go into the year's agencies.csv.
+        if !collected.profiles.isEmpty {
+            if let agencies = agenciesWithProfiles(yearFolder, collected.profiles) {
+                try writeAtomically(agencies, to: (yearFolder as NSString).appendingPathComponent("agencies.csv"))
+                Console.err(Text.wroteProfiles(collected.profiles.count)(language))
+            } else {
+                Console.err(Text.profilesNotWritten(collected.profiles.keys.sorted())(language))
+            }
+        }
         switch format {
         case .json:
             Console.out(String(decoding: try trackerJSON(collected, language), as: UTF8.self))
