@@ -294,6 +294,20 @@ struct CLITests {
         let changes = try #require(object["agency_changes"] as? [[String: Any]])
         #expect(changes.first { $0["id"] as? String == "A38" }?["degree_before"] as? Int == 0)  // ゆるりの会 connects in R6
         #expect(try CLI.run(["compare", CLI.sample, "--from", "R7", "--to", "2023"]).status != 0)
+        // R6's case reviews proposed three ties: formed, strengthened and still missing in R7; no case ID shows.
+        let reviews = try CLI.run(["compare", CLI.sample, "--format", "json"])
+        let latest = try #require(try JSONSerialization.jsonObject(with: Data(reviews.stdout.utf8)) as? [String: Any])
+        let proposed = try #require(latest["proposed_ties"] as? [[String: String]])
+        #expect(
+            proposed == [
+                ["from": "A01", "to": "A14", "status": "formed"],
+                ["from": "A12", "to": "A01", "status": "strengthened"],
+                ["from": "A30", "to": "A31", "status": "missing"],
+            ])
+        for command in [["compare"], ["compare", "--format", "json"], ["gaps", "--format", "json"]] {
+            let out = try CLI.run([command[0], CLI.sample] + command.dropFirst()).stdout
+            #expect(!out.contains("C2024") && !out.contains("C2025"), "\(command)")
+        }
     }
 
     @Test("report: report.html and the maps as SVG and PDF, never inside the input folder")
