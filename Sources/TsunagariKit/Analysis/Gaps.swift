@@ -691,10 +691,17 @@ private struct GapFinder {
     /// and docs/DOMAIN.md §10), then by ID. One suggestion per need, for reference.
     mutating func needs() {
         let (agencies, g, settings) = (self.agencies, self.g, self.settings)
+        guard agencies.contains(where: { !$0.needs.isEmpty }) else { return }
+        // Who might meet each need, found once: by service key and by strength (linear in the profiles).
+        var offering: [String: [Int]] = [:]
+        for (b, agency) in agencies.enumerated() {
+            let keys = Set(agency.services.map { Need.service($0.service).key } + agency.strengths.map(\.key))
+            for key in keys { offering[key, default: []].append(b) }
+        }
         for (a, agency) in agencies.enumerated() {
             let served = (agency.ageMin ?? 0)...(agency.ageMax ?? 120)
             for need in agency.needs {
-                let meeting = agencies.indices.filter { b in
+                let meeting = (offering[need.key] ?? []).filter { b in
                     b != a && !g.hasEdge(a, b) && !g.hasEdge(b, a) && Self.meets(agencies[b], need, for: served)
                 }
                 guard !meeting.isEmpty else { continue }
