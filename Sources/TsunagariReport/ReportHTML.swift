@@ -185,7 +185,8 @@ private struct ReportWriter {
 
     func document() -> String {
         var sections =
-            [summary(), maps(), gaps()] + (analysis.services.hasProfiles ? [serviceResources()] : [])
+            [summary(), maps(), gaps()]
+            + (analysis.services.hasProfiles ? [serviceResources(), needsAndStrengths()] : [])
             + [fragility(), change(), agencyTable(), dataQuality(), method()]
         // Numbered as they come: the resource section is there only with profiles.
         for i in sections.indices { sections[i].title = "\(i + 1). " + sections[i].title }
@@ -316,8 +317,7 @@ private struct ReportWriter {
 
     // MARK: resources (with profiles)
 
-    /// The resource map as a grid (services × age bands, the agencies in each cell), then the
-    /// needs others meet and the strengths agencies state.
+    /// The resource map as a grid (services × age bands, the agencies in each cell).
     func serviceResources() -> Section {
         let matrix = analysis.services
         let rows = Service.allCases.filter { !matrix.offering($0).isEmpty || !$0.expectedBands.isEmpty }.map {
@@ -343,8 +343,15 @@ private struct ReportWriter {
                     columns: AgeBand.allCases.map { $0.agesLabel(input.language) }, rows: rows,
                     legend: say(.resourcesLegend))),
         ]
+        return Section(id: "resources", title: say(.resourcesTitle), blocks: blocks)
+    }
+
+    /// What agencies look for from each other (the group-work sheet): the needs others meet and
+    /// have no tie for yet, then the strengths agencies state.
+    func needsAndStrengths() -> Section {
+        var blocks: [Block] = []
         let needs = findings.filter { if case .need = $0.evidence { true } else { false } }
-        if !needs.isEmpty { blocks += [.h3(say(.needsTitle)), items("ul", nil, needs)] }
+        blocks += needs.isEmpty ? [.p(say(.noNeedsMet))] : [items("ul", nil, needs)]
         let strengths = agencies.filter { !$0.strengths.isEmpty }.map { a in
             "\(a.displayName): " + a.strengths.map { $0.label(input.language) }.joined(separator: say(.listSeparator))
         }
@@ -354,7 +361,7 @@ private struct ReportWriter {
                 .list("ul", nil, Array(strengths.prefix(reportListLimit)), more: more(strengths.count, Text.moreItems)),
             ]
         }
-        return Section(id: "resources", title: say(.resourcesTitle), blocks: blocks)
+        return Section(id: "needs", title: say(.needsTitle), blocks: blocks)
     }
 
     // MARK: 4. fragility

@@ -157,6 +157,9 @@ extension Text {
 
     static func moreAgenciesShort(_ n: Int) -> Text { Text(ja: "ほか\(n)", en: "+\(n)") }
     static let needsTitle = Text(ja: "お互いに求めていること", en: "What agencies look for from each other")
+    static let noNeedsMet = Text(
+        ja: "求める連携に応えられる機関は、どれもすでにつながっています (または、求める連携を書いた機関がありません)。",
+        en: "Every agency that meets a stated need is tied to the agency already (or no agency states a need).")
     static let strengthsTitle = Text(ja: "ほかの機関に提供できること (強み)", en: "What agencies offer others (strengths)")
     static let consultationsColumn = Text(ja: "相談件数", en: "consultations")
     static let cardServices = Text(ja: "支援内容: ", en: "Services: ")

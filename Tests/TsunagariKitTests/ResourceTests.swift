@@ -230,8 +230,8 @@ struct ResourceTests {
                     networkMap: svg, fieldMap: svg, changeMap: nil, trendCharts: [], cardMaps: [:], warnings: []))
         }
         let html = page(internalUse: false)
-        #expect(html.contains("4. 支援の資源") && html.contains("5. ネットワークを支えているところ"))
-        #expect(html.contains("お互いに求めていること"))
+        #expect(html.contains("4. 支援の資源"))
+        #expect(html.contains("5. お互いに求めていること") && html.contains("6. ネットワークを支えているところ"))
         /// The last cell of the agency table's row of `id`.
         func consultations(_ html: String, _ id: String) -> String? {
             guard let start = html.range(of: "<td>\(id)</td>"),
