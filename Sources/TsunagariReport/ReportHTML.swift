@@ -225,12 +225,22 @@ private struct ReportWriter {
                 if !news.isEmpty { sentences.append(news.joined()) }
             }
         }
-        if !s.isolates.isEmpty { sentences.append(say(.isolates(s.isolates.count, names: names(s.isolates)))) }
+        // Isolated agencies the main findings tell already are not told twice.
+        let key = keyFindings()
+        let told = Set(key.filter { $0.kind == .isolated }.flatMap(\.agencies))
+        let untold = s.isolates.filter { !told.contains($0) }
+        if !untold.isEmpty {
+            sentences.append(
+                say(
+                    told.isEmpty
+                        ? .isolates(untold.count, names: names(untold))
+                        : .otherIsolates(untold.count, names: names(untold))))
+        }
         return Section(
             id: "summary", title: say(.summaryTitle),
             blocks: sentences.map(Block.p) + [
                 .h3(say(.keyFindingsTitle)),
-                .list("ol", "key", keyFindings().map { say($0.message) }),
+                .list("ol", "key", key.map { say($0.message) }),
             ])
     }
 

@@ -71,6 +71,13 @@ extension Text {
             en: count == 1 ? "1 agency (\(names)) has no ties." : "\(count) agencies (\(names)) have no ties.")
     }
 
+    static func otherIsolates(_ count: Int, names: String) -> Text {
+        Text(
+            ja: "ほかに\(count)の機関 (\(names)) もどの機関ともつながっていません。",
+            en: count == 1
+                ? "One more agency (\(names)) has no ties." : "\(count) more agencies (\(names)) have no ties.")
+    }
+
     // MARK: 2. maps
 
     static let mapsTitle = Text(ja: "ネットワークの地図", en: "The network map")

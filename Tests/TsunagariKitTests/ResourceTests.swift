@@ -261,4 +261,20 @@ struct ResourceTests {
                 warnings: []))
         #expect(!plain.contains("支援の資源") && plain.contains("4. ネットワークを支えているところ"))
     }
+
+    @Test("the summary tells an isolated agency once: not again beside the main finding that names it")
+    func isolatedOnce() throws {
+        let net = try network()
+        let history = NetworkHistory(net.load().network)
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        let html = reportHTML(
+            ReportInput(
+                history: history, year: 0, comparison: nil, area: "テスト市", language: .ja, internalUse: false,
+                networkMap: svg, fieldMap: svg, changeMap: nil, trendCharts: [], cardMaps: [:], warnings: []))
+        let summary = try #require(html.components(separatedBy: "id=\"maps\"").first)
+        // A5 (the clinic), A6 (the school) and A8 are isolated; the main findings name them one by one,
+        // so no sentence before them lists them again.
+        #expect(summary.components(separatedBy: "こころクリニック").count - 1 == 1)
+        #expect(!summary.contains("はどの機関ともつながっていません。</p>"))
+    }
 }
