@@ -541,7 +541,7 @@ private struct ReportWriter {
             id: "method", title: say(.methodTitle),
             blocks: [
                 Block(definitions: .init(items: notes.map { .init(term: say($0.term), text: say($0.text)) })),
-                .p(say(.seeMeasures)),
+                .p(say(.reproducible)),
             ])
     }
 

@@ -281,7 +281,9 @@ extension Text {
     // MARK: 8. method
 
     static let methodTitle = Text(ja: "方法について", en: "Method")
-    static let seeMeasures = Text(ja: "詳しくは docs/MEASURES.md を参照してください。", en: "See docs/MEASURES.md for details.")
+    static let reproducible = Text(
+        ja: "この報告書は Tsunagari が各機関の回答から作りました。同じデータからは何度作っても同じ内容になります。",
+        en: "Tsunagari made this report from the agencies' answers; the same data always gives the same report.")
 
     /// The method section's terms and their explanations.
     static func methodNotes(exactCounts: Bool) -> [(term: Text, text: Text)] {

@@ -305,6 +305,11 @@ struct MapBuilder {
         let familiarity = tie.familiarity ?? 0
         var attributes = ["penwidth": familiarity >= 2 ? "3" : familiarity == 1 ? "1.5" : "1"]
         if let kind { attributes["color"] = MapStyle.colour(kind) }
+        // Hovering a tie names its agencies and what they do together, never internal IDs.
+        attributes["tooltip"] = say(
+            .tieTooltip(
+                agencies[tie.a].displayName, agencies[tie.b].displayName,
+                kinds: tie.kinds.kinds.map { $0.label(options.language) }, confirmed: tie.isConfirmed))
         guard !tie.isConfirmed else { return (tie.a, tie.b, attributes) }
         attributes["style"] = "dotted"
         attributes["dir"] = "forward"
@@ -665,6 +670,13 @@ extension MapDrawing {
 extension Text {
     static let supportNetwork = Text(ja: "支援ネットワーク", en: "support network")
     static let chooseKind = Text(ja: "--kind で連携内容を指定してください", en: "choose the kind of tie with --kind")
+    static func tieTooltip(_ a: String, _ b: String, kinds: [String], confirmed: Bool) -> Text {
+        let what = kinds.isEmpty ? "" : ": " + kinds.joined(separator: ";")
+        return Text(
+            ja: "\(a) — \(b)\(what)\(confirmed ? "" : " (一方だけが挙げたつながり)")",
+            en: "\(a) — \(b)\(what)\(confirmed ? "" : " (named by one side only)")")
+    }
+
     static let noProfiles = Text(
         ja: "どの機関も agencies.csv に支援内容を書いていないので、社会資源マップは描けません",
         en: "no agency states its services in agencies.csv, so there is no resource map to draw")

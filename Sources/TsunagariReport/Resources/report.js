@@ -13,3 +13,10 @@ document.querySelectorAll("table.sortable").forEach(function(table){
     });
   });
 });
+// On paper every collapsed list is open (a closed <details> prints only its summary).
+window.addEventListener("beforeprint",function(){
+  document.querySelectorAll("details").forEach(function(d){d.setAttribute("data-was-open",d.open?"1":"");d.open=true;});
+});
+window.addEventListener("afterprint",function(){
+  document.querySelectorAll("details").forEach(function(d){d.open=d.getAttribute("data-was-open")==="1";});
+});
