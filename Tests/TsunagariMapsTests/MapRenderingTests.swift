@@ -242,4 +242,61 @@ struct MapRenderingTests {
         let plain = try #require(loaded.network.years.first)
         #expect(throws: MapError.self) { try MapDrawing(Analysis(YearNetwork(plain)), options) }
     }
+
+    @Test("the fields map: no tie passes under a box it does not touch (ties are routed around the fields)")
+    func fieldTiesAroundBoxes() throws {
+        var options = MapOptions()
+        options.variant = .fields
+        let svg = String(
+            decoding: try renderMap(try MapDrawing(try sampleAnalysis(), options), format: .svg), as: UTF8.self)
+        func numbers(_ d: Substring) -> [Double] {
+            d.split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }
+        }
+        func part(_ block: Substring, _ start: String, _ end: String) -> Substring? {
+            guard let a = block.range(of: start), let b = block.range(of: end, range: a.upperBound..<block.endIndex)
+            else { return nil }
+            return block[a.upperBound..<b.lowerBound]
+        }
+        var boxes: [String: (minX: Double, maxX: Double, minY: Double, maxY: Double)] = [:]
+        var edges: [(ends: [String], points: [Double])] = []
+        let blocks: [String] = svg.components(separatedBy: "<g id=\"")
+        var edgeEnds: [String]?  // a tie's path is in the link group after its title
+        for block in blocks.dropFirst().map({ Substring($0) }) {
+            let title = part(block, "<title>", "</title>"), d = part(block, " d=\"", "\"")
+            if block.hasPrefix("node"), let title, let d {
+                let values = numbers(d)
+                let xs = stride(from: 0, to: values.count, by: 2).map { values[$0] }
+                let ys = stride(from: 1, to: values.count, by: 2).map { values[$0] }
+                boxes[String(title)] = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+            } else if block.hasPrefix("edge"), let title {
+                edgeEnds = title.components(separatedBy: "&#45;&#45;")
+            } else if block.hasPrefix("a_edge"), let ends = edgeEnds, let d {
+                edges.append((ends, numbers(d)))
+                edgeEnds = nil
+            }
+        }
+        #expect(boxes.count >= 8 && edges.count >= 20)
+        var crossings: [String] = []
+        for edge in edges {
+            let p = edge.points  // M p0 C p1 p2 p3 [p4 p5 p6 …]: cubic pieces sharing their ends
+            var k = 0
+            while k + 7 < p.count {
+                for step in 1..<20 {
+                    let t = Double(step) / 20, u = 1 - t
+                    let x =
+                        u * u * u * p[k] + 3 * u * u * t * p[k + 2] + 3 * u * t * t * p[k + 4] + t * t * t * p[k + 6]
+                    let y =
+                        u * u * u * p[k + 1] + 3 * u * u * t * p[k + 3] + 3 * u * t * t * p[k + 5] + t * t * t
+                        * p[k + 7]
+                    for (name, b) in boxes where !edge.ends.contains(name) {
+                        if x > b.minX + 2 && x < b.maxX - 2 && y > b.minY + 2 && y < b.maxY - 2 {
+                            crossings.append("\(edge.ends.joined(separator: "–")) under \(name)")
+                        }
+                    }
+                }
+                k += 6
+            }
+        }
+        #expect(Set(crossings).isEmpty, "\(Set(crossings).sorted())")
+    }
 }

@@ -465,6 +465,8 @@ struct MapBuilder {
 
     func fieldMap() -> MapDrawing {
         var g = baseGraph(say(.tiesBetweenFields))
+        // Ties routed around the boxes: a straight line could pass under a field it does not touch.
+        g.attributes["splines"] = "true"
         let pairs = analysis.summary.fieldMixing
         let top = Double(pairs.filter { $0.a != $0.b }.map(\.observed).max() ?? 1)
         for field in Field.allCases {
