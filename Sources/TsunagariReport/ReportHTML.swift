@@ -330,8 +330,7 @@ private struct ReportWriter {
     /// The resource map as a grid (services × age bands, the agencies in each cell).
     func serviceResources() -> Section {
         let matrix = analysis.services
-        let rows = Service.allCases.filter { !matrix.offering($0).isEmpty || !$0.expectedBands.isEmpty }.map {
-            service in
+        let rows = Service.allCases.map { service in
             Block.GridRow(
                 label: service.label(input.language),
                 cells: AgeBand.allCases.map { band in

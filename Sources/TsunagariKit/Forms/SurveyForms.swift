@@ -201,7 +201,7 @@ struct Form {
             [OutputWorkbook.Cell(Text.profileNeeds(language)), OutputWorkbook.Cell(words(agency.needs), .input)],
         ]
         var sheet = OutputWorkbook.Sheet(name: Text.profileSheet(language), rows: rows)
-        sheet.columnWidths = [30, 40, 24]
+        sheet.columnWidths = [46, 40, 24]
         sheet.frozenRows = 1
         sheet.rowHeights[0] = 36
         sheet.protected = true
@@ -305,10 +305,8 @@ func readProfile(_ path: String, diagnostics: inout Diagnostics) -> (profile: Ag
         let at = SourceLocation(file: path, line: row.line, column: 2)
         let (label, answer) = (value(0), value(1))
         if let service = Service(cell: label) {
-            switch normalizedKey(answer) {
-            case "", "×", "no", "いいえ", "0": continue
-            case "○", "◯", "〇", "yes", "はい", "1": break
-            default:
+            if answer.isEmpty || yesNo(answer) == false { continue }
+            guard yesNo(answer) == true else {
                 diagnostics.error(at, .profileAnswer(label, answer))
                 ok = false
                 continue

@@ -153,7 +153,7 @@ struct YearLoader {
             let services = serviceList(table, record, C.services)
             let consultations = integer(table, record, C.consultations, range: 0...1_000_000)
             let role = table.value(record, C.contactRole)
-            if let role, looksPersonal(role) {
+            if let role, looksPersonal(role, fiscalYear: fiscalYear) {
                 diagnostics.error(table.location(record, C.contactRole), .contactIsPerson(role))
                 ok = false
             }
@@ -512,19 +512,12 @@ struct YearLoader {
     private mutating func boolean(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: Bool?, ok: Bool)
     {
         guard let written = table.value(record, column) else { return (nil, true) }
-        if written.utf8.count == 1, let digit = written.utf8.first, digit == 0x30 || digit == 0x31 {
-            return (digit == 0x31, true)
-        }
-        switch normalizedKey(written) {
-        case "1", "はい", "yes", "y", "true", "○", "◯", "〇", "有", "有り", "あり": return (true, true)
-        case "0", "いいえ", "no", "n", "false", "×", "無", "無し", "なし": return (false, true)
-        default:
-            // 「△」: neither yes nor no, which the column cannot say.
-            let wording: Wording =
-                ["△", "▲", "?", "？"].contains(written) ? .yesNoUnsure(column, written) : .notYesNo(column, written)
-            diagnostics.error(table.location(record, column), wording)
-            return (nil, false)
-        }
+        if let value = yesNo(written) { return (value, true) }
+        // 「△」: neither yes nor no, which the column cannot say.
+        let wording: Wording =
+            ["△", "▲", "?", "？"].contains(written) ? .yesNoUnsure(column, written) : .notYesNo(column, written)
+        diagnostics.error(table.location(record, column), wording)
+        return (nil, false)
     }
 
     /// A month: `2025-04`, `2025/4`, `2025/4/1` (Excel's date form) or `2025年4月`. Warns when it
@@ -558,12 +551,23 @@ func ageRange(_ text: String) -> ClosedRange<Int>? {
     return lo...hi
 }
 
-/// Whether a contact written in agencies.csv looks like a person rather than a role: an
-/// honorific (様, さん, 氏, 先生), or personal data such as a phone number or an e-mail address.
-func looksPersonal(_ text: String) -> Bool {
+/// A yes or a no as forms write it (1/0, はい/いいえ, ○/×, あり/なし …); nil for anything else.
+func yesNo(_ written: String) -> Bool? {
+    if written.utf8.count == 1, let digit = written.utf8.first, digit == 0x30 || digit == 0x31 { return digit == 0x31 }
+    switch normalizedKey(written) {
+    case "1", "はい", "yes", "y", "true", "○", "◯", "〇", "有", "有り", "あり": return true
+    case "0", "いいえ", "no", "n", "false", "×", "無", "無し", "なし": return false
+    default: return nil
+    }
+}
+
+/// Whether a contact written in agencies.csv of fiscal year `year` looks like a person rather
+/// than a role: an honorific (様, さん, 氏, 先生), or personal data such as a phone number or an
+/// e-mail address.
+func looksPersonal(_ text: String, fiscalYear year: FiscalYear) -> Bool {
     let s = nfkc(text)
     return ["様", "さん", "氏", "先生", "殿"].contains { s.hasSuffix($0) || s.contains($0 + " ") }
-        || PersonalDataValue.of(s, fiscalYear: 2000) != nil
+        || PersonalDataValue.of(s, fiscalYear: year.year) != nil
 }
 
 /// A month as people write it: `2025-04`, `2025/4`, `2025年4月`, a full date (`2025/4/1`, what

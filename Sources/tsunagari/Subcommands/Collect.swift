@@ -11,7 +11,8 @@ struct Collect: ParsableCommand {
             clean form; a form with errors contributes nothing and is listed (exit status 1). Then \
             prints where each agency stands: answered, answered with no partners, not returned, or \
             with errors (--format json for scripts, --format reminders for a list to print of the \
-            agencies still to chase).
+            agencies still to chase). Profiles answered on the workbooks' profile sheet are written \
+            into YEAR_DIR/agencies.csv (its other cells kept).
             """
     )
 

@@ -20,7 +20,9 @@ struct MapCommand: ParsableCommand {
     @OptionGroup var input: YearOptions
 
     @Option(
-        help: "network, ego, fields, referrals, kind, or core (the densest part; the default above 5,000 agencies).")
+        help: ArgumentHelp(
+            "network, ego, fields, referrals, kind, core (the densest part; the default above 5,000 agencies), or "
+                + "resources (who offers what for which ages, from the agencies' profiles)."))
     var variant: MapVariant?
 
     @Option(help: "svg, png, pdf or dot (dot needs no Graphviz).")
