@@ -253,6 +253,15 @@ struct WorkbookWriterTests {
             text == "\u{FEFF}id,name,field,担当部署,services,needs,consultations,strengths\r\n"
                 + "A01,窓口,行政・調整,福祉課,consultation;outreach;drop_in(15-39),medical_care;夜間の相談,12,\r\n"
                 + "A02,保健所,保健,,相談,居場所\r\n")
+        // A count the form leaves blank does not erase the one agencies.csv has.
+        var noCount = collected.profiles
+        noCount["A01"]?.consultations = nil
+        try net.write(
+            "2026/agencies.csv",
+            "id,name,field,consultations\nA01,窓口,行政・調整,30\nA02,保健所,保健,\n")
+        let kept = String(decoding: try #require(agenciesWithProfiles(net.path("2026"), noCount)), as: UTF8.self)
+        #expect(
+            kept.contains("A01,窓口,行政・調整,30,consultation;outreach;drop_in(15-39),,medical_care;夜間の相談\r\n"), "\(kept)")
         try written.write(to: URL(fileURLWithPath: net.path("2026/agencies.csv")))
         try net.write("2026/survey.csv", "reporter,partner\n")
         let year = try #require(net.load().network.years.last)

@@ -336,8 +336,8 @@ func readProfile(_ path: String, diagnostics: inout Diagnostics) -> (profile: Ag
 }
 
 /// agencies.csv of `yearFolder` with the profile columns of the agencies in `profiles` replaced
-/// (added where the file lacks them, headed in the file's language), every other cell as it
-/// was; written as CSV for Excel. Nil when the agencies are not in agencies.csv (a workbook or
+/// (added where the file lacks them, headed in the file's language; a consultation count the form
+/// leaves blank is kept), every other cell as it was; written as CSV for Excel. Nil when the agencies are not in agencies.csv (a workbook or
 /// Unicode text is not rewritten) or cannot be read.
 public func agenciesWithProfiles(_ yearFolder: String, _ profiles: [String: AgencyProfile]) -> Data? {
     let path = (yearFolder as NSString).appendingPathComponent(Schema.agencies.fileName)
@@ -362,7 +362,8 @@ public func agenciesWithProfiles(_ yearFolder: String, _ profiles: [String: Agen
             row[columns[0]] = p.services.map { offer in
                 offer.service.label(language) + (offer.ages.map { "(\($0.lowerBound)-\($0.upperBound))" } ?? "")
             }.joined(separator: ";")
-            row[columns[1]] = p.consultations.map(String.init) ?? ""
+            // A count left blank on the form keeps the one agencies.csv has (a planner may have typed it).
+            if let n = p.consultations { row[columns[1]] = String(n) }
             row[columns[2]] = p.strengths.map { $0.label(language) }.joined(separator: ";")
             row[columns[3]] = p.needs.map { $0.label(language) }.joined(separator: ";")
         }
