@@ -66,6 +66,16 @@ public func makeMeetingReport(
                 )
             }
         } ?? both("core") { try renderMap(try MapDrawing(analysis, coreOptions), format: $0) }
+    // The earlier years on the same layout, for the interactive map's year switcher.
+    let earlierMaps =
+        try stable.map { stable in
+            try (0..<y).map { k in
+                String(
+                    decoding: try renderYearMap(
+                        try MapDrawing(history.analyses[k], mapOptions), ids: history.matching.canonical[k],
+                        stable: stable, format: .svg), as: UTF8.self)
+            }
+        } ?? []
     var fieldOptions = mapOptions
     fieldOptions.variant = .fields
     let fieldMap = try both("fields") { try renderMap(try MapDrawing(analysis, fieldOptions), format: $0) }
@@ -99,7 +109,8 @@ public func makeMeetingReport(
         ReportInput(
             history: history, year: y, comparison: comparison, area: options.area, language: language,
             internalUse: options.internalUse,
-            networkMap: networkMap, fieldMap: fieldMap, changeMap: changeMap, trendCharts: charts,
+            networkMap: networkMap, earlierMaps: earlierMaps, fieldMap: fieldMap, changeMap: changeMap,
+            trendCharts: charts,
             cardMaps: cardMaps, warnings: warnings))
     files.append(NamedFile(path: "report.html", data: Data(html.utf8)))
     return MeetingReport(files: files, notes: notes)

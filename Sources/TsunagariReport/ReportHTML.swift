@@ -15,6 +15,9 @@ public struct ReportInput: Sendable {
     public var internalUse: Bool
     /// The whole network, or the core map when `showsCoreOnly`.
     public var networkMap: String
+    /// The network maps of the years before `year`, on the layout `networkMap` shares (empty when
+    /// `showsCoreOnly`): the interactive map switches between them.
+    public var earlierMaps: [String]
     public var fieldMap: String
     /// The change map since the previous year, if there is one (none for a large network).
     public var changeMap: String?
@@ -26,9 +29,10 @@ public struct ReportInput: Sendable {
 
     public init(
         history: NetworkHistory, year: Int, comparison: YearComparison?, area: String, language: Language,
-        internalUse: Bool, networkMap: String, fieldMap: String, changeMap: String?, trendCharts: [String],
-        cardMaps: [String: String], warnings: [Diagnostic]
+        internalUse: Bool, networkMap: String, earlierMaps: [String] = [], fieldMap: String, changeMap: String?,
+        trendCharts: [String], cardMaps: [String: String], warnings: [Diagnostic]
     ) {
+        self.earlierMaps = earlierMaps
         (self.history, self.year, self.comparison, self.area) = (history, year, comparison, area)
         (self.language, self.internalUse, self.networkMap, self.fieldMap) = (
             language, internalUse, networkMap, fieldMap
@@ -36,6 +40,10 @@ public struct ReportInput: Sendable {
         (self.changeMap, self.trendCharts, self.cardMaps, self.warnings) = (changeMap, trendCharts, cardMaps, warnings)
     }
 }
+
+/// How many ties an agency's card beside the interactive map lists at most (a dense network's
+/// cards would otherwise hold every tie twice).
+let cardTieLimit = 40
 
 /// How many items a list of the report shows at most; the rest are counted (every finding is in
 /// `tsunagari gaps --format csv`).
@@ -110,6 +118,7 @@ struct Block {
     var table: Table? = nil
     var definitions: Definitions? = nil
     var grid: Grid? = nil
+    var explorer: Explorer? = nil
 
     // A list the template iterates sits in a struct of its own: a section over a bare array would
     // repeat the surrounding markup once per item.
@@ -130,6 +139,35 @@ struct Block {
     struct Grid { var caption: String; var columns: [String]; var rows: [GridRow]; var legend: String }
     struct GridRow { var label: String; var cells: [GridCell] }
     struct GridCell { var text: String; var cssClass: String }
+
+    /// The interactive map: its controls (shown only when the script runs), the maps it switches
+    /// between, a card per agency and the steps of presenter mode. Every word comes from the
+    /// catalogue; the script only shows, hides and sets classes.
+    struct Explorer {
+        var texts: ExplorerTexts
+        var names: [String]
+        var fields: [Choice]
+        var kinds: [Choice]
+        var ages: [Choice]
+        var years: [Choice]
+        /// Whether there are years to switch between (a stored value: the template sees no computed ones).
+        var hasYears: Bool
+        var views: [View]
+        var cards: [Card]
+        var steps: [Step]
+    }
+    /// The words of the interactive map's controls.
+    struct ExplorerTexts {
+        var intro, search, notFound, fields, kinds, ages, allAges, years, reset, present, previous, next: String
+        var presenterHint, bannerPrefix, separator, panel, panelHint, notThisYear: String
+    }
+    struct Choice { var value: String; var label: String; var checked = false; var colour: String? = nil }
+    struct View { var key: String; var svg: String; var caption: String; var hidden: Bool }
+    struct Card {
+        var id: String; var names: String; var title: String; var subtitle: String; var header: [String];
+        var rows: [Row]; var more: String?; var findingsTitle: String; var findings: [String]
+    }
+    struct Step { var agencies: String; var text: String }
 
     static func p(_ text: String) -> Block { Block(paragraph: text) }
     static func h3(_ text: String) -> Block { Block(heading: text) }
@@ -253,20 +291,137 @@ private struct ReportWriter {
 
     func maps() -> Section {
         let n = analysis.agencies.count
-        func svg(_ map: String, _ prefix: String) -> String { inlineSVG(map, prefix: prefix) }
         // `networkMap` holds the core map when `showsCoreOnly` (see ReportInput).
         let blocks: [Block] =
             showsCoreOnly(analysis.network)
             ? [
                 Block(note: say(.coreOnly(agencies: n, ties: analysis.summary.ties))),
-                .figure(svg(input.fieldMap, "fields"), say(.fieldMapCaption)),
-                .figure(svg(input.networkMap, "network"), say(.coreMapCaption), page: true),
+                .figure(inlineSVG(input.fieldMap, prefix: "fields"), say(.fieldMapCaption)),
+                Block(explorer: explorer(caption: say(.coreMapCaption))),
             ]
             : [
-                .figure(svg(input.networkMap, "network"), say(.networkMapCaption)),
-                .figure(svg(input.fieldMap, "fields"), say(.fieldMapCaption), page: true),
+                Block(explorer: explorer(caption: say(.networkMapCaption))),
+                .figure(inlineSVG(input.fieldMap, prefix: "fields"), say(.fieldMapCaption), page: true),
             ]
         return Section(id: "maps", title: say(.mapsTitle), blocks: blocks)
+    }
+
+    /// The interactive map: the year's map (and the earlier years' and the change map on the same
+    /// layout, to switch between), the filters, a card for every agency it draws, and the main
+    /// findings as the steps of presenter mode. Agencies carry their canonical ID, the same in
+    /// every year's map, so that a selection stays when the year changes.
+    func explorer(caption: String) -> Block.Explorer {
+        let history = input.history, language = input.language
+        let y = input.year
+        func mapAgencies(_ year: Int) -> [String: MapAgency] {
+            let a = history.analyses[year].network.agencies
+            return Dictionary(
+                uniqueKeysWithValues: a.indices.map { i in
+                    (
+                        MapNodeID.agency(i),
+                        MapAgency(
+                            id: history.matching.canonical[year][i],
+                            name: "\(a[i].name) (\(a[i].field.label(language)))")
+                    )
+                })
+        }
+        let label = { (year: Int) in history.analyses[year].network.data.fiscalYear.label(language) }
+        var views = [
+            Block.View(
+                key: "y\(y)", svg: inlineSVG(input.networkMap, prefix: "network", agencies: mapAgencies(y)),
+                caption: caption + say(.mapTextAlternative), hidden: false)
+        ]
+        var years = [Block.Choice(value: "y\(y)", label: label(y), checked: true)]
+        if input.earlierMaps.count == y {
+            for (k, map) in input.earlierMaps.enumerated() {
+                views.append(
+                    Block.View(
+                        key: "y\(k)", svg: inlineSVG(map, prefix: "network\(k)", agencies: mapAgencies(k)),
+                        caption: say(.earlierMapCaption(label(k))), hidden: true))
+            }
+            years = input.earlierMaps.indices.map { Block.Choice(value: "y\($0)", label: label($0)) } + years
+            if let change = input.changeMap {
+                // An agency of the change map by the name of the latest year it was in.
+                var names: [String: String] = [:]
+                for year in 0...y { for (_, agency) in mapAgencies(year) { names[agency.id] = agency.name } }
+                let union = Dictionary(
+                    uniqueKeysWithValues: history.allIDs.enumerated().map { k, id in
+                        (MapNodeID.unionAgency(k), MapAgency(id: id, name: names[id] ?? id))
+                    })
+                views.append(
+                    Block.View(
+                        key: "change", svg: inlineSVG(change, prefix: "changeview", agencies: union),
+                        caption: say(.changeMapCaption), hidden: true))
+                years.append(Block.Choice(value: "change", label: say(.changeView)))
+            }
+        }
+        let drawn = drawnNodes(input.networkMap)
+        let canonical = history.matching.canonical[y]
+        let shown = agencies.indices.filter { drawn.contains(MapNodeID.agency($0)) }
+        let cards = shown.map { card($0, id: canonical[$0]) }
+        let present = { (values: [Int]) in Set(values) }
+        let fields = present(agencies.map { $0.field.rawValue })
+        let kinds = present(analysis.network.ties.flatMap { $0.kinds.kinds.map(\.rawValue) })
+        let steps = keyFindings().map { f in
+            let ids =
+                f.agencies.isEmpty
+                ? agencies.indices.filter { f.fields.contains(agencies[$0].field) }.map { canonical[$0] }
+                : f.agencies.compactMap { id in agencies.firstIndex { $0.id == id }.map { canonical[$0] } }
+            let json = (try? JSONEncoder().encode(ids)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            return Block.Step(agencies: json, text: say(f.message))
+        }
+        return Block.Explorer(
+            texts: Block.ExplorerTexts(
+                intro: say(.explorerIntro), search: say(.searchLabel), notFound: say(.searchNotFound),
+                fields: say(.fieldFilter), kinds: say(.kindFilter), ages: say(.ageFilter), allAges: say(.allAges),
+                years: say(.yearSwitch), reset: say(.resetView), present: say(.presenterMode),
+                previous: say(.previousStep), next: say(.nextStep), presenterHint: say(.presenterHint),
+                bannerPrefix: say(.filterBanner), separator: say(.listSeparator), panel: say(.agencyPanel),
+                panelHint: say(.agencyPanelHint), notThisYear: say(.notThisYear)),
+            names: Array(Set(shown.flatMap { [agencies[$0].name, agencies[$0].displayName] + agencies[$0].aliases }))
+                .sorted(),
+            fields: Field.allCases.filter { fields.contains($0.rawValue) }.map {
+                Block.Choice(value: "\($0.rawValue)", label: $0.label(language), colour: MapStyle.colour($0))
+            },
+            kinds: TieKind.allCases.filter { kinds.contains($0.rawValue) }.map {
+                Block.Choice(value: "\($0.rawValue)", label: $0.label(language))
+            },
+            ages: AgeBand.allCases.map { Block.Choice(value: "\($0.rawValue)", label: $0.agesLabel(language)) },
+            years: years, hasYears: years.count > 1, views: views, cards: cards, steps: steps)
+    }
+
+    /// The card of agency `i` beside the interactive map: its ties with kind, frequency and
+    /// familiarity in words (the closest first, at most `cardTieLimit`; the agency table has the
+    /// count), and the findings that name it.
+    func card(_ i: Int, id: String) -> Block.Card {
+        let a = agencies[i], language = input.language
+        let ties = analysis.network.ties.filter { $0.a == i || $0.b == i }.sorted {
+            ($0.isConfirmed ? 1 : 0, $0.familiarity ?? -1, $0.frequency?.rawValue ?? -1)
+                > ($1.isConfirmed ? 1 : 0, $1.familiarity ?? -1, $1.frequency?.rawValue ?? -1)
+        }
+        let rows = ties.prefix(cardTieLimit).map { tie in
+            let other = tie.a == i ? tie.b : tie.a
+            let named: Text =
+                tie.isConfirmed ? .namedByBoth : (tie.a == i) == (tie.reportAB != nil) ? .namedByThis : .namedByOther
+            return Block.Row(cells: [
+                agencies[other].displayName,
+                tie.kinds.kinds.map { $0.label(language) }.joined(separator: say(.listSeparator)),
+                tie.frequency.map { $0.label(language) } ?? "",
+                tie.familiarity.map { say(.familiarity($0)) } ?? "",
+                say(named),
+            ])
+        }
+        let findings = findings.filter { $0.agencies.contains(a.id) }.prefix(8).map { say($0.message) }
+        return Block.Card(
+            id: id, names: ([a.name, a.displayName] + a.aliases).joined(separator: " / "), title: a.name,
+            subtitle: [a.field.label(language), a.type.map { $0.label(language) }].compactMap { $0 }.joined(
+                separator: " / "),
+            header: [
+                say(.partnersColumn), say(.kindColumn), say(.frequencyColumn), say(.familiarityColumn),
+                say(.namedByColumn),
+            ],
+            rows: Array(rows), more: ties.count > cardTieLimit ? say(.moreTies(ties.count - cardTieLimit)) : nil,
+            findingsTitle: say(.cardFindings(findings.count)), findings: Array(findings))
     }
 
     // MARK: 3. gaps

@@ -106,6 +106,61 @@ extension Text {
             + "diamond: voluntary), size the number of ties. Thick lines: people know each other well; "
             + "dotted arrows: only one side named the tie.")
 
+    static let mapTextAlternative = Text(
+        ja: "地図と同じ内容は、各機関のつながりの一覧 (機関を選ぶと表示) と「機関ごとの表」で文字でも確かめられます。",
+        en: " The same content is in text in each agency's list of ties (shown when it is selected) and in the "
+            + "agency table.")
+    static func earlierMapCaption(_ year: String) -> Text {
+        Text(ja: "\(year)の地図 (機関の位置は今年度の地図と同じです)。", en: "The map of \(year), with every agency where it is this year.")
+    }
+
+    // MARK: 2. the interactive map
+
+    static let explorerIntro = Text(
+        ja: "機関をクリックするか、Tab キーで選んで Enter を押すと、その機関と連携先が強調され、つながりの一覧が右に出ます。Esc キーで元に戻ります。",
+        en: "Click an agency, or reach it with Tab and press Enter, to highlight it and its partners and show its "
+            + "ties beside the map; Esc clears.")
+    static let searchLabel = Text(ja: "機関を探す", en: "Find an agency")
+    static let searchNotFound = Text(ja: "見つかりません", en: "not found")
+    static let fieldFilter = Text(ja: "分野で絞り込む", en: "Show fields")
+    static let kindFilter = Text(ja: "連携内容で絞り込む", en: "Show kinds of tie")
+    static let ageFilter = Text(ja: "対象年代", en: "Age band")
+    static let allAges = Text(ja: "すべての年代", en: "all ages")
+    static let yearSwitch = Text(ja: "年度", en: "Year")
+    static let changeView = Text(ja: "変化", en: "change")
+    static let resetView = Text(ja: "すべて表示に戻す", en: "Show everything")
+    static let presenterMode = Text(ja: "発表モード", en: "Presenter mode")
+    static let previousStep = Text(ja: "前へ", en: "Previous")
+    static let nextStep = Text(ja: "次へ", en: "Next")
+    static let presenterHint = Text(
+        ja: "← → キーで特に見ていただきたい点を順に示します。Esc キーで終わります。",
+        en: "The arrow keys step through the main findings; Esc ends.")
+    static let filterBanner = Text(ja: "絞り込み中: ", en: "Filtered: ")
+    static let agencyPanel = Text(ja: "選んだ機関", en: "The selected agency")
+    static let agencyPanelHint = Text(
+        ja: "地図の機関を選ぶと、ここにその機関のつながりが表示されます。", en: "Select an agency on the map to see its ties here.")
+    static let notThisYear = Text(ja: "この機関は今年度の地図にありません。", en: "This agency is not on this year's map.")
+    static let frequencyColumn = Text(ja: "頻度", en: "how often")
+    static let familiarityColumn = Text(ja: "顔の見える関係", en: "how well they know each other")
+    static let namedByColumn = Text(ja: "挙げた側", en: "named by")
+    static let namedByBoth = Text(ja: "お互い", en: "both")
+    static let namedByThis = Text(ja: "この機関だけ", en: "this agency only")
+    static let namedByOther = Text(ja: "相手だけ", en: "the partner only")
+    static func cardFindings(_ n: Int) -> Text {
+        Text(ja: "この機関についての気づき (\(n)件)", en: "Findings that name it (\(n))")
+    }
+
+    /// 顔の見える関係 in words (docs/DOMAIN.md: 0 not known; 1 know the name and face; 2 know how
+    /// they think; 3 can work together with trust).
+    static func familiarity(_ level: Int) -> Text {
+        switch level {
+        case 0: Text(ja: "0: 知らない", en: "0: not known")
+        case 1: Text(ja: "1: 名前と顔を知っている", en: "1: know the name and face")
+        case 2: Text(ja: "2: 考え方がわかる", en: "2: know how they think")
+        default: Text(ja: "3: 信頼して一緒に動ける", en: "3: work together with trust")
+        }
+    }
+
     // MARK: 3. gaps
 
     static let gapsTitle = Text(ja: "気づいた点と提案", en: "Gaps and suggestions")

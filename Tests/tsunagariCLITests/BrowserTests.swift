@@ -5,6 +5,10 @@ import Testing
 private let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
+/// chromium-driver, for selenium (CI installs it with selenium; elsewhere the test is skipped).
+private let chromedriver: String? = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
 @Suite("The report in a real browser")
 struct BrowserTests {
     @Test(
@@ -31,5 +35,25 @@ struct BrowserTests {
             "check_report_print.py", [dir + "/report.html", dir + "/print.pdf", "51"])
         #expect(status == 0, "\(text)")
         #expect(text.hasPrefix("OK "))
+    }
+
+    @Test(
+        "the interactive map through selenium: select by click and keyboard, filter, switch year, present; axe-core clean",
+        .enabled(
+            if: chromium != nil && chromedriver != nil,
+            "Chromium or chromium-driver is not installed (apt-get install chromium chromium-driver; pip install selenium)"))
+    func interactiveMap() throws {
+        let dir = try CLI.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try CLI.run(["report", CLI.sample, "-o", dir + "/out"], lang: "ja_JP.UTF-8").status == 0)
+        for (year, file) in [("2025", "now.json"), ("2023", "first.json")] {
+            let export = try CLI.run(
+                ["export", CLI.sample, "--year", year, "--format", "json", "-o", dir + "/" + file, "--quiet"])
+            #expect(export.status == 0, "\(export.stderr)")
+        }
+        let (status, text) = try CLI.runScript(
+            "check_report_interactive.py", [dir + "/out/report.html", dir + "/now.json", dir + "/first.json"])
+        #expect(status == 0, "\(text)")
+        #expect(text == "OK\n")
     }
 }

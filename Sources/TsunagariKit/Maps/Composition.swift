@@ -126,7 +126,7 @@ extension MapDrawing {
                 attributes["label"] = label
                 attributes["width"] = inches(nodeWidth)
                 attributes["pos"] = point(x0 + nodeWidth / 2, y)
-                attributes["class"] = "legend"
+                attributes["class"] = (["legend"] + [attributes["class"]].compactMap { $0 }).joined(separator: " ")
                 legendNodes.append(DOTGraph.Node("legend_\(i)", attributes))
             case .edge(let label, let attributes):
                 legendNodes.append(

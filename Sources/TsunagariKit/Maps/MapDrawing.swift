@@ -288,7 +288,7 @@ struct MapBuilder {
             "shape": MapStyle.shape(a.publicPrivate), "fillcolor": MapStyle.colour(a.field),
             "fontcolor": MapStyle.textColour(a.field),
             "width": String(format: "%.2f", 0.6 + 0.9 * scale), "height": String(format: "%.2f", 0.35 + 0.5 * scale),
-            "fontsize": String(format: "%.0f", 11 + 5 * scale), "class": "agency",
+            "fontsize": String(format: "%.0f", 11 + 5 * scale), "class": MapStyle.agencyClasses(a),
         ]
         if a.publicPrivate == .publicBody { attributes["style"] = "filled,rounded" }
         if marked {
@@ -303,7 +303,10 @@ struct MapBuilder {
     /// dotted with an arrow for a tie only one side named.
     func tieAttributes(_ tie: Tie, kind: TieKind?) -> (from: Int, to: Int, attributes: [String: String]) {
         let familiarity = tie.familiarity ?? 0
-        var attributes = ["penwidth": familiarity >= 2 ? "3" : familiarity == 1 ? "1.5" : "1"]
+        var attributes = [
+            "penwidth": familiarity >= 2 ? "3" : familiarity == 1 ? "1.5" : "1",
+            "class": (["tie"] + tie.kinds.kinds.map { "kind-\($0.rawValue)" }).joined(separator: " "),
+        ]
         if let kind { attributes["color"] = MapStyle.colour(kind) }
         // Hovering a tie names its agencies and what they do together, never internal IDs.
         attributes["tooltip"] = say(
@@ -326,7 +329,7 @@ struct MapBuilder {
                 label: f.label(options.language),
                 attributes: [
                     "shape": "box", "style": "filled", "fillcolor": MapStyle.colour(f),
-                    "fontcolor": MapStyle.textColour(f),
+                    "fontcolor": MapStyle.textColour(f), "class": "field-\(f.rawValue)",
                 ])
         }
     }

@@ -42,6 +42,14 @@ public enum MapStyle {
         ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"][kind.rawValue]
     }
 
+    /// The SVG classes of an agency's node, for style sheets and the report's filters:
+    /// `agency`, `field-N` (`Field.rawValue`) and `age-N` for each age band it serves (`AgeBand.rawValue`).
+    public static func agencyClasses(_ agency: Agency) -> String {
+        (["agency", "field-\(agency.field.rawValue)"]
+            + AgeBand.allCases.filter { serves(agency, band: $0) }.map { "age-\($0.rawValue)" })
+            .joined(separator: " ")
+    }
+
     /// Highlight for gaps: recommended ties, articulation points, bridges.
     public static let highlight = "#D55E00"
 
