@@ -41,7 +41,8 @@ struct BrowserTests {
         "the interactive map through selenium: select by click and keyboard, filter, switch year, present; axe-core clean",
         .enabled(
             if: chromium != nil && chromedriver != nil,
-            "Chromium or chromium-driver is not installed (apt-get install chromium chromium-driver; pip install selenium)"))
+            "Chromium or chromium-driver is not installed (apt-get install chromium chromium-driver; pip install selenium)"
+        ))
     func interactiveMap() throws {
         let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
