@@ -23,6 +23,9 @@ public func renderMap(
     let engines = MapEngines(drawing)
     let positions = try fixed ?? drawing.positions ?? layoutPositions(drawing.graph, engine: engine ?? engines.layout)
     var final = drawing.composed(positions: positions, frame: frame)
+    if format == .pdf || format == .png {
+        final = try fitted(final, to: drawing.paper, engine: engines.render)
+    }
     if format == .png { final.attributes["dpi"] = "150" }
     let data = try graphvizRender(final.text, engine: engines.render, format: format.rawValue)
     switch format {
@@ -30,6 +33,31 @@ public func renderMap(
     case .pdf: return withFixedCreationDate(data)
     default: return data
     }
+}
+
+/// The map scaled to fill its paper and centred on it, so that a PDF or PNG has exactly the paper's
+/// size (A4 or A3 landscape, or a 16:9 slide): Graphviz's `size` only bounds the drawing, so the
+/// drawing's own extent is read first (`plain` output of the pinned map, unscaled), then `size` is
+/// the page (with `!`, to scale up as well as down) and `pad` the rest of it, split evenly.
+func fitted(_ graph: DOTGraph, to paper: Paper, engine: String) throws -> DOTGraph {
+    var probe = graph
+    probe.attributes["size"] = nil
+    probe.attributes["pad"] = "0"
+    probe.attributes["margin"] = "0"
+    let plain = String(decoding: try graphvizRender(probe.text, engine: engine, format: "plain"), as: UTF8.self)
+    let header = plain.prefix { $0 != "\n" }.split(separator: " ")
+    guard header.count >= 4, let width = Double(header[2]), let height = Double(header[3]), width > 0, height > 0
+    else { return graph }
+    let (pageWidth, pageHeight) = paper.inches, margin = 0.3
+    let scale = min((pageWidth - 2 * margin) / width, (pageHeight - 2 * margin) / height)
+    // Graphviz scales the pad with the drawing: in unscaled inches, what fills the page at `scale`.
+    // No device margin (PDF adds half an inch each side by default): the page is the drawing and its pad.
+    var result = graph
+    result.attributes["margin"] = "0"
+    result.attributes["size"] = String(format: "%.3f,%.3f!", pageWidth, pageHeight)
+    result.attributes["pad"] = String(
+        format: "%.4f,%.4f", (pageWidth / scale - width) / 2, (pageHeight / scale - height) / 2)
+    return result
 }
 
 /// The PDF with its creation date (cairo writes the time of rendering, and ignores

@@ -13,6 +13,11 @@ public struct ReportOptions: Sendable {
     public var internalUse = false
     /// One page per agency: its partners by kind, its own map, its change since last year.
     public var cards = false
+    /// The paper the report prints on and its maps' PDFs fill (A4 or A3, landscape); the maps
+    /// are also written for 16:9 slides.
+    public var paper: Paper = .a4
+    /// Also `handout.html`: one A4 page with the map, the main findings and the key numbers.
+    public var handout = false
 
     public init(year: Int, area: String, language: Language) {
         (self.year, self.area, self.language) = (year, area, language)
@@ -49,12 +54,20 @@ public func makeMeetingReport(
 
     var files: [NamedFile] = []
     var notes: [Text] = []
-    /// Renders a map as SVG and PDF into `maps/`; returns the SVG for the page.
-    func both(_ name: String, _ render: (MapFormat) throws -> Data) throws -> String {
-        let svg = try render(.svg)
+    /// Renders a map into `maps/` as SVG, as a PDF of the report's paper and as a 16:9 slide
+    /// (`NAME-slide.pdf`); returns the SVG for the page.
+    func both(_ name: String, _ render: (MapFormat, Paper) throws -> Data) throws -> String {
+        let svg = try render(.svg, options.paper)
         files.append(NamedFile(path: "maps/\(name).svg", data: svg))
-        files.append(NamedFile(path: "maps/\(name).pdf", data: try render(.pdf)))
+        files.append(NamedFile(path: "maps/\(name).pdf", data: try render(.pdf, options.paper)))
+        files.append(NamedFile(path: "maps/\(name)-slide.pdf", data: try render(.pdf, .slide)))
         return String(decoding: svg, as: UTF8.self)
+    }
+    /// The drawing on another paper.
+    func on(_ paper: Paper, _ drawing: MapDrawing) -> MapDrawing {
+        var drawing = drawing
+        drawing.paper = paper
+        return drawing
     }
     var coreOptions = mapOptions
     coreOptions.variant = .core
@@ -62,10 +75,10 @@ public func makeMeetingReport(
         try stable.map { stable in
             try both("network") {
                 try renderYearMap(
-                    try MapDrawing(analysis, mapOptions), ids: history.matching.canonical[y], stable: stable, format: $0
-                )
+                    on($1, try MapDrawing(analysis, mapOptions)), ids: history.matching.canonical[y], stable: stable,
+                    format: $0)
             }
-        } ?? both("core") { try renderMap(try MapDrawing(analysis, coreOptions), format: $0) }
+        } ?? both("core") { try renderMap(on($1, try MapDrawing(analysis, coreOptions)), format: $0) }
     // The earlier years on the same layout, for the interactive map's year switcher.
     let earlierMaps =
         try stable.map { stable in
@@ -78,7 +91,7 @@ public func makeMeetingReport(
         } ?? []
     var fieldOptions = mapOptions
     fieldOptions.variant = .fields
-    let fieldMap = try both("fields") { try renderMap(try MapDrawing(analysis, fieldOptions), format: $0) }
+    let fieldMap = try both("fields") { try renderMap(on($1, try MapDrawing(analysis, fieldOptions)), format: $0) }
     let comparison = y > 0 ? history.comparison(from: y - 1, to: y) : nil
     var changeMap: String?
     var charts: [String] = []
@@ -86,7 +99,7 @@ public func makeMeetingReport(
         if let stable {
             let drawing = MapDrawing(comparison: comparison, allIDs: history.allIDs, options: mapOptions)
             changeMap = try both("change") {
-                try renderChangeMap(drawing, allIDs: history.allIDs, stable: stable, format: $0)
+                try renderChangeMap(on($1, drawing), allIDs: history.allIDs, stable: stable, format: $0)
             }
         }
         let trends = Array(history.trends.prefix(y + 1))
@@ -105,13 +118,14 @@ public func makeMeetingReport(
                 decoding: try renderMap(try MapDrawing(analysis, ego), format: .svg), as: UTF8.self)
         }
     }
-    let html = reportHTML(
-        ReportInput(
-            history: history, year: y, comparison: comparison, area: options.area, language: language,
-            internalUse: options.internalUse,
-            networkMap: networkMap, earlierMaps: earlierMaps, fieldMap: fieldMap, changeMap: changeMap,
-            trendCharts: charts,
-            cardMaps: cardMaps, warnings: warnings))
-    files.append(NamedFile(path: "report.html", data: Data(html.utf8)))
+    var input = ReportInput(
+        history: history, year: y, comparison: comparison, area: options.area, language: language,
+        internalUse: options.internalUse,
+        networkMap: networkMap, earlierMaps: earlierMaps, fieldMap: fieldMap, changeMap: changeMap,
+        trendCharts: charts,
+        cardMaps: cardMaps, warnings: warnings)
+    input.paper = options.paper
+    files.append(NamedFile(path: "report.html", data: Data(reportHTML(input).utf8)))
+    if options.handout { files.append(NamedFile(path: "handout.html", data: Data(handoutHTML(input).utf8))) }
     return MeetingReport(files: files, notes: notes)
 }

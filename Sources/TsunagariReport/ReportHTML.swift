@@ -26,6 +26,8 @@ public struct ReportInput: Sendable {
     public var cardMaps: [String: String]
     /// Warnings from loading the data (errors stop the report before this point).
     public var warnings: [Diagnostic]
+    /// The paper the page prints on (A4 or A3 landscape; a slide prints as A4).
+    public var paper: Paper = .a4
 
     public init(
         history: NetworkHistory, year: Int, comparison: YearComparison?, area: String, language: Language,
@@ -58,6 +60,12 @@ public let reportListLimit = 100
 /// to escape is impossible; the CSS and the script are the resource files beside it.
 public func reportHTML(_ input: ReportInput) -> String {
     ReportWriter(input).document()
+}
+
+/// The one-page handout (`report --handout`): the key numbers, the main findings and the network
+/// map (or its core) on one A4 landscape page, for attendees to take away.
+public func handoutHTML(_ input: ReportInput) -> String {
+    ReportWriter(input).handout()
 }
 
 /// The report's template, style sheet and script, read once from the module's resources.
@@ -234,7 +242,39 @@ private struct ReportWriter {
             title: say(.reportTitle(area: input.area, year: yearLabel)),
             subtitle: say(.reportSubtitle),
             internalBanner: input.internalUse ? say(.internalBanner) : nil,
-            sections: sections, css: resources.css, script: resources.script)
+            sections: sections, css: resources.css + (input.paper == .a3 ? "@page{size:A3 landscape}" : ""),
+            script: resources.script)
+        return resources.library.render(page, withTemplate: "report") ?? ""
+    }
+
+    func handout() -> String {
+        let s = analysis.summary
+        var numbers: [Block.Definition] = [
+            .init(term: say(.handoutAgencies), text: "\(s.agencies)"),
+            .init(term: say(.handoutTies), text: say(.handoutTieCount(s.ties, confirmed: s.confirmedTies))),
+            .init(term: say(.handoutIsolated), text: "\(s.isolates.count)"),
+            .init(term: say(.handoutRespondents), text: say(.handoutRespondentCount(s.respondents, of: s.agencies))),
+        ]
+        if let c = comparison {
+            numbers.append(
+                .init(
+                    term: say(.handoutChange(c.before.network.data.fiscalYear.label(input.language))),
+                    text: say(.handoutChangeCount(new: c.newTies.count, lost: c.lostTies.count))))
+        }
+        let caption = say(showsCoreOnly(analysis.network) ? .coreMapCaption : .networkMapCaption)
+        let section = Section(
+            id: "handout", title: say(.keyFindingsTitle), cssClass: "handout",
+            blocks: [
+                .figure(inlineSVG(input.networkMap, prefix: "handout"), caption),
+                Block(definitions: .init(items: numbers)),
+                .list("ol", "key", keyFindings().map { say($0.message) }),
+            ])
+        let page = Page(
+            lang: input.language.rawValue,
+            title: say(.reportTitle(area: input.area, year: yearLabel)),
+            subtitle: say(.handoutSubtitle),
+            internalBanner: input.internalUse ? say(.internalBanner) : nil,
+            sections: [section], css: resources.css, script: "")
         return resources.library.render(page, withTemplate: "report") ?? ""
     }
 

@@ -78,6 +78,25 @@ extension Text {
                 ? "One more agency (\(names)) has no ties." : "\(count) more agencies (\(names)) have no ties.")
     }
 
+    // MARK: handout
+
+    static let handoutSubtitle = Text(
+        ja: "配布用の1枚 (詳しくは報告書をご覧ください)", en: "The one-page handout (the report has the details)")
+    static let handoutAgencies = Text(ja: "機関", en: "Agencies")
+    static let handoutTies = Text(ja: "つながり", en: "Ties")
+    static func handoutTieCount(_ ties: Int, confirmed: Int) -> Text {
+        Text(ja: "\(ties)本 (うちお互いに挙げた\(confirmed)本)", en: "\(ties) (\(confirmed) named by both)")
+    }
+    static let handoutIsolated = Text(ja: "つながりのない機関", en: "Agencies without ties")
+    static let handoutRespondents = Text(ja: "アンケートに回答した機関", en: "Agencies that answered")
+    static func handoutRespondentCount(_ n: Int, of total: Int) -> Text {
+        Text(ja: "\(n) / \(total)", en: "\(n) of \(total)")
+    }
+    static func handoutChange(_ previous: String) -> Text { Text(ja: "\(previous)から", en: "Since \(previous)") }
+    static func handoutChangeCount(new: Int, lost: Int) -> Text {
+        Text(ja: "新しいつながり\(new)本、なくなったつながり\(lost)本", en: "\(new) new ties, \(lost) lost")
+    }
+
     // MARK: 2. maps
 
     static let mapsTitle = Text(ja: "ネットワークの地図", en: "The network map")

@@ -206,6 +206,25 @@ struct MapRenderingTests {
         }
     }
 
+    @Test(
+        "a PDF or PNG map is exactly its paper: A4 and A3 landscape, a 16:9 slide", arguments: Paper.allCases,
+        [MapVariant.network, .fields, .resources])
+    func paperSizes(paper: Paper, variant: MapVariant) throws {
+        var options = MapOptions()
+        options.variant = variant
+        options.paper = paper
+        let drawing = try MapDrawing(try sampleAnalysis(), options)
+        let (width, height) = paper.inches
+        // cairo writes the page as `/MediaBox [ 0 0 W H ]` in points, rounded to whole points.
+        let pdf = String(decoding: try renderMap(drawing, format: .pdf), as: UTF8.self)
+        let box = try #require(pdf.firstMatch(of: /\/MediaBox \[ 0 0 ([\d.]+) ([\d.]+) \]/))
+        #expect(abs(Double(box.1)! - width * 72) <= 1 && abs(Double(box.2)! - height * 72) <= 1, "\(box.0)")
+        // A PNG at 150 dpi: its header's width and height in pixels.
+        let png = [UInt8](try renderMap(drawing, format: .png))
+        let pixels = { (at: Int) in png[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        #expect(abs(Double(pixels(16)) - width * 150) <= 2 && abs(Double(pixels(20)) - height * 150) <= 2)
+    }
+
     @Test("the same map renders to the same PDF bytes a second later (no time of rendering inside)")
     func pdfDeterministic() throws {
         var options = MapOptions()

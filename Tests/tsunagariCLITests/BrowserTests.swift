@@ -25,14 +25,15 @@ struct BrowserTests {
     }
 
     @Test(
-        "printed from Chromium: no heading alone on a page, a card fits on at most two pages, lists open, no docs/ pointer",
+        "printed: no heading alone on a page, cards of at most two pages, lists open, map labels of 7 pt, a one-page handout",
         .enabled(if: chromium != nil, "Chromium is not installed (apt-get install chromium); .ci/run installs it"))
     func printsWell() throws {
         let dir = try CLI.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        #expect(try CLI.run(["report", CLI.sample, "-o", dir, "--cards"], lang: "ja_JP.UTF-8").status == 0)
+        #expect(
+            try CLI.run(["report", CLI.sample, "-o", dir, "--cards", "--handout"], lang: "ja_JP.UTF-8").status == 0)
         let (status, text) = try CLI.runScript(
-            "check_report_print.py", [dir + "/report.html", dir + "/print.pdf", "51"])
+            "check_report_print.py", [dir + "/report.html", dir + "/print.pdf", "51", dir + "/handout.html"])
         #expect(status == 0, "\(text)")
         #expect(text.hasPrefix("OK "))
     }

@@ -92,11 +92,22 @@ extension MapDrawing {
             node.attributes["pos"] = point(box.x, box.y)
             front.append(node)
         }
+        // The legend's width: its widest entry (a node entry is its box, an edge entry a line and its label).
+        let nodeWidth =
+            legend.compactMap { entry -> Double? in
+                if case .node(let label, _) = entry { return textWidth(label, 12) + 24 } else { return nil }
+            }.max() ?? 0
+        let legendWidth = max(
+            nodeWidth, textWidth(legendTitle, 14),
+            legend.compactMap { entry -> Double? in
+                if case .edge(let label, _) = entry { return 60 + textWidth(label, 12) } else { return nil }
+            }.max() ?? 0)
         if framed {
             // Invisible corners fix the page: the same bounding box, so the same scale and offset, every year.
             maxX = max(maxX, minX + Double(columns) * cellWidth + 20)
             let corners = [
-                ("frame_top_left", minX, maxY), ("frame_bottom_right", maxX + 420, min(minY, reservedBottom)),
+                ("frame_top_left", minX, maxY),
+                ("frame_bottom_right", maxX + 40 + legendWidth + 10, min(minY, reservedBottom)),
             ]
             for (id, x, y) in corners {
                 background.append(
@@ -105,11 +116,7 @@ extension MapDrawing {
         }
 
         // Legend: a column to the right, entries drawn as in the map, all node entries one width.
-        let x0 = maxX + 70
-        let nodeWidth =
-            legend.compactMap { entry -> Double? in
-                if case .node(let label, _) = entry { return textWidth(label, 12) + 24 } else { return nil }
-            }.max() ?? 0
+        let x0 = maxX + 40
         var y = maxY
         var legendNodes = [
             DOTGraph.Node(

@@ -4,6 +4,9 @@ import TsunagariKit
 /// Every sentence the command line prints, by command, in both languages; the commands choose
 /// and fill in. The library's own wording (diagnostics, findings, the report) is in its catalogues.
 extension Text {
+    static let reportPaper = Text(
+        ja: "report の --paper は a4 か a3 です (スライド用の16:9の地図は、いつも maps/*-slide.pdf に書かれます)",
+        en: "report --paper is a4 or a3 (the maps for 16:9 slides are always written as maps/*-slide.pdf)")
     // MARK: console
 
     static let errorPrefix = Text(ja: "エラー: ", en: "error: ")

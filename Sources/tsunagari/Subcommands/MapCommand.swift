@@ -45,7 +45,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "How many steps from the centre an ego map reaches (1 or 2).")
     var radius = 1
 
-    @Option(help: "a4 or a3 (landscape).")
+    @Option(help: "a4, a3 (landscape) or slide (16:9): a PDF or PNG has exactly this size.")
     var paper: Paper = .a4
 
     @Option(help: "The area's name for the title (default: the folder's name).")

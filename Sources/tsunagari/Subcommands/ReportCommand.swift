@@ -25,6 +25,15 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add one printable page per agency: its partners by kind, its own map, its change since last year.")
     var cards = false
 
+    @Flag(help: "Also write handout.html: one A4 page with the map, the main findings and the key numbers.")
+    var handout = false
+
+    @Option(
+        help:
+            "a4 or a3: the paper the report prints on (landscape) and its maps' PDFs fill; every map is also written for 16:9 slides (maps/NAME-slide.pdf)."
+    )
+    var paper: Paper = .a4
+
     @Option(help: "The area's name for the title (default: the folder's name).")
     var title: String?
 
@@ -32,6 +41,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
+        guard paper != .slide else { throw ValidationError(Text.reportPaper(language)) }
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         // Prints the diagnostics; stops on errors.
@@ -47,6 +57,8 @@ struct ReportCommand: ParsableCommand {
             language: language)
         reportOptions.internalUse = `internal`
         reportOptions.cards = cards
+        reportOptions.paper = paper
+        reportOptions.handout = handout
         let report = try makeMeetingReport(history, options: reportOptions, warnings: diagnostics.sorted)
         for note in report.notes { Console.err(note(language)) }
         try checkOutputPath(output, input: input.directory, folder: true)
