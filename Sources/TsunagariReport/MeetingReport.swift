@@ -32,7 +32,7 @@ public struct MeetingReport: Sendable {
 }
 
 /// Makes the meeting report of one year: the maps (every year on one shared layout, so agencies
-/// keep their places; for a network too large to draw whole, `showsCoreOnly`, the core map and no
+/// keep their places; for a network too large to draw whole, `reportShowsCore`, the core map and no
 /// change map or cards), each as SVG for the page and PDF for slides, the trend charts, and the
 /// HTML (`reportHTML`). `warnings` are the reading's diagnostics, for the data-quality section.
 public func makeMeetingReport(
@@ -45,7 +45,7 @@ public func makeMeetingReport(
     mapOptions.area = options.area
     mapOptions.sizeBy = .none  // one size every year, so that agencies keep their places
     mapOptions.counts = analysis.network.data.settings.counts(exact: options.internalUse)
-    let large = showsCoreOnly(analysis.network)
+    let large = reportShowsCore(analysis.network)
     let stable =
         large
         ? nil

@@ -13,10 +13,10 @@ public struct ReportInput: Sendable {
     public var language: Language
     /// Exact case counts and survey notes, marked as internal on every page.
     public var internalUse: Bool
-    /// The whole network, or the core map when `showsCoreOnly`.
+    /// The whole network, or the core map when `reportShowsCore`.
     public var networkMap: String
     /// The network maps of the years before `year`, on the layout `networkMap` shares (empty when
-    /// `showsCoreOnly`): the interactive map switches between them.
+    /// `reportShowsCore`): the interactive map switches between them.
     public var earlierMaps: [String]
     public var fieldMap: String
     /// The change map since the previous year, if there is one (none for a large network).
@@ -42,6 +42,9 @@ public struct ReportInput: Sendable {
         (self.changeMap, self.trendCharts, self.cardMaps, self.warnings) = (changeMap, trendCharts, cardMaps, warnings)
     }
 }
+
+/// How many agencies a sentence of the summary names at most (the data section lists them all).
+let briefListLimit = 10
 
 /// How many ties an agency's card beside the interactive map lists at most (a dense network's
 /// cards would otherwise hold every tie twice).
@@ -81,8 +84,10 @@ private let resources: (library: MustacheLibrary, css: String, script: String) =
         return text
     }
     var library = MustacheLibrary()
-    do { try library.register(text("report", "mustache"), named: "report") } catch {
-        preconditionFailure("report.mustache: \(error)")
+    for name in ["report", "table"] {
+        do { try library.register(text(name, "mustache"), named: name) } catch {
+            preconditionFailure("\(name).mustache: \(error)")
+        }
     }
     return (library, text("report", "css"), text("report", "js"))
 }()
@@ -135,7 +140,15 @@ struct Block {
     struct Charts { var svgs: [String] }
     struct Definitions { var items: [Definition] }
     struct ItemList { var tag: String; var cssClass: String?; var items: [String]; var more: String? }
-    struct Details { var summary: String; var items: [String]; var more: String? }
+    /// A collapsed list or table: closed on screen, open on paper (the script opens it to print).
+    struct Details {
+        var summary: String; var items: [String] = []; var more: String? = nil; var table: Table? = nil
+        /// Whether there is a list (a stored value: the template sees no computed ones).
+        var hasItems: Bool
+        init(summary: String, items: [String] = [], more: String? = nil, table: Table? = nil) {
+            (self.summary, self.items, self.more, self.table, hasItems) = (summary, items, more, table, !items.isEmpty)
+        }
+    }
     struct Figure { var svg: String; var caption: String?; var page: Bool }
     struct Table {
         var cssClass: String; var sortable: Bool; var header: [String]; var rows: [Row]; var more: String?;
@@ -209,10 +222,10 @@ private struct ReportWriter {
     var agencies: [Agency] { analysis.network.agencies }
     var yearLabel: String { analysis.network.data.fiscalYear.label(input.language) }
     func name(_ id: String) -> String { displayNames[id] ?? id }
-    /// The agencies' names, the first `reportListLimit` of them, and how many more.
-    func names(_ ids: [String]) -> String {
-        let shown = ids.prefix(reportListLimit).map(name).joined(separator: say(.listSeparator))
-        let more = ids.count - min(ids.count, reportListLimit)
+    /// The agencies' names, the first `limit` of them, and how many more.
+    func names(_ ids: [String], limit: Int = reportListLimit) -> String {
+        let shown = ids.prefix(limit).map(name).joined(separator: say(.listSeparator))
+        let more = ids.count - min(ids.count, limit)
         return more > 0 ? shown + say(.andMoreAgencies(more)) : shown
     }
 
@@ -261,7 +274,7 @@ private struct ReportWriter {
                     term: say(.handoutChange(c.before.network.data.fiscalYear.label(input.language))),
                     text: say(.handoutChangeCount(new: c.newTies.count, lost: c.lostTies.count))))
         }
-        let caption = say(showsCoreOnly(analysis.network) ? .coreMapCaption : .networkMapCaption)
+        let caption = say(reportShowsCore(analysis.network) ? .coreMapCaption : .networkMapCaption)
         let section = Section(
             id: "handout", title: say(.keyFindingsTitle), cssClass: "handout",
             blocks: [
@@ -311,8 +324,8 @@ private struct ReportWriter {
             sentences.append(
                 say(
                     told.isEmpty
-                        ? .isolates(untold.count, names: names(untold))
-                        : .otherIsolates(untold.count, names: names(untold))))
+                        ? .isolates(untold.count, names: names(untold, limit: briefListLimit))
+                        : .otherIsolates(untold.count, names: names(untold, limit: briefListLimit))))
         }
         return Section(
             id: "summary", title: say(.summaryTitle),
@@ -331,9 +344,9 @@ private struct ReportWriter {
 
     func maps() -> Section {
         let n = analysis.agencies.count
-        // `networkMap` holds the core map when `showsCoreOnly` (see ReportInput).
+        // `networkMap` holds the core map when `reportShowsCore` (see ReportInput).
         let blocks: [Block] =
-            showsCoreOnly(analysis.network)
+            reportShowsCore(analysis.network)
             ? [
                 Block(note: say(.coreOnly(agencies: n, ties: analysis.summary.ties))),
                 .figure(inlineSVG(input.fieldMap, prefix: "fields"), say(.fieldMapCaption)),
@@ -670,15 +683,22 @@ private struct ReportWriter {
                     fixed(m.constraint, digits: 3), m.articulation ? "●" : "",
                 ] + (consultations ? [a.consultations.map { counts.cell($0).short } ?? ""] : []))
         }
-        return Section(
-            id: "agencies", title: say(.agenciesTitle),
-            blocks: [
-                .p(say(.agenciesIntro)),
-                Block(
-                    table: .init(
-                        cssClass: "sortable", sortable: true, header: headers, rows: rows, more: nil,
-                        columns: headers.count)),
-            ])
+        func table(_ rows: [Block.Row]) -> Block.Table {
+            .init(cssClass: "sortable", sortable: true, header: headers, rows: rows, more: nil, columns: headers.count)
+        }
+        // A long table is grouped by field, each group collapsed on screen and open on paper.
+        let grouped =
+            rows.count <= reportListLimit
+            ? [Block(table: table(rows))]
+            : Field.allCases.compactMap { field -> Block? in
+                let mine = agencies.indices.filter { agencies[$0].field == field }
+                guard !mine.isEmpty else { return nil }
+                return Block(
+                    details: .init(
+                        summary: say(.fieldGroup(field.label(input.language), mine.count)),
+                        table: table(mine.map { rows[$0] })))
+            }
+        return Section(id: "agencies", title: say(.agenciesTitle), blocks: [.p(say(.agenciesIntro))] + grouped)
     }
 
     // MARK: 7. data quality
@@ -711,12 +731,37 @@ private struct ReportWriter {
         facts.append(warnings)
         var blocks: [Block] = [.list("ul", nil, facts)]
         if !oneSided.isEmpty {
+            // The one-sided ties by the agency that named them: one row per agency, counted, its
+            // first `briefListLimit` partners named (a dense network has hundreds of thousands).
+            var named: [String: [String]] = [:]
+            for f in oneSided where f.agencies.count == 2 { named[f.agencies[0], default: []].append(f.agencies[1]) }
+            let order = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.id, $0) })
+            let rows = named.keys.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }.map { id in
+                Block.Row(cells: [name(id), names(named[id]!, limit: briefListLimit)])
+            }
             blocks.append(
                 Block(
                     details: .init(
                         summary: say(.oneSidedList),
-                        items: oneSided.prefix(reportListLimit).map { say($0.message) },
-                        more: more(oneSided.count, Text.moreFindings))))
+                        table: .init(
+                            cssClass: "ties", sortable: false, header: [say(.namingAgency), say(.notNamedBack)],
+                            rows: rows, more: nil, columns: 2))))
+        }
+        // Every agency without ties, by field, when the summary names only some of them.
+        if summary.isolates.count > briefListLimit {
+            let isolated = Set(summary.isolates)
+            let rows = Field.allCases.compactMap { field -> Block.Row? in
+                let ids = agencies.filter { $0.field == field && isolated.contains($0.id) }.map(\.displayName)
+                return ids.isEmpty
+                    ? nil : Block.Row(cells: [field.label(input.language), ids.joined(separator: say(.listSeparator))])
+            }
+            blocks.append(
+                Block(
+                    details: .init(
+                        summary: say(.isolatedList(summary.isolates.count)),
+                        table: .init(
+                            cssClass: "ties", sortable: false, header: [say(.fieldColumn), say(.agency)], rows: rows,
+                            more: nil, columns: 2))))
         }
         if !listed.isEmpty {
             blocks.append(

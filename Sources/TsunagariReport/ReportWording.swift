@@ -351,6 +351,15 @@ extension Text {
     }
 
     static let oneSidedList = Text(ja: "一方だけが挙げたつながりの一覧", en: "Ties only one side named")
+    static let namingAgency = Text(ja: "挙げた機関", en: "named by")
+    static let notNamedBack = Text(ja: "挙げたが、挙げ返されなかった相手", en: "partners that did not name it back")
+    static func isolatedList(_ n: Int) -> Text {
+        Text(ja: "つながりのない機関の一覧 (\(n)機関、分野ごと)", en: "Agencies without ties (\(n), by field)")
+    }
+    static let fieldColumn = Text(ja: "分野", en: "field")
+    static func fieldGroup(_ field: String, _ n: Int) -> Text {
+        Text(ja: "\(field) (\(n)機関)", en: "\(field) (\(englishCount(n, "agency", "agencies")))")
+    }
 
     // MARK: 8. method
 
@@ -416,6 +425,20 @@ extension Text {
                     ja: "共通の連携先が多い組を、共通の連携先の数とその連携先のつながりの少なさで点数にし (Adamic & Adar 2003)、分野や年齢の切れ目をまたぐ組を優先します。",
                     en: "Pairs without a tie are scored by their shared partners, a shared partner with few ties "
                         + "counting more (Adamic & Adar 2003); pairs across fields or age boundaries come first.")
+            ),
+            (
+                Text(ja: "見やすさと使いやすさ", en: "Accessibility"),
+                Text(
+                    ja: "この報告書は JIS X 8341-3:2016 の適合レベル AA (WCAG 2.0 の AA) を目標にしています。"
+                        + "地図はキーボードだけでも操作でき、その内容は各機関のつながりの一覧と機関ごとの表で文字でも読めます。"
+                        + "分野は色だけでなく凡例の名前で、官民は形で、つながりの種類は線の太さと点線で示しています。"
+                        + "Tsunagari の試験では、この形式の報告書を Chromium で開き、axe-core 4.12 (WCAG 2.0・2.1 の A と AA の規則) とキーボード操作で検査しています。",
+                    en: "This report aims at JIS X 8341-3:2016 level AA (WCAG 2.0 AA). The map can be used with the "
+                        + "keyboard alone, and its content can be read as text in each agency's list of ties and in "
+                        + "the agency table. Fields are named in the legend as well as coloured, public or private "
+                        + "is shown by shape, and kinds of tie by line width and dots. Tsunagari's tests open reports of "
+                        + "this form in Chromium and check them with axe-core 4.12 (the WCAG 2.0 and 2.1 A and AA rules) "
+                        + "and by keyboard.")
             ),
             (
                 Text(ja: "事例の件数", en: "Case counts"),

@@ -53,7 +53,7 @@ flat = re.sub(r"\s+", "", whole)
 # The first item of every collapsed list must be on paper.
 source = open(report, encoding="utf-8").read()
 for block in re.findall(r"<details.*?</details>", source, re.S):
-    item = re.search(r"<li[^>]*>(.*?)</li>", block, re.S)
+    item = re.search(r"<li[^>]*>(.*?)</li>", block, re.S) or re.search(r"<td[^>]*>(.*?)</td>", block, re.S)
     if item:
         text = html.unescape(re.sub(r"<[^>]+>", "", item.group(1)))
         if re.sub(r"\s+", "", text) not in flat:

@@ -58,4 +58,27 @@ struct BrowserTests {
         #expect(status == 0, "\(text)")
         #expect(text == "OK\n")
     }
+
+    @Test(
+        "a 3,000-agency report: the core map instead of the whole, under 3 MB, and axe-core finds no violation",
+        .enabled(if: chromium != nil && chromedriver != nil, "Chromium or chromium-driver is not installed"))
+    func largeReport() throws {
+        let dir = try CLI.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let generated = try CLI.runScript(
+            "gen_network.py", ["--agencies", "3000", "--out", dir + "/n3000"], folder: "scripts")
+        #expect(generated.status == 0)
+        let report = try CLI.run(["report", dir + "/n3000", "-o", dir + "/out", "--quiet"], lang: "ja_JP.UTF-8")
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOfFile: dir + "/out/report.html", encoding: .utf8)
+        #expect(page.contains("全体の図では線が重なって読み取れないため"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/maps/core.svg"))
+        #expect(page.utf8.count < 3_000_000)
+        // The agency table in one collapsed group per field; every agency in it.
+        #expect(page.components(separatedBy: "<details><summary>").count - 1 >= 11)
+        #expect(page.components(separatedBy: "<tr><td>G0").count - 1 >= 3000)
+        let (status, text) = try CLI.runScript("check_report_interactive.py", [dir + "/out/report.html", "--axe-only"])
+        #expect(status == 0, "\(text)")
+        #expect(text == "OK\n")
+    }
 }

@@ -31,12 +31,17 @@ enum CLI {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// Runs a Python script of Tests/scripts; returns its exit status and standard output.
-    static func runScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
+    /// Runs a Python script of Tests/scripts (or of another folder of the repository); returns its
+    /// exit status and standard output.
+    static func runScript(
+        _ name: String, _ arguments: [String], folder: String = "Tests/scripts"
+    ) throws -> (
+        status: Int32, stdout: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            ["python3", repository.appendingPathComponent("Tests/scripts/" + name).path] + arguments
+            ["python3", repository.appendingPathComponent(folder + "/" + name).path] + arguments
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -31,6 +31,15 @@ public func showsCoreOnly(_ network: YearNetwork) -> Bool {
     network.agencies.count > largeReportAgencies || network.ties.count > largeReportTies
 }
 
+/// Above this many agencies the meeting report shows the field map and the core map rather than the
+/// whole network: from a few hundred agencies a whole map printed on one page has labels too small
+/// to read, and an interactive map of thousands of agencies is too heavy for the page.
+public let reportWholeMapLimit = 300
+/// Whether the meeting report shows a year's core map instead of the whole network.
+public func reportShowsCore(_ network: YearNetwork) -> Bool {
+    network.agencies.count > reportWholeMapLimit || showsCoreOnly(network)
+}
+
 /// The node IDs of drawings, written here and read back by the renderer (`TsunagariMaps`), so that
 /// the two never disagree on a string: agencies of one year by index, agencies of the union of all
 /// years by their place in the list of canonical IDs, fields.
