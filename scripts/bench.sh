@@ -59,6 +59,17 @@ echo "  $(time_runs "$bin" map "$city" -o "$data/n300.svg")"
 echo "tsunagari report, 300 agencies (target: under 2 s):"
 echo "  $(time_runs "$bin" report "$city" -o "$data/n300-report" --quiet)"
 
+# The meeting report of larger areas: 3,000 agencies (the core map and grouped lists) and a dense
+# network of 2,000 agencies naming about 300 partners each.
+size() { python3 -c 'import os, sys; print(f"{os.path.getsize(sys.argv[1]) / 1e6:.2f} MB")' "$1"; }
+area=$(network 3000)
+echo "tsunagari report, 3,000 agencies (targets: under 2 s, at most 3 MB):"
+echo "  $(time_runs "$bin" report "$area" -o "$data/n3000-report" --quiet), report.html $(size "$data/n3000-report/report.html")"
+[ -f "$data/dense2000/2025/survey.csv" ] ||
+    python3 scripts/gen_network.py --agencies 2000 --degree 600 --out "$data/dense2000" >/dev/null
+echo "tsunagari report, dense 2,000 agencies (target: at most 10 MB):"
+echo "  $(once "$bin" report "$data/dense2000" -o "$data/dense2000-report" --quiet), report.html $(size "$data/dense2000-report/report.html")"
+
 # Measures beside igraph and networkx on the same generated networks, one thread and all cores.
 for n in $sizes; do
     dir=$(network "$n")

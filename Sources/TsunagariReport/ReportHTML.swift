@@ -454,14 +454,13 @@ private struct ReportWriter {
         }
         let rows = ties.prefix(cardTieLimit).map { tie in
             let other = tie.a == i ? tie.b : tie.a
-            let named: Text =
-                tie.isConfirmed ? .namedByBoth : (tie.a == i) == (tie.reportAB != nil) ? .namedByThis : .namedByOther
+            let named: Text? =
+                tie.isConfirmed ? nil : (tie.a == i) == (tie.reportAB != nil) ? .namedByThis : .namedByOther
             return Block.Row(cells: [
-                agencies[other].displayName,
+                agencies[other].displayName + (named.map { " (\(say($0)))" } ?? ""),
                 tie.kinds.kinds.map { $0.label(language) }.joined(separator: say(.listSeparator)),
                 tie.frequency.map { $0.label(language) } ?? "",
                 tie.familiarity.map { say(.familiarity($0)) } ?? "",
-                say(named),
             ])
         }
         let findings = findings.filter { $0.agencies.contains(a.id) }.prefix(8).map { say($0.message) }
@@ -469,10 +468,7 @@ private struct ReportWriter {
             id: id, names: ([a.name, a.displayName] + a.aliases).joined(separator: " / "), title: a.name,
             subtitle: [a.field.label(language), a.type.map { $0.label(language) }].compactMap { $0 }.joined(
                 separator: " / "),
-            header: [
-                say(.partnersColumn), say(.kindColumn), say(.frequencyColumn), say(.familiarityColumn),
-                say(.namedByColumn),
-            ],
+            header: [say(.partnersColumn), say(.kindColumn), say(.frequencyColumn), say(.familiarityColumn)],
             rows: Array(rows), more: ties.count > cardTieLimit ? say(.moreTies(ties.count - cardTieLimit)) : nil,
             findingsTitle: say(.cardFindings(findings.count)), findings: Array(findings))
     }

@@ -161,10 +161,8 @@ extension Text {
     static let notThisYear = Text(ja: "この機関は今年度の地図にありません。", en: "This agency is not on this year's map.")
     static let frequencyColumn = Text(ja: "頻度", en: "how often")
     static let familiarityColumn = Text(ja: "顔の見える関係", en: "how well they know each other")
-    static let namedByColumn = Text(ja: "挙げた側", en: "named by")
-    static let namedByBoth = Text(ja: "お互い", en: "both")
-    static let namedByThis = Text(ja: "この機関だけ", en: "this agency only")
-    static let namedByOther = Text(ja: "相手だけ", en: "the partner only")
+    static let namedByThis = Text(ja: "この機関だけが挙げた", en: "named by this agency only")
+    static let namedByOther = Text(ja: "相手だけが挙げた", en: "named by the partner only")
     static func cardFindings(_ n: Int) -> Text {
         Text(ja: "この機関についての気づき (\(n)件)", en: "Findings that name it (\(n))")
     }

@@ -113,7 +113,9 @@ try:
         if rows != current.degree(hub):
             problems.append(f"the card lists {rows} ties, the network has {current.degree(hub)}")
         if screenshot:
-            driver.find_element(By.CSS_SELECTOR, "#maps").screenshot(screenshot)
+            body = driver.find_element(By.CSS_SELECTOR, ".explorer-body")
+            driver.execute_script("arguments[0].scrollIntoView()", body)
+            body.screenshot(screenshot)
         driver.switch_to.active_element.send_keys(Keys.ESCAPE)
         if any("is-selected" in c or "is-dimmed" in c for c in classes(shown_view()).values()):
             problems.append("Escape left agencies selected or dimmed")
