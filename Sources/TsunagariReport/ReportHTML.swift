@@ -649,6 +649,22 @@ private struct ReportWriter {
         }
         blocks.append(
             Block(charts: .init(svgs: input.trendCharts.enumerated().map { inlineSVG($1, prefix: "chart\($0)") })))
+        // The charts' numbers as a table: their text alternative.
+        let trends = Array(input.history.trends.prefix(input.year + 1))
+        if !input.trendCharts.isEmpty {
+            let years = trends.map { FiscalYear($0.fiscalYear).label(input.language) }
+            blocks.append(
+                Block(
+                    details: .init(
+                        summary: say(.trendTable),
+                        table: .init(
+                            cssClass: "trends", sortable: false, header: [say(.trendColumn)] + years,
+                            rows: trendSeries(trends).map { series in
+                                .init(
+                                    cells: [say(series.title)]
+                                        + series.values.map { fixed($0, digits: series.digits) })
+                            }, more: nil, columns: years.count + 1))))
+        }
         func ties(_ heading: Text, _ list: [TieDifference]) -> [Block] {
             [
                 .h3("\(say(heading)) (\(list.count))"),

@@ -102,8 +102,11 @@ extension Text {
     static let mapsTitle = Text(ja: "ネットワークの地図", en: "The network map")
 
     static let fieldMapCaption = Text(
-        ja: "分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。",
-        en: "Ties between fields: line width and number give the count.")
+        ja: "分野どうしのつながり。線の太さと数字は分野の間のつながりの数です。同じ数は「気づいた点と提案」の分野どうしの表にもあります。",
+        en: "Ties between fields: line width and number give the count. The same counts are in the table of fields "
+            + "in Gaps and suggestions.")
+    static let trendTable = Text(ja: "グラフの数値", en: "The charts' numbers")
+    static let trendColumn = Text(ja: "項目", en: "measure")
 
     static func coreOnly(agencies: Int, ties: Int) -> Text {
         Text(

@@ -9,8 +9,8 @@ NETWORK.json and EARLIER.json are `tsunagari export --format json` of the report
 first year (networkx node-link data): the partners every selection must highlight come from there,
 not from the page. Checks: selecting an agency by click and by keyboard (Tab reaches it, Enter
 selects) marks it `is-selected`, exactly its partners `is-neighbour` and every other agency
-`is-dimmed`, and shows its card with one row per tie; Escape clears; a field filter marks the other
-fields' agencies `is-filtered` and shows the banner; the year switcher shows the first year's map
+`is-dimmed`, and shows its card with one row per tie; Escape clears; a field filter (its box, or its
+entry in the map's legend) marks the other fields' agencies `is-filtered` and shows the banner; the year switcher shows the first year's map
 with that year's partners; presenter mode steps through the main findings with the arrow keys;
 axe-core (axe.min.js from the PyPI wheel axe-playwright-python 0.1.8, fetched with pip into
 .build/axe when AXE_JS does not name it) finds no violation of the WCAG 2.0/2.1 A and AA rules.
@@ -150,6 +150,13 @@ try:
         driver.find_element(By.CSS_SELECTOR, "button.reset").click()
         if banner.is_displayed():
             problems.append("the banner stays after the reset")
+        # A field's legend entry on the map toggles the same filter, with the keyboard too.
+        legend = driver.find_element(By.CSS_SELECTOR, f"figure.view:not([hidden]) g.node.legend.field-{field}")
+        driver.execute_script("arguments[0].focus()", legend)
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        if not box.is_selected() or legend.get_attribute("aria-pressed") != "true" or label not in banner.text:
+            problems.append("the legend entry of a field does not filter by it")
+        driver.find_element(By.CSS_SELECTOR, "button.reset").click()
 
         # The year switcher: the first year on the same layout, its own partners highlighted.
         radios = driver.find_elements(By.CSS_SELECTOR, "input[name=view]")
