@@ -118,6 +118,25 @@ public func makeMeetingReport(
                 decoding: try renderMap(try MapDrawing(analysis, ego), format: .svg), as: UTF8.self)
         }
     }
+    // A health centre's area: the map of its municipalities, and each municipality's own network.
+    let data = analysis.network.data
+    var areaMap: String?
+    var areas: [AreaPart] = []
+    if data.areas.count > 1 {
+        var areaOptions = mapOptions
+        areaOptions.variant = .areas
+        areaMap = try both("areas") { try renderMap(on($1, try MapDrawing(analysis, areaOptions)), format: $0) }
+        for (k, area) in data.areas.enumerated() {
+            let local = Analysis(YearNetwork(data.restricted(toArea: area)))
+            var local_options = mapOptions
+            local_options.area = area
+            local_options.variant = reportShowsCore(local.network) ? .core : .network
+            let map = try both("area-\(k + 1)") {
+                try renderMap(on($1, try MapDrawing(local, local_options)), format: $0)
+            }
+            areas.append(AreaPart(name: area, analysis: local, map: map))
+        }
+    }
     var input = ReportInput(
         history: history, year: y, comparison: comparison, area: options.area, language: language,
         internalUse: options.internalUse,
@@ -125,6 +144,7 @@ public func makeMeetingReport(
         trendCharts: charts,
         cardMaps: cardMaps, warnings: warnings)
     input.paper = options.paper
+    (input.areaMap, input.areas) = (areaMap, areas)
     files.append(NamedFile(path: "report.html", data: Data(reportHTML(input).utf8)))
     if options.handout { files.append(NamedFile(path: "handout.html", data: Data(handoutHTML(input).utf8))) }
     return MeetingReport(files: files, notes: notes)

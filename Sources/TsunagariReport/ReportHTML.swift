@@ -28,6 +28,10 @@ public struct ReportInput: Sendable {
     public var warnings: [Diagnostic]
     /// The paper the page prints on (A4 or A3 landscape; a slide prints as A4).
     public var paper: Paper = .a4
+    /// A health centre's area (several municipalities): the map of its municipalities, and each
+    /// municipality's own network and map; nil and empty otherwise.
+    public var areaMap: String?
+    public var areas: [AreaPart] = []
 
     public init(
         history: NetworkHistory, year: Int, comparison: YearComparison?, area: String, language: Language,
@@ -40,6 +44,18 @@ public struct ReportInput: Sendable {
             language, internalUse, networkMap, fieldMap
         )
         (self.changeMap, self.trendCharts, self.cardMaps, self.warnings) = (changeMap, trendCharts, cardMaps, warnings)
+    }
+}
+
+/// One municipality of the area as the report shows it: its own network (`YearData.restricted`)
+/// analysed, and its map.
+public struct AreaPart: Sendable {
+    public var name: String
+    public var analysis: Analysis
+    public var map: String
+
+    public init(name: String, analysis: Analysis, map: String) {
+        (self.name, self.analysis, self.map) = (name, analysis, map)
     }
 }
 
@@ -247,6 +263,8 @@ private struct ReportWriter {
             [summary(), maps(), gaps()]
             + (analysis.services.hasProfiles ? [serviceResources(), needsAndStrengths()] : [])
             + [fragility(), change(), agencyTable(), dataQuality(), method()]
+        // A health centre's report opens with its municipalities side by side, then each one.
+        if input.areaMap != nil { sections = areaSections() + sections }
         // Numbered as they come: the resource section is there only with profiles.
         for i in sections.indices { sections[i].title = "\(i + 1). " + sections[i].title }
         if !input.cardMaps.isEmpty { sections += cards() }
@@ -255,7 +273,9 @@ private struct ReportWriter {
             title: say(.reportTitle(area: input.area, year: yearLabel)),
             subtitle: say(.reportSubtitle),
             internalBanner: input.internalUse ? say(.internalBanner) : nil,
-            sections: sections, css: resources.css + (input.paper == .a3 ? "@page{size:A3 landscape}" : ""),
+            sections: sections,
+            css: resources.css
+                + (input.paper == .a3 ? "@page{size:A3 landscape}@media print{figure.view svg{max-height:235mm}}" : ""),
             script: resources.script)
         return resources.library.render(page, withTemplate: "report") ?? ""
     }
@@ -289,6 +309,73 @@ private struct ReportWriter {
             internalBanner: input.internalUse ? say(.internalBanner) : nil,
             sections: [section], css: resources.css, script: "")
         return resources.library.render(page, withTemplate: "report") ?? ""
+    }
+
+    // MARK: areas
+
+    /// The municipalities side by side (the table and the area map), one section per municipality
+    /// (its map, its main findings, each saying where), and the ties across municipalities.
+    func areaSections() -> [Section] {
+        let data = analysis.network.data
+        let table = areaTable(areaSummaries(data), names: displayNames, input.language)
+        var sections = [
+            Section(
+                id: "areas", title: say(.areasTitle),
+                blocks: [
+                    .p(say(.areasIntro(data.areas.count))),
+                    Block(
+                        table: .init(
+                            cssClass: "areas", sortable: false, header: table[0],
+                            rows: table.dropFirst().map { .init(cells: $0) }, more: nil, columns: table[0].count)),
+                    .figure(inlineSVG(input.areaMap ?? "", prefix: "areas"), say(.areaMapCaption)),
+                ])
+        ]
+        for (k, part) in input.areas.enumerated() {
+            let key = part.analysis.findings.filter { $0.severity != .low }.prefix(5)
+            sections.append(
+                Section(
+                    id: "area-\(k + 1)", title: part.name,
+                    blocks: [
+                        .figure(inlineSVG(part.map, prefix: "area\(k + 1)"), say(.areaOwnMapCaption(part.name))),
+                        .h3(say(.keyFindingsTitle)),
+                        key.isEmpty
+                            ? .p(say(.noAreaFindings))
+                            : .list("ol", "key", key.map { say(.inArea(part.name, $0.message)) }),
+                    ]))
+        }
+        // Ties across municipalities, by pair of municipalities, and which agencies they join.
+        let ties = analysis.network.ties.filter { tie in
+            let (x, y) = (agencies[tie.a].area, agencies[tie.b].area)
+            return x != nil && y != nil && x != y
+        }
+        var byPair: [[String]: [String]] = [:]
+        let order = Dictionary(uniqueKeysWithValues: data.areas.enumerated().map { ($1, $0) })
+        for tie in ties {
+            let pair = [agencies[tie.a].area!, agencies[tie.b].area!].sorted { order[$0]! < order[$1]! }
+            let (first, second) = agencies[tie.a].area == pair[0] ? (tie.a, tie.b) : (tie.b, tie.a)
+            byPair[pair, default: []].append("\(agencies[first].displayName) — \(agencies[second].displayName)")
+        }
+        let rows = byPair.keys.sorted { (order[$0[0]]!, order[$0[1]]!) < (order[$1[0]]!, order[$1[1]]!) }.map { pair in
+            Block.Row(cells: [
+                pair.joined(separator: " — "), "\(byPair[pair]!.count)",
+                byPair[pair]!.prefix(briefListLimit).joined(separator: say(.listSeparator))
+                    + (byPair[pair]!.count > briefListLimit
+                        ? say(.andMoreTies(byPair[pair]!.count - briefListLimit)) : ""),
+            ])
+        }
+        sections.append(
+            Section(
+                id: "cross-area", title: say(.crossAreaTitle),
+                blocks: rows.isEmpty
+                    ? [.p(say(.noCrossAreaTies))]
+                    : [
+                        Block(
+                            table: .init(
+                                cssClass: "ties", sortable: false,
+                                header: [say(.areaPairColumn), say(.tieCountColumn), say(.tiesColumn)], rows: rows,
+                                more: nil, columns: 3))
+                    ]))
+        return sections
     }
 
     // MARK: 1. summary

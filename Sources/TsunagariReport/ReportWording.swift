@@ -78,6 +78,37 @@ extension Text {
                 ? "One more agency (\(names)) has no ties." : "\(count) more agencies (\(names)) have no ties.")
     }
 
+    // MARK: areas
+
+    static let areasTitle = Text(ja: "市区町村ごとの比較", en: "The municipalities side by side")
+    static func areasIntro(_ n: Int) -> Text {
+        Text(
+            ja: "管内の\(n)市区町村それぞれのネットワーク (その市区町村の機関と、つながっている広域の機関) を並べました。広域の機関は、市区町村を限らず管内全体を支援する機関です。",
+            en: "The networks of the area's \(n) municipalities (each one's agencies and the area-wide agencies tied "
+                + "to them), side by side. Area-wide agencies serve the whole area.")
+    }
+    static let areaMapCaption = Text(
+        ja: "市区町村ごとの機関 (色は分野) と、中央の広域の機関。線の数字は、市区町村をまたぐつながりの数です。",
+        en: "Each municipality's agencies (colour: field), the area-wide agencies in the middle; the numbers count "
+            + "the ties across municipalities.")
+    static func areaOwnMapCaption(_ area: String) -> Text {
+        Text(
+            ja: "\(area)の機関と、つながっている広域の機関 (「(広域)」と表示)。",
+            en: "\(area)'s agencies and the area-wide agencies tied to them (marked \"(area-wide)\").")
+    }
+    static func inArea(_ area: String, _ message: Text) -> Text {
+        Text(ja: "\(area)では、" + message.ja, en: "In \(area): " + message.en)
+    }
+    static let noAreaFindings = Text(ja: "特に見ていただきたい点はありません。", en: "Nothing stands out.")
+    static let crossAreaTitle = Text(ja: "市区町村をまたぐつながり", en: "Ties across municipalities")
+    static let noCrossAreaTies = Text(
+        ja: "市区町村をまたぐつながりはありません (広域の機関を通してだけつながっています)。",
+        en: "No tie crosses municipalities (they meet only through area-wide agencies).")
+    static let areaPairColumn = Text(ja: "市区町村", en: "municipalities")
+    static let tieCountColumn = Text(ja: "つながりの数", en: "ties")
+    static let tiesColumn = Text(ja: "つながり", en: "the ties")
+    static func andMoreTies(_ n: Int) -> Text { Text(ja: "、ほか\(n)本", en: ", and \(n) more") }
+
     // MARK: handout
 
     static let handoutSubtitle = Text(

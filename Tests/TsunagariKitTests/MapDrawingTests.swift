@@ -58,16 +58,19 @@ struct MapDrawingTests {
         #expect(MapStyle.wrap("a\nb") == "a b")
     }
 
-    @Test("every variant builds; ego needs a known agency, kind needs a kind, resources needs profiles")
+    @Test("every variant builds; ego needs a known agency, kind a kind, resources profiles, areas municipalities")
     func variants() throws {
         var profiled = smallMapNetwork()
-        #expect(throws: MapError.self) {
-            var options = MapOptions()
-            options.variant = .resources
-            return try MapDrawing(profiled, options)
+        for variant in [MapVariant.resources, .areas] {
+            #expect(throws: MapError.self) {
+                var options = MapOptions()
+                options.variant = variant
+                return try MapDrawing(profiled, options)
+            }
         }
         var year = profiled.network.data
         year.agencies[0].services = [ServiceOffer(.consultation)]
+        year.agencies[0].area = "A市"
         profiled = Analysis(YearNetwork(year))
         let analysis = profiled
         for variant in MapVariant.allCases {

@@ -18,21 +18,25 @@ public struct SurveyTemplate: Sendable {
     public init(
         from source: YearData, fiscalYear: FiscalYear, format: FormFormat, prefill: Bool, language: Language
     ) {
-        let agencyColumns = Schema.agencies.columns
+        // The area column only for a network of several municipalities.
+        let areas = source.agencies.contains { $0.area != nil }
+        let agencyColumns = Schema.agencies.columns.filter { areas || $0.index != Schema.Agencies.area.index }
         var agencyRows = [agencyColumns.map { $0.header(language) }]
         for a in source.agencies {
-            agencyRows.append([
+            let services = a.services.map { offer in
+                offer.service.label(language) + (offer.ages.map { "(\($0.lowerBound)-\($0.upperBound))" } ?? "")
+            }
+            let row: [String] = [
                 a.id, a.name, a.shortName ?? "", a.field.label(language), a.publicPrivate?.label(language) ?? "",
                 a.ageMin.map(String.init) ?? "", a.ageMax.map(String.init) ?? "", a.aliases.joined(separator: ";"),
                 // A stated type is copied forward; one read from the names is read again next year.
                 a.typeInferred ? "" : a.type?.label(language) ?? "",
                 // The profile too, except last year's consultations, a count of that year.
-                a.services.map { offer in
-                    offer.service.label(language) + (offer.ages.map { "(\($0.lowerBound)-\($0.upperBound))" } ?? "")
-                }.joined(separator: ";"),
+                services.joined(separator: ";"),
                 "", a.strengths.map { $0.label(language) }.joined(separator: ";"),
                 a.needs.map { $0.label(language) }.joined(separator: ";"), a.contactRole ?? "",
-            ])
+            ]
+            agencyRows.append(areas ? row + [a.area ?? ""] : row)
         }
         agencies = excelCSV(agencyRows)
         let names = formFileNames(source.agencies, extension: format.rawValue)

@@ -80,6 +80,8 @@ public enum Schema {
         public static let strengths = Column(11, en: "strengths", ja: "強み", required: false)
         public static let needs = Column(12, en: "needs", ja: "求める連携", required: false)
         public static let contactRole = Column(13, en: "contact_role", ja: "窓口", required: false)
+        /// The municipality or sub-area (docs/FORMATS.md §5); empty for an area-wide agency.
+        public static let area = Column(14, en: "area", ja: "市区町村", required: false, fallbacks: ["圏域"])
     }
 
     /// survey.csv: one row per reporter → partner.
@@ -133,7 +135,7 @@ public enum Schema {
         columns: [
             Agencies.id, Agencies.name, Agencies.shortName, Agencies.field, Agencies.publicPrivate,
             Agencies.ageMin, Agencies.ageMax, Agencies.aliases, Agencies.type, Agencies.services,
-            Agencies.consultations, Agencies.strengths, Agencies.needs, Agencies.contactRole,
+            Agencies.consultations, Agencies.strengths, Agencies.needs, Agencies.contactRole, Agencies.area,
         ])
 
     public static let survey = FileSchema(

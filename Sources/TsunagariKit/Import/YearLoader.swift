@@ -116,6 +116,7 @@ struct YearLoader {
         var parsed: [Agency] = []
         var rejected: [(id: String, names: [String], line: Int)] = []
         var firstLine: [String: Int] = [:]
+        var areaCells: [String: SourceLocation] = [:]
 
         for record in table.records {
             var ok = true
@@ -170,8 +171,11 @@ struct YearLoader {
             agency.strengths = (table.value(record, C.strengths).map(splitList) ?? []).map(Need.init(cell:))
             agency.needs = (table.value(record, C.needs).map(splitList) ?? []).map(Need.init(cell:))
             agency.contactRole = role
+            agency.area = table.value(record, C.area)
+            if agency.area != nil { areaCells[id] = table.location(record, C.area) }
             parsed.append(agency)
         }
+        warnLoneAreas(parsed, areaCells)
 
         agencies = parsed.sorted { naturalOrder($0.id, $1.id) }
         for (i, agency) in agencies.enumerated() {
@@ -183,6 +187,23 @@ struct YearLoader {
         }
         for r in rejected {
             index.add(id: r.id, names: r.names, target: .rejected(line: r.line))
+        }
+    }
+
+    /// A municipality only one agency names is most often another's misspelling (「東山巿」 for
+    /// 「東山市」): a warning with the closest of the others.
+    private mutating func warnLoneAreas(_ agencies: [Agency], _ cells: [String: SourceLocation]) {
+        var count: [String: Int] = [:]
+        for a in agencies { if let area = a.area { count[area, default: 0] += 1 } }
+        guard count.count > 1 else { return }
+        for a in agencies {
+            guard let area = a.area, count[area] == 1 else { continue }
+            let written = Array(area)
+            let closest = count.keys.filter { $0 != area && count[$0]! > 1 }.map { other in
+                (other, editDistance(written, Array(other)))
+            }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+            guard let (other, distance) = closest, distance <= max(1, written.count / 3) else { continue }
+            diagnostics.warning(cells[a.id] ?? a.location, .loneArea(area, other))
         }
     }
 
@@ -610,6 +631,15 @@ extension Text {
 }
 
 extension Wording {
+    static func loneArea(_ area: String, _ other: String) -> Wording {
+        Wording(
+            Text(
+                ja: "「市区町村」(area) の「\(area)」はこの機関だけです",
+                en: "no other agency is in the area '\(area)'"),
+            hint: Text(
+                ja: "もしかして「\(other)」ですか。ほかの機関と同じ書き方にしてください",
+                en: "did you mean '\(other)'? write it as the other agencies do"))
+    }
     /// A year's folder, or (`year` nil) the network folder, that cannot be opened.
     static func folderUnreadable(_ year: FiscalYear?, _ reason: Text) -> Wording {
         Wording(

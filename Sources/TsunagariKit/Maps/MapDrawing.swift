@@ -18,6 +18,9 @@ public enum MapVariant: String, Sendable, CaseIterable {
     /// The resource map (社会資源マップ): services as rows, age bands as columns, in each cell the
     /// agencies offering that service to that age, coloured by field (agencies' profiles).
     case resources
+    /// A health centre's area: one box per municipality holding its agencies (by field colour),
+    /// the area-wide agencies in the middle, lines counting the ties between them.
+    case areas
 }
 
 /// Above this many agencies the report and `map` show the core map instead of the whole network
@@ -130,6 +133,13 @@ struct MapBuilder {
     let analysis: Analysis
     let options: MapOptions
     var agencies: [Agency] { analysis.network.agencies }
+    /// Whether agencies.csv names municipalities (an agency without one is then area-wide).
+    let hasAreas: Bool
+
+    init(analysis: Analysis, options: MapOptions) {
+        (self.analysis, self.options) = (analysis, options)
+        hasAreas = analysis.network.agencies.contains { $0.area != nil }
+    }
 
     func say(_ text: Text) -> String { text(options.language) }
 
@@ -152,7 +162,104 @@ struct MapBuilder {
         case .resources:
             guard analysis.services.hasProfiles else { throw MapError(message: .noProfiles) }
             return resourceMap()
+        case .areas:
+            guard !analysis.network.data.areas.isEmpty else { throw MapError(message: .noAreas) }
+            return areaMap()
         }
+    }
+
+    // MARK: area map
+
+    /// The municipalities as boxes on a circle around the box of area-wide agencies, each box a grid
+    /// of its agencies sorted by field (so that its make-up shows in colour blocks); a line between
+    /// two boxes, or from an area-wide agency to a box, is labelled with the number of ties it
+    /// stands for. Ties inside a municipality are on its own map (`--area`).
+    func areaMap() -> MapDrawing {
+        var g = baseGraph(say(.areaMapTitle))
+        var positions: [String: NodeBox] = [:]
+        let cellWidth = 124.0, cellHeight = 46.0, title = 34.0
+        let areas = analysis.network.data.areas
+        func members(_ area: String?) -> [Int] {
+            agencies.indices.filter { agencies[$0].area == area }.sorted {
+                (agencies[$0].field.rawValue, agencies[$0].displayName) < (
+                    agencies[$1].field.rawValue, agencies[$1].displayName
+                )
+            }
+        }
+        func size(_ count: Int) -> (columns: Int, width: Double, height: Double) {
+            // About square: as many columns as rows are taller than cells are wide.
+            let columns = max(2, Int((Double(count) * cellHeight / cellWidth).squareRoot().rounded(.up)))
+            let rows = max(1, (count + columns - 1) / columns)
+            return (columns, Double(columns) * cellWidth + 20, Double(rows) * cellHeight + title + 12)
+        }
+        let groups: [(id: String, label: String, members: [Int])] =
+            [("area_wide", say(.areaWideBox), members(nil))]
+            + areas.enumerated().map { ("area_\($0)", $1, members($1)) }
+        let sizes = groups.map { size($0.members.count) }
+        // The centre box at the origin; the others on a circle wide enough that neither they nor the
+        // centre overlap: each box's half diagonal, plus room.
+        let diagonal = sizes.map { ($0.width * $0.width + $0.height * $0.height).squareRoot() }
+        let ring = diagonal.dropFirst().max() ?? 0, k = Double(max(areas.count, 1))
+        let radius = max((diagonal[0] + ring) / 2 + 80, areas.count > 1 ? (ring + 60) / (2 * sin(.pi / k)) : 0)
+        for (i, group) in groups.enumerated() {
+            let angle = Double(i - 1) * 2 * .pi / k + .pi / 2
+            let (cx, cy) = i == 0 ? (0.0, 0.0) : (radius * cos(angle), radius * sin(angle))
+            let (columns, width, height) = sizes[i]
+            g.nodes.append(
+                DOTGraph.Node(
+                    group.id,
+                    [
+                        "label": "\(group.label) (\(say(.agencyCount(group.members.count))))", "labelloc": "t",
+                        "shape": "box", "style": i == 0 ? "rounded,dashed,filled" : "rounded,filled",
+                        "fillcolor": "#FFFFFF", "fontsize": "16", "fixedsize": "true",
+                        "width": String(format: "%.3f", width / 72), "height": String(format: "%.3f", height / 72),
+                        "class": i == 0 ? "area area-wide" : "area",
+                    ]))
+            positions[group.id] = NodeBox(x: cx, y: cy, width: width, height: height)
+            for (k, v) in group.members.enumerated() {
+                let (row, column) = (k / columns, k % columns)
+                let x = cx - width / 2 + 10 + (Double(column) + 0.5) * cellWidth
+                let y = cy + height / 2 - title - (Double(row) + 0.5) * cellHeight
+                var node = agencyNode(v, size: 0)
+                node.attributes["label"] = MapStyle.wrap(agencies[v].displayName, width: 14)
+                node.attributes["fontsize"] = "11"
+                node.attributes["fixedsize"] = "true"
+                node.attributes["width"] = String(format: "%.3f", (cellWidth - 10) / 72)
+                node.attributes["height"] = String(format: "%.3f", (cellHeight - 8) / 72)
+                g.nodes.append(node)
+                positions[node.id] = NodeBox(x: x, y: y, width: cellWidth - 10, height: cellHeight - 8)
+            }
+        }
+        // Ties between municipalities, and from each area-wide agency to each municipality, counted.
+        let group = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, "area_\($0)") })
+        var between: [[String]: Int] = [:]
+        for tie in analysis.network.ties {
+            let (a, b) = (agencies[tie.a], agencies[tie.b])
+            switch (a.area, b.area) {
+            case (let x?, let y?) where x != y: between[[group[x]!, group[y]!].sorted(), default: 0] += 1
+            case (nil, let y?): between[[MapNodeID.agency(tie.a), group[y]!], default: 0] += 1
+            case (let x?, nil): between[[MapNodeID.agency(tie.b), group[x]!], default: 0] += 1
+            default: break
+            }
+        }
+        let top = Double(between.values.max() ?? 1)
+        for (ends, count) in between.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            g.edges.append(
+                DOTGraph.Edge(
+                    ends[0], ends[1],
+                    [
+                        "penwidth": String(format: "%.1f", 1 + 5 * Double(count) / top), "label": "\(count)",
+                        "color": "#555555", "fontsize": "12", "class": "cross",
+                    ]))
+        }
+        let fields = Field.allCases.filter { f in agencies.contains { $0.field == f } }
+        var drawing = MapDrawing(
+            graph: g, isolated: [], isolatedTitle: isolatedTitle,
+            legend: fieldLegend(fields) + [
+                .edge(label: say(.legendAreaTies), attributes: ["penwidth": "3", "color": "#555555"])
+            ], legendTitle: say(.legendTitle), paper: options.paper)
+        drawing.positions = positions
+        return drawing
     }
 
     // MARK: resource map
@@ -301,8 +408,10 @@ struct MapBuilder {
     func agencyNode(_ v: Int, size: Double, marked: Bool = false) -> DOTGraph.Node {
         let a = agencies[v]
         let scale = 0.25 + 0.75 * size.squareRoot()
+        // In a network of municipalities, an area-wide agency says so on every map.
+        let mark = a.area == nil && hasAreas ? "\n" + say(.areaWideMark) : ""
         var attributes = [
-            "label": MapStyle.wrap(a.displayName), "tooltip": "\(a.name) (\(a.field.label(options.language)))",
+            "label": MapStyle.wrap(a.displayName) + mark, "tooltip": "\(a.name) (\(a.field.label(options.language)))",
             "shape": MapStyle.shape(a.publicPrivate), "fillcolor": MapStyle.colour(a.field),
             "fontcolor": MapStyle.textColour(a.field),
             "width": String(format: "%.2f", 0.6 + 0.9 * scale), "height": String(format: "%.2f", 0.35 + 0.5 * scale),
@@ -700,6 +809,15 @@ extension Text {
             en: "\(a) — \(b)\(what)\(confirmed ? "" : " (named by one side only)")")
     }
 
+    static let noAreas = Text(
+        ja: "agencies.csv に「市区町村」(area) の列がないので、市区町村の地図は描けません",
+        en: "agencies.csv has no area column, so there is no map of the area's municipalities to draw")
+    static let areaMapTitle = Text(ja: "市区町村とそれをまたぐつながり", en: "municipalities and the ties across them")
+    static let areaWideBox = Text(ja: "広域の機関", en: "area-wide agencies")
+    static let areaWideMark = Text(ja: "(広域)", en: "(area-wide)")
+    static func agencyCount(_ n: Int) -> Text { Text(ja: "\(n)機関", en: englishCount(n, "agency", "agencies")) }
+    static let legendAreaTies = Text(
+        ja: "線の数字・太さ: 市区町村をまたぐつながりの数", en: "number and width: ties across municipalities")
     static let noProfiles = Text(
         ja: "どの機関も agencies.csv に支援内容を書いていないので、社会資源マップは描けません",
         en: "no agency states its services in agencies.csv, so there is no resource map to draw")

@@ -26,6 +26,10 @@ public struct Agency: Sendable, Hashable {
     public var needs: [Need] = []
     /// Where to turn at the agency: a role (「ひきこもり支援担当」), never a person's name.
     public var contactRole: String?
+    /// The municipality (市区町村) or sub-area (圏域) the agency serves; nil for an agency serving the
+    /// whole area (a prefectural or area-wide agency: the health centre, the mental health and
+    /// welfare centre, …). Only networks of several municipalities give it.
+    public var area: String?
     public var location: SourceLocation
 
     /// Without a `type`, the type is inferred from the names.

@@ -89,6 +89,15 @@ extension Text {
             en: "not analysing input with errors (\(counts)); see tsunagari check")
     }
 
+    static let noAreas = Text(
+        ja: "agencies.csv に「市区町村」(area) の列がないので、--area は使えません",
+        en: "agencies.csv has no area column, so there is no --area to choose")
+    static func notAnArea(_ written: String, _ areas: String) -> Text {
+        Text(
+            ja: "「\(written)」という市区町村はありません。次のどれかを指定してください: \(areas)",
+            en: "there is no area '\(written)'; use one of: \(areas)")
+    }
+
     static func noDataForYear(available: String) -> Text {
         Text(ja: "その年度のデータがありません (あるのは \(available))", en: "no data for that year (available: \(available))")
     }
@@ -107,6 +116,13 @@ extension Text {
     static let tieKept = Text(ja: "続いている", en: "kept")
     static let agenciesSheet = Text(ja: "機関別", en: "Agencies")
     static let networkSheet = Text(ja: "全体", en: "Network")
+    static let areasSheet = Text(ja: "市区町村", en: "Areas")
+    static func areaChangeColumns(_ y0: String, _ y1: String) -> [Text] {
+        [
+            Text(ja: "市区町村", en: "area"), Text(ja: "機関 (\(y0) → \(y1))", en: "agencies (\(y0) → \(y1))"),
+            Text(ja: "つながり", en: "ties"), Text(ja: "市区町村をまたぐつながり", en: "ties to other municipalities"),
+        ]
+    }
     static let findingsSheet = Text(ja: "気づき", en: "Findings")
     static let tiesSheet = Text(ja: "つながりの変化", en: "Tie changes")
 

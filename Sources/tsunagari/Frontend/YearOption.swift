@@ -12,6 +12,12 @@ struct YearOptions: ParsableArguments {
     @Option(help: "Only ties of this kind (one layer), e.g. 紹介 or referral, ケース会議 or case_conference.")
     var kind: String?
 
+    @Option(
+        help:
+            "One municipality of a health centre's area (agencies.csv's area column): its agencies and the area-wide agencies tied to them."
+    )
+    var area: String?
+
     @OptionGroup var runOptions: RunOptions
 
     /// Loads the network; prints diagnostics and stops with exit status 1 when there are errors
@@ -23,14 +29,16 @@ struct YearOptions: ParsableArguments {
     /// The whole network and its diagnostics as well as the chosen year (see `load`).
     func loadAll(
         _ language: Language, _ progress: ProgressLine
-    ) throws -> (network: Network, diagnostics: Diagnostics, year: YearNetwork) {
+    ) throws -> (network: Network, diagnostics: Diagnostics, year: YearNetwork, area: String?) {
         let loaded = progress.run(.reading) { loadNetwork(at: directory) }
-        let (network, diagnostics) = (loaded.network, loaded.diagnostics)
+        var (network, diagnostics) = (loaded.network, loaded.diagnostics)
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
             Console.err(Text.notAnalysingErrors(Console.counts(diagnostics, language))(language))
             throw ExitCode.failure
         }
+        let area = try area.map { try network.chosenArea($0, language) }
+        if let area { network = network.restricted(toArea: area) }
         let chosen: YearData?
         if let year {
             guard let fiscalYear = FiscalYear(folderName: year) else {
@@ -45,11 +53,24 @@ struct YearOptions: ParsableArguments {
             Console.err(Text.noDataForYear(available: available)(language))
             throw ExitCode.failure
         }
-        guard let kind else { return (network, diagnostics, YearNetwork(data)) }
+        guard let kind else { return (network, diagnostics, YearNetwork(data), area) }
         guard let layer = TieKind(cell: kind) else {
             throw usageError(.notAKind(kind, TieKind.list(language)), language)
         }
-        return (network, diagnostics, YearNetwork(data, kind: layer))
+        return (network, diagnostics, YearNetwork(data, kind: layer), area)
+    }
+}
+
+extension Network {
+    /// The municipality `--area` names, or a usage error listing the network's municipalities.
+    func chosenArea(_ written: String, _ language: Language) throws -> String {
+        guard let area = area(named: written) else {
+            throw usageError(
+                areas.isEmpty
+                    ? .noAreas : .notAnArea(written, areas.joined(separator: Text.listSeparator(language))),
+                language)
+        }
+        return area
     }
 }
 

@@ -50,17 +50,23 @@ struct Analyze: ParsableCommand {
         }
         let analysis = Analysis(network, weighted: weighted, betweennessSample: sample, progress: progress.handler)
         progress.finish()
-        let input = input.directory
+        // A health centre's area: its municipalities side by side (not for one municipality's own run).
+        let names = Dictionary(network.agencies.map { ($0.id, $0.displayName) }) { first, _ in first }
+        let areas = input.area == nil ? areaSummaries(network.data) : []
+        let directory = input.directory
         switch format {
-        case .csv: try result.emit(analysis.agencyCSV(language), input: input, language)
-        case .json: try result.emit(try analysis.json() + Data("\n".utf8), input: input, language)
-        case .table: try result.emit(Data((table(analysis, language) + "\n").utf8), input: input, language)
+        case .csv: try result.emit(analysis.agencyCSV(language), input: directory, language)
+        case .json: try result.emit(try analysis.json() + Data("\n".utf8), input: directory, language)
+        case .table:
+            let byArea = areas.isEmpty ? "" : "\n\n" + Table.render(areaTable(areas, names: names, language))
+            try result.emit(Data((table(analysis, language) + byArea + "\n").utf8), input: directory, language)
         case .xlsx:
-            let workbook = OutputWorkbook(tables: [
-                (Text.agenciesSheet(language), analysis.agencyTable(language)),
-                (Text.networkSheet(language), analysis.summaryTable(language)),
-            ])
-            try result.emit(workbook.data(), input: input, language)
+            let workbook = OutputWorkbook(
+                tables: [
+                    (Text.agenciesSheet(language), analysis.agencyTable(language)),
+                    (Text.networkSheet(language), analysis.summaryTable(language)),
+                ] + (areas.isEmpty ? [] : [(Text.areasSheet(language), areaTable(areas, names: names, language))]))
+            try result.emit(workbook.data(), input: directory, language)
         }
     }
 

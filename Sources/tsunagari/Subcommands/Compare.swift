@@ -40,6 +40,9 @@ struct Compare: ParsableCommand {
     @Option(help: "The area's name for map titles (default: the folder's name).")
     var title: String?
 
+    @Option(help: "One municipality of a health centre's area: its agencies and the area-wide agencies tied to them.")
+    var area: String?
+
     @OptionGroup var runOptions: RunOptions
 
     @OptionGroup var options: LanguageOption
@@ -50,12 +53,14 @@ struct Compare: ParsableCommand {
         let progress = try runOptions.start(language)
         defer { progress.finish() }
         let loaded = progress.run(.reading) { loadNetwork(at: directory) }
-        let (network, diagnostics) = (loaded.network, loaded.diagnostics)
+        var (network, diagnostics) = (loaded.network, loaded.diagnostics)
         Console.report(diagnostics, language)
         if diagnostics.hasErrors {
             Console.err(Text.notComparingErrors(language))
             throw ExitCode.failure
         }
+        let area = try area.map { try network.chosenArea($0, language) }
+        if let area { network = network.restricted(toArea: area) }
         guard network.years.count >= 2 else {
             Console.err(Text.needsTwoYears(language))
             throw ExitCode.failure
@@ -69,8 +74,14 @@ struct Compare: ParsableCommand {
 
         switch format {
         case .table:
+            // A health centre's area: where the growth happened, municipality by municipality.
+            let byArea =
+                area == nil && network.areas.count > 1
+                ? "\n\n" + Table.render(CompareReport.areaTable(c.before.network.data, c.after.network.data, language))
+                : ""
             try result.emit(
-                Data((CompareReport.table(c, history: history, language) + "\n").utf8), input: directory, language)
+                Data((CompareReport.table(c, history: history, language) + byArea + "\n").utf8), input: directory,
+                language)
         case .csv: try result.emit(excelCSV(CompareReport.tieTable(c, language)), input: directory, language)
         case .json:
             try result.emit(

@@ -3,6 +3,24 @@ import TsunagariKit
 
 /// The text, CSV and JSON forms of a comparison.
 enum CompareReport {
+    /// Each municipality's agencies and ties in the two years (its own network, `YearData.restricted`).
+    static func areaTable(_ before: YearData, _ after: YearData, _ language: Language) -> [[String]] {
+        let (b, a) = (areaSummaries(before), areaSummaries(after))
+        let earlier = Dictionary(uniqueKeysWithValues: b.map { ($0.area, $0) })
+        let (y0, y1) = (before.fiscalYear.label(language), after.fiscalYear.label(language))
+        return [Text.areaChangeColumns(y0, y1).map { $0(language) }]
+            + Array(Set(b.map(\.area) + a.map(\.area))).sorted().map { area in
+                let now = a.first { $0.area == area }, then = earlier[area]
+                func change(_ x: Int?, _ y: Int?) -> String {
+                    "\(x ?? 0) → \(y ?? 0) (\((y ?? 0) - (x ?? 0) >= 0 ? "+" : "")\((y ?? 0) - (x ?? 0)))"
+                }
+                return [
+                    area, change(then?.agencies, now?.agencies), change(then?.ties, now?.ties),
+                    change(then?.crossAreaTies, now?.crossAreaTies),
+                ]
+            }
+    }
+
     static func table(_ c: YearComparison, history: NetworkHistory, _ language: Language) -> String {
         let say = { (text: Text) in text(language) }
         let (y0, y1) = (

@@ -45,14 +45,14 @@ struct ReportCommand: ParsableCommand {
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         // Prints the diagnostics; stops on errors.
-        let (network, diagnostics, yearNetwork) = try input.loadAll(language, progress)
+        let (network, diagnostics, yearNetwork, area) = try input.loadAll(language, progress)
         guard let year = network.years.firstIndex(where: { $0.fiscalYear == yearNetwork.data.fiscalYear }) else {
             throw ExitCode.failure
         }
         let history = NetworkHistory(network, progress: progress.handler)
         var reportOptions = ReportOptions(
             year: year,
-            area: title ?? network.settings.title
+            area: title ?? area ?? network.settings.title
                 ?? URL(fileURLWithPath: input.directory).standardized.lastPathComponent,
             language: language)
         reportOptions.internalUse = `internal`
