@@ -96,9 +96,6 @@ extension Text {
             ja: "\(area)の機関と、つながっている広域の機関 (「(広域)」と表示)。",
             en: "\(area)'s agencies and the area-wide agencies tied to them (marked \"(area-wide)\").")
     }
-    static func inArea(_ area: String, _ message: Text) -> Text {
-        Text(ja: "\(area)では、" + message.ja, en: "In \(area): " + message.en)
-    }
     static let noAreaFindings = Text(ja: "特に見ていただきたい点はありません。", en: "Nothing stands out.")
     static let crossAreaTitle = Text(ja: "市区町村をまたぐつながり", en: "Ties across municipalities")
     static let noCrossAreaTies = Text(

@@ -74,6 +74,9 @@ struct AreaCommandTests {
         #expect(!page.contains("id=\"areas\""))  // one municipality's own report: no comparison
         let svg = try String(contentsOfFile: out + "/kita.svg", encoding: .utf8)
         #expect(svg.contains("(広域)") && !svg.contains("川辺市立"))
+        // 川辺市's story: its schools and employment agencies have no tie at all.
+        let gaps = try CLI.run(["gaps", kawabe, "--area", "川辺市", "--quiet"])
+        #expect(gaps.stdout.contains("No agency of employment is tied to education at all."))
         let compare = try CLI.run(["compare", kawabe, "--area", "東山市", "--quiet"])
         // 東山市's 60 → 95 agencies and the 4 area-wide agencies tied to them in both years.
         #expect(compare.stdout.contains("agencies: 64 → 99 "))

@@ -32,6 +32,15 @@ public struct AreaSummary: Sendable, Equatable {
     }
 }
 
+/// The main findings of each municipality's own network (the first five that are not only for
+/// reference), each saying where; empty for a network without areas.
+public func areaFindings(_ data: YearData, options: GapOptions = GapOptions()) -> [(area: String, findings: [Text])] {
+    data.areas.map { area in
+        let findings = findGaps(Analysis(YearNetwork(data.restricted(toArea: area))), options: options)
+        return (area, findings.filter { $0.severity != .low }.prefix(5).map { .inArea(area, $0.message) })
+    }
+}
+
 /// Every municipality of the year, in the order of `YearData.areas`; empty for a network without areas.
 public func areaSummaries(_ data: YearData) -> [AreaSummary] {
     let whole = YearNetwork(data)
@@ -92,6 +101,11 @@ public func areaTable(_ summaries: [AreaSummary], names: [String: String], _ lan
 }
 
 extension Text {
+    /// A finding of one municipality's own network, saying where: 「B市では、…」.
+    public static func inArea(_ area: String, _ message: Text) -> Text {
+        Text(ja: "\(area)では、" + message.ja, en: "In \(area): " + message.en)
+    }
+
     static let areaColumns: [Text] = [
         Text(ja: "市区町村", en: "area"), Text(ja: "機関", en: "agencies"),
         Text(ja: "つながる広域の機関", en: "area-wide agencies tied"), Text(ja: "つながり", en: "ties"),

@@ -42,7 +42,14 @@ struct Gaps: ParsableCommand {
         case .csv: try result.emit(excelCSV(findingsTable(findings, language)), input: input, language)
         case .json: try result.emit(try encodeJSON(findings) + Data("\n".utf8), input: input, language)
         case .table:
-            let text = table(findings, year: network.data.fiscalYear, language) + "\n"
+            // A health centre's area: each municipality's main findings in its own network.
+            let byArea =
+                self.input.area == nil && network.data.areas.count > 1
+                ? areaFindings(network.data, options: gapOptions).flatMap { part in
+                    ["", "■ \(part.area)"] + part.findings.map { "- " + visible($0(language), limit: 2_000) }
+                } : []
+            let text =
+                ([table(findings, year: network.data.fiscalYear, language)] + byArea).joined(separator: "\n") + "\n"
             try result.emit(Data(text.utf8), input: input, language)
         case .xlsx:
             let workbook = OutputWorkbook(tables: [(Text.findingsSheet(language), findingsTable(findings, language))])
