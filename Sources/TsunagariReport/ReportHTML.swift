@@ -668,6 +668,9 @@ private struct ReportWriter {
 
     func fragility() -> Section {
         var blocks: [Block] = [.p(say(.fragilityIntro))]
+        if let k = analysis.summary.betweennessSampleSize, let bound = analysis.summary.betweennessErrorBound {
+            blocks.append(Block(note: say(.sampledPaths(k, bound: fixed(bound * 100, digits: 1)))))
+        }
         let measures = analysis.agencies
         let brokers = measures.indices.filter { measures[$0].betweenness > 0 }
             .sorted { (measures[$0].betweenness, measures[$1].id) > (measures[$1].betweenness, measures[$0].id) }

@@ -284,6 +284,13 @@ extension Text {
         en: "Agencies that stand between others, and the points where the network would split. "
             + "Use them to discuss whether the load is shared and whether ties would survive a change of staff.")
 
+    static func sampledPaths(_ k: Int, bound: String) -> Text {
+        Text(
+            ja: "機関の数が多いため、ほかの機関どうしをつなぐ割合 (媒介中心性) は、無作為に選んだ\(k)機関を起点にした推定値です。本当の値との差は95%の確率で ±\(bound)ポイント以内です。",
+            en: "With this many agencies, the share of ways between others (betweenness) is estimated from \(k) "
+                + "randomly chosen agencies; with 95 % probability it is within ±\(bound) percentage points of the "
+                + "exact value.")
+    }
     static let brokersTitle = Text(ja: "ほかの機関どうしを多くつないでいる機関", en: "Agencies that connect others most often")
 
     static func broker(_ name: String, degree: Int, percent: String) -> Text {

@@ -10,6 +10,18 @@ private func findings(_ analysis: Analysis, _ kind: Finding.Kind, exact: Bool = 
 
 @Suite("Gaps, each on a network built for it")
 struct GapTests {
+    @Test("no finding rests on a path measure: the same findings with and without them (gaps computes none)")
+    func findingsWithoutPaths() throws {
+        for folder in ["SampleData/midori", "SampleData/kawabe"] {
+            let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(folder).path
+            for year in loadNetwork(at: path).network.years {
+                let network = YearNetwork(year)
+                #expect(findGaps(Analysis(network)) == findGaps(Analysis(network, pathMeasures: false)), "\(folder)")
+            }
+        }
+    }
+
     @Test("isolated agencies and agencies with a single tie")
     func isolation() {
         let a = year(

@@ -88,6 +88,13 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
     public var estimated: [String]
 }
 
+/// Above this many agencies, commands that show path measures (betweenness, closeness, harmonic)
+/// estimate them from `automaticSample` sources unless told `--exact`: the exact run takes about
+/// 45 minutes at 100,000 agencies on two cores (docs/PERFORMANCE.md).
+public let automaticSampleAbove = 20_000
+/// The sources sampled in the automatic mode.
+public let automaticSample = 1_000
+
 /// What `tsunagari analyze` computes for a year.
 public struct Analysis: Sendable {
     public var network: YearNetwork
@@ -113,9 +120,11 @@ public struct Analysis: Sendable {
     /// Computes every measure. `weighted`: betweenness and closeness use tie strength (distance
     /// 1 / strength) in the works-with network. `betweennessSample`: estimate betweenness and
     /// closeness from that many sources (seeded) instead of all, for very large networks.
+    /// `pathMeasures: false` computes no shortest paths at all (betweenness, closeness, harmonic,
+    /// the diameter and the average distance stay 0): for the findings, which need none.
     /// `progress` hears how far the long steps have come.
     public init(
-        _ network: YearNetwork, weighted: Bool = false, betweennessSample: Int? = nil,
+        _ network: YearNetwork, weighted: Bool = false, betweennessSample: Int? = nil, pathMeasures: Bool = true,
         progress: ProgressHandler? = nil
     ) {
         self.network = network
@@ -124,13 +133,16 @@ public struct Analysis: Sendable {
         let agencies = network.agencies
         let fields = agencies.map(\.field.rawValue)
         let sample = betweennessSample.flatMap { $0 < g.nodeCount ? (sources: $0, seed: UInt64(1)) : nil }
-        let paths = PathMeasures(g, sample: sample, progress: progress)
+        let paths = pathMeasures ? PathMeasures(g, sample: sample, progress: progress) : PathMeasures(skipped: n)
         let strength =
-            weighted ? PathMeasures(g, weighted: true, sample: sample, step: .weightedPaths, progress: progress) : paths
-        let betweenDirected = PathMeasures(
-            network.reports, weighted: false, sample: sample, step: .directedPaths,
-            progress: progress, closeness: false
-        ).betweenness
+            weighted && pathMeasures
+            ? PathMeasures(g, weighted: true, sample: sample, step: .weightedPaths, progress: progress) : paths
+        let betweenDirected =
+            pathMeasures
+            ? PathMeasures(
+                network.reports, weighted: false, sample: sample, step: .directedPaths,
+                progress: progress, closeness: false
+            ).betweenness : paths.betweenness
         progress?(.otherMeasures, 0, 1)
         let (between, closeness, harmonic) = (strength.betweenness, strength.closeness, strength.harmonic)
         let rank = pagerank(g)

@@ -94,6 +94,13 @@ extension Analysis {
         }
     }
 
+    /// With sampled path measures, the sample and the error bound, as graph attributes: wherever
+    /// the estimated numbers go, it is said that they are estimates.
+    private var estimate: [(name: String, kind: Attribute.Kind, value: String)] {
+        guard let k = summary.betweennessSampleSize, let bound = summary.betweennessErrorBound else { return [] }
+        return [("betweenness_sample", .int, "\(k)"), ("betweenness_error_bound", .double, fixed(bound, digits: 6))]
+    }
+
     private func graphML(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute]) -> String {
         let ids = xmlIDs
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -104,7 +111,11 @@ extension Analysis {
         for (i, a) in edges.enumerated() {
             out += "  <key id=\"e\(i)\" for=\"edge\" attr.name=\"\(a.name)\" attr.type=\"\(a.kind.rawValue)\"/>\n"
         }
+        for (i, a) in estimate.enumerated() {
+            out += "  <key id=\"g\(i)\" for=\"graph\" attr.name=\"\(a.name)\" attr.type=\"\(a.kind.rawValue)\"/>\n"
+        }
         out += "  <graph id=\"\(xml(network.data.fiscalYear.description))\" edgedefault=\"undirected\">\n"
+        for (i, a) in estimate.enumerated() { out += "    <data key=\"g\(i)\">\(a.value)</data>\n" }
         for v in agencies.indices {
             out += "    <node id=\"\(ids[v])\">"
             for (i, a) in nodes.enumerated() {
@@ -133,8 +144,13 @@ extension Analysis {
         func type(_ k: Attribute.Kind) -> String { k == .int ? "integer" : k.rawValue }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
-            "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n  <graph defaultedgetype=\"undirected\" "
-            + "mode=\"static\">\n"
+            "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+        if estimate.count == 2 {
+            out +=
+                "  <meta><description>betweenness, closeness and harmonic estimated from \(estimate[0].value) "
+                + "sources; betweenness within ±\(estimate[1].value) with 95 % probability</description></meta>\n"
+        }
+        out += "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
         out += "    <attributes class=\"node\">\n"
         for (i, a) in nodes.enumerated() {
             out +=
@@ -194,7 +210,10 @@ extension Analysis {
         }
         let document: [String: Any] = [
             "directed": false, "multigraph": false,
-            "graph": ["fiscal_year": network.data.fiscalYear.year], "nodes": nodeList, "edges": edgeList,
+            "graph": (["fiscal_year": network.data.fiscalYear.year] as [String: Any]).merging(
+                estimate.map { a in (a.name, a.kind == .int ? Int(a.value)! as Any : Double(a.value)! as Any) }
+            ) { first, _ in first },
+            "nodes": nodeList, "edges": edgeList,
         ]
         return try JSONSerialization.data(
             withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

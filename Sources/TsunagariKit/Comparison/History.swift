@@ -6,8 +6,11 @@ public struct NetworkHistory: Sendable {
     public let allIDs: [String]
 
     /// `progress` hears how far each year's long steps have come.
-    public init(_ network: Network, progress: ProgressHandler? = nil) {
-        analyses = network.years.map { Analysis(YearNetwork($0), progress: progress) }
+    /// `betweennessSample`: estimate the path measures of every year from that many sources (`Analysis`).
+    public init(_ network: Network, betweennessSample: Int? = nil, progress: ProgressHandler? = nil) {
+        analyses = network.years.map {
+            Analysis(YearNetwork($0), betweennessSample: betweennessSample, progress: progress)
+        }
         matching = AgencyMatching(network.years)
         allIDs = Set(matching.canonical.joined()).sorted(by: naturalOrder)
     }

@@ -46,6 +46,14 @@ public struct PathMeasures: Sendable {
         self.init(g, weighted: weighted, sample: sample, step: step, progress: progress, closeness: true)
     }
 
+    /// No search at all: every value 0, for a caller that needs no path measure (`gaps`).
+    init(skipped n: Int) {
+        (betweenness, closeness, harmonic) = (
+            Array(repeating: 0, count: n), Array(repeating: 0, count: n), Array(repeating: 0, count: n)
+        )
+        (diameter, averagePathLength) = (0, 0)
+    }
+
     /// `closeness: false` leaves closeness and harmonic at 0 and saves their bookkeeping.
     init(
         _ g: Graph, weighted: Bool, sample: (sources: Int, seed: UInt64)?, step: ProgressStep,

@@ -136,12 +136,15 @@ extension Text {
         ja: "--sample は1以上にしてください (推定に使う機関の数です)",
         en: "--sample must be 1 or more: the number of agencies to search from")
 
-    static func suggestSample(agencies: Int, sample: Int, error: String) -> Text {
+    static func estimatingPaths(agencies: Int, sample: Int, error: String) -> Text {
         Text(
-            ja: "機関が\(agencies)あるため、媒介・近接中心性の正確な計算には時間がかかります。--sample \(sample) で推定すると速く終わります (誤差 ±\(error) 以内、確率95%)",
-            en: "with \(agencies) agencies exact betweenness and closeness take long; "
-                + "--sample \(sample) estimates them quickly (within ±\(error) with 95% probability)")
+            ja: "機関が\(agencies)あるため、媒介・近接中心性は\(sample)機関を起点にして推定します (誤差 ±\(error) 以内、確率95%)。正確な値は --exact で (時間がかかります)",
+            en: "with \(agencies) agencies, betweenness and closeness are estimated from \(sample) agencies "
+                + "(within ±\(error) with 95% probability); --exact computes them exactly (slowly)")
     }
+
+    static let exactOrSample = Text(
+        ja: "--exact と --sample は同時に使えません", en: "give --exact or --sample, not both")
 
     static func kindOnly(_ kind: TieKind) -> Text {
         Text(ja: " (連携内容「\(kind.ja)」のつながりのみ)", en: " (\(kind.en) ties only)")

@@ -26,28 +26,17 @@ struct Analyze: ParsableCommand {
     )
     var weighted = false
 
-    @Option(
-        help: ArgumentHelp(
-            "Estimate betweenness and closeness from this many randomly chosen (seeded) agencies instead of all: for "
-                + "very large networks. The error bound of betweenness is printed.")
-    )
-    var sample: Int?
+    @OptionGroup var paths: PathOptions
 
     @OptionGroup var options: LanguageOption
 
     func run() throws {
         let language = options.language
         try result.check(binary: format == .xlsx, language)
-        if let sample, sample < 1 { throw usageError(.sampleAtLeastOne, language) }
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)
-        let n = network.agencies.count
-        if sample == nil && n > 20_000 {
-            let k = 1_000
-            let error = fixed(sampledBetweennessError(nodes: n, samples: k), digits: 3)
-            Console.err(Text.suggestSample(agencies: n, sample: k, error: error)(language))
-        }
+        let sample = try paths.sources(agencies: network.agencies.count, language)
         let analysis = Analysis(network, weighted: weighted, betweennessSample: sample, progress: progress.handler)
         progress.finish()
         // A health centre's area: its municipalities side by side (not for one municipality's own run).

@@ -43,6 +43,8 @@ struct Compare: ParsableCommand {
     @Option(help: "One municipality of a health centre's area: its agencies and the area-wide agencies tied to them.")
     var area: String?
 
+    @OptionGroup var paths: PathOptions
+
     @OptionGroup var runOptions: RunOptions
 
     @OptionGroup var options: LanguageOption
@@ -65,7 +67,9 @@ struct Compare: ParsableCommand {
             Console.err(Text.needsTwoYears(language))
             throw ExitCode.failure
         }
-        let history = NetworkHistory(network, progress: progress.handler)
+        let largest = network.years.map(\.agencies.count).max() ?? 0
+        let history = NetworkHistory(
+            network, betweennessSample: try paths.sources(agencies: largest, language), progress: progress.handler)
         progress.finish()
         let toIndex = try index(of: to, in: network, language) ?? network.years.count - 1
         let fromIndex = try index(of: from, in: network, language) ?? max(0, toIndex - 1)

@@ -16,6 +16,8 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (default: standard output).")
     var output: String?
 
+    @OptionGroup var paths: PathOptions
+
     @OptionGroup var options: LanguageOption
 
     func run() throws {
@@ -23,7 +25,9 @@ struct Export: ParsableCommand {
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)
-        let data = try Analysis(network, progress: progress.handler).export(format, language: language)
+        let sample = try paths.sources(agencies: network.agencies.count, language)
+        let data = try Analysis(network, betweennessSample: sample, progress: progress.handler).export(
+            format, language: language)
         progress.finish()
         if let output {
             try OutputFile.write(data, to: output, input: input.directory)

@@ -34,7 +34,8 @@ struct Gaps: ParsableCommand {
         let network = try input.load(language, progress)
         var gapOptions = GapOptions()
         gapOptions.counts = network.data.settings.counts(exact: `internal`)
-        let analysis = Analysis(network, progress: progress.handler)
+        // No finding rests on a path measure: none is computed (the slow part at national scale).
+        let analysis = Analysis(network, pathMeasures: false, progress: progress.handler)
         let findings = progress.run(.gaps) { findGaps(analysis, options: gapOptions) }
         progress.finish()
         let input = input.directory

@@ -58,6 +58,8 @@ struct MapCommand: ParsableCommand {
     )
     var engine: String?
 
+    @OptionGroup var paths: PathOptions
+
     @Flag(help: "Print exact hand-off counts on referral maps (not for meetings).")
     var `internal` = false
 
@@ -88,7 +90,12 @@ struct MapCommand: ParsableCommand {
         mapOptions.counts = network.data.settings.counts(exact: `internal`)
         let drawing: MapDrawing
         do {
-            drawing = try MapDrawing(Analysis(network, progress: progress.handler), mapOptions)
+            // Only a map sized by a path measure needs one.
+            let needsPaths = [.betweenness, .closeness, .harmonic].contains(sizeBy)
+            let sample = needsPaths ? try paths.sources(agencies: network.agencies.count, language) : nil
+            drawing = try MapDrawing(
+                Analysis(network, betweennessSample: sample, pathMeasures: needsPaths, progress: progress.handler),
+                mapOptions)
         } catch let error as MapError {
             throw ValidationError(error.message(language))
         }

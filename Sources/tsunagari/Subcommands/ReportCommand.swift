@@ -37,6 +37,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The area's name for the title (default: the folder's name).")
     var title: String?
 
+    @OptionGroup var paths: PathOptions
+
     @OptionGroup var options: LanguageOption
 
     func run() throws {
@@ -49,7 +51,9 @@ struct ReportCommand: ParsableCommand {
         guard let year = network.years.firstIndex(where: { $0.fiscalYear == yearNetwork.data.fiscalYear }) else {
             throw ExitCode.failure
         }
-        let history = NetworkHistory(network, progress: progress.handler)
+        let largest = network.years.map(\.agencies.count).max() ?? 0
+        let sample = try paths.sources(agencies: largest, language)
+        let history = NetworkHistory(network, betweennessSample: sample, progress: progress.handler)
         var reportOptions = ReportOptions(
             year: year,
             area: title ?? area ?? network.settings.title

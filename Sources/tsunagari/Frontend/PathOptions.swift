@@ -1,0 +1,30 @@
+import ArgumentParser
+import TsunagariKit
+
+/// `[--exact | --sample K]`: how the commands that show path measures (betweenness, closeness,
+/// harmonic) compute them. Above `automaticSampleAbove` agencies they are estimated from
+/// `automaticSample` sources unless `--exact` is given, and the command says so.
+struct PathOptions: ParsableArguments {
+    @Flag(help: "Exact path measures however large the network (above 20,000 agencies they are estimated by default).")
+    var exact = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Estimate betweenness and closeness from this many randomly chosen (seeded) agencies instead of all "
+                + "(default above 20,000 agencies: 1,000). The error bound is stated with the numbers.")
+    )
+    var sample: Int?
+
+    /// The sources to sample for a network of `agencies` agencies, or nil for the exact measures;
+    /// tells the user when the automatic mode estimates them.
+    func sources(agencies: Int, _ language: Language) throws -> Int? {
+        if let sample, sample < 1 { throw usageError(.sampleAtLeastOne, language) }
+        if exact && sample != nil { throw usageError(.exactOrSample, language) }
+        if exact { return nil }
+        if let sample { return sample }
+        guard agencies > automaticSampleAbove else { return nil }
+        let bound = fixed(sampledBetweennessError(nodes: agencies, samples: automaticSample), digits: 3)
+        Console.err(Text.estimatingPaths(agencies: agencies, sample: automaticSample, error: bound)(language))
+        return automaticSample
+    }
+}
