@@ -70,6 +70,18 @@ echo "  $(time_runs "$bin" report "$area" -o "$data/n3000-report" --quiet), repo
 echo "tsunagari report, dense 2,000 agencies (target: at most 10 MB):"
 echo "  $(once "$bin" report "$data/dense2000" -o "$data/dense2000-report" --quiet), report.html $(size "$data/dense2000-report/report.html")"
 
+# Every command at national scale (100,000 agencies, one year): above 20,000 agencies the path
+# measures are estimated from 1,000 sources (gaps computes none).
+nation=$(network 100000)
+echo
+echo "commands on 100,000 agencies (targets: gaps under 1 min, report under 2 min):"
+for command in gaps analyze export map report; do
+    out=()
+    case $command in export) out=(-o "$data/n100000.graphml") ;; map) out=(-o "$data/n100000.svg") ;;
+        report) out=(-o "$data/n100000-report") ;; esac
+    echo "  $command: $(once "$bin" "$command" "$nation" "${out[@]}" --quiet)"
+done
+
 # Measures beside igraph and networkx on the same generated networks, one thread and all cores.
 for n in $sizes; do
     dir=$(network "$n")

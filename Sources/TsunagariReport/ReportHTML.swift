@@ -59,6 +59,10 @@ public struct AreaPart: Sendable {
     }
 }
 
+/// How many rows the report's reference lists (the agency table, the one-sided ties) hold in full;
+/// beyond, they are cut with a count (the commands' CSV and workbooks have every row).
+let reportCompleteLimit = 5_000
+
 /// How many agencies a sentence of the summary names at most (the data section lists them all).
 let briefListLimit = 10
 
@@ -253,9 +257,9 @@ private struct ReportWriter {
             more: more(list.count, Text.moreFindings))
     }
 
-    /// The last item of a list cut at `reportListLimit`, if it is cut.
-    func more(_ count: Int, _ wording: (Int) -> Text) -> String? {
-        count > reportListLimit ? say(wording(count - reportListLimit)) : nil
+    /// The last item of a list cut at `limit`, if it is cut.
+    func more(_ count: Int, _ wording: (Int) -> Text, limit: Int = reportListLimit) -> String? {
+        count > limit ? say(wording(count - limit)) : nil
     }
 
     func document() -> String {
@@ -785,9 +789,12 @@ private struct ReportWriter {
                     fixed(m.constraint, digits: 3), m.articulation ? "●" : "",
                 ] + (consultations ? [a.consultations.map { counts.cell($0).short } ?? ""] : []))
         }
-        func table(_ rows: [Block.Row]) -> Block.Table {
-            .init(cssClass: "sortable", sortable: true, header: headers, rows: rows, more: nil, columns: headers.count)
+        func table(_ rows: [Block.Row], more: String? = nil) -> Block.Table {
+            .init(cssClass: "sortable", sortable: true, header: headers, rows: rows, more: more, columns: headers.count)
         }
+        // Up to `reportCompleteLimit` agencies every one is listed; beyond, each field's agencies
+        // with the most ties, and a count of the rest (`analyze` has them all).
+        let complete = rows.count <= reportCompleteLimit
         // A long table is grouped by field, each group collapsed on screen and open on paper.
         let grouped =
             rows.count <= reportListLimit
@@ -795,10 +802,18 @@ private struct ReportWriter {
             : Field.allCases.compactMap { field -> Block? in
                 let mine = agencies.indices.filter { agencies[$0].field == field }
                 guard !mine.isEmpty else { return nil }
+                let shown =
+                    complete
+                    ? mine
+                    : mine.sorted { (analysis.agencies[$0].degree, $1) > (analysis.agencies[$1].degree, $0) }.prefix(
+                        reportListLimit
+                    ).sorted()
                 return Block(
                     details: .init(
                         summary: say(.fieldGroup(field.label(input.language), mine.count)),
-                        table: table(mine.map { rows[$0] })))
+                        table: table(
+                            shown.map { rows[$0] },
+                            more: shown.count < mine.count ? say(.moreAgencyRows(mine.count - shown.count)) : nil)))
             }
         return Section(id: "agencies", title: say(.agenciesTitle), blocks: [.p(say(.agenciesIntro))] + grouped)
     }
@@ -838,7 +853,8 @@ private struct ReportWriter {
             var named: [String: [String]] = [:]
             for f in oneSided where f.agencies.count == 2 { named[f.agencies[0], default: []].append(f.agencies[1]) }
             let order = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.id, $0) })
-            let rows = named.keys.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }.map { id in
+            let naming = named.keys.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }
+            let rows = naming.prefix(reportCompleteLimit).map { id in
                 Block.Row(cells: [name(id), names(named[id]!, limit: briefListLimit)])
             }
             blocks.append(
@@ -847,7 +863,9 @@ private struct ReportWriter {
                         summary: say(.oneSidedList),
                         table: .init(
                             cssClass: "ties", sortable: false, header: [say(.namingAgency), say(.notNamedBack)],
-                            rows: rows, more: nil, columns: 2))))
+                            rows: Array(rows),
+                            more: more(naming.count, Text.moreNamingAgencies, limit: reportCompleteLimit),
+                            columns: 2))))
         }
         // Every agency without ties, by field, when the summary names only some of them.
         if summary.isolates.count > briefListLimit {

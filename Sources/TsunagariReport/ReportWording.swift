@@ -9,6 +9,16 @@ extension Text {
 
     static func andMoreAgencies(_ n: Int) -> Text { Text(ja: "、ほか\(n)機関", en: ", and \(n) more") }
     static func moreAgencies(_ n: Int) -> Text { Text(ja: "ほか\(n)機関", en: "and \(n) more") }
+    static func moreAgencyRows(_ n: Int) -> Text {
+        Text(
+            ja: "ほか\(n)機関 (すべては tsunagari analyze --format xlsx で一覧できます)",
+            en: "and \(n) more (tsunagari analyze --format xlsx lists them all)")
+    }
+    static func moreNamingAgencies(_ n: Int) -> Text {
+        Text(
+            ja: "ほか\(n)機関 (すべては tsunagari gaps --format csv で一覧できます)",
+            en: "and \(n) more agencies (tsunagari gaps --format csv lists them all)")
+    }
     static func moreItems(_ n: Int) -> Text { Text(ja: "ほか\(n)件", en: "and \(n) more") }
 
     static func moreFindings(_ n: Int) -> Text {

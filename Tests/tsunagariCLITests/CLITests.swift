@@ -363,6 +363,11 @@ struct CLITests {
         let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(page.contains("機関が5001、つながりが400本あり、全体の図では線が重なって読み取れないため"))
         #expect(page.contains("中核"))
+        // Above 5,000 agencies the agency table holds each field's 100 with the most ties, and counts the rest:
+        // 1,251 or 1,250 agencies a field.
+        #expect(page.contains("<details><summary>保健 (1251機関)</summary>"))
+        #expect(page.contains("ほか1151機関 (すべては tsunagari analyze --format xlsx で一覧できます)"))
+        #expect(page.components(separatedBy: "<tr><td>B").count - 1 == 400)
     }
 
     @Test("report on a dense network (120 agencies, all 7,140 ties, none confirmed): the core map, lists capped")
