@@ -25,6 +25,25 @@ private func randomGraph(_ n: Int, degree: Double, seed: UInt64, directed isDire
 
 @Suite("Measures on hand-computed cases and properties")
 struct MetricPropertyTests {
+    @Test("eigenvector centrality of a chain of 300 (x_k ∝ sin(kπ/301)), of two equal triangles and an isolate")
+    func eigenvectorHardCases() throws {
+        // A path is the slowest case for power iteration (λ₂/λ₁ = cos(2π/301)/cos(π/301)); its
+        // eigenvector is known in closed form.
+        let n = 300
+        let chain = try #require(eigenvectorCentrality(undirected(n, (0..<(n - 1)).map { ($0, $0 + 1) })))
+        let exact = (1...n).map { sin(Double($0) * .pi / Double(n + 1)) }
+        let norm = exact.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        #expect(zip(chain, exact).allSatisfy { abs($0 - $1 / norm) < 1e-9 })
+        // Two components with the same leading eigenvalue: the uniform start's projection, as power
+        // iteration from it gives (networkx), each triangle agency 1/√6, the isolate 0.
+        let twins = try #require(
+            eigenvectorCentrality(undirected(7, [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)])))
+        #expect(twins.prefix(6).allSatisfy { abs($0 - 1 / 6.0.squareRoot()) < 1e-12 } && twins[6] == 0)
+        // No ties at all: every agency alike.
+        let none = try #require(eigenvectorCentrality(undirected(4, [])))
+        #expect(none.allSatisfy { abs($0 - 0.5) < 1e-12 })
+    }
+
     @Test("brokerage roles on the five Gould–Fernandez triads (hand-computed)")
     func brokerageRoles() {
         // a → b → c, no a → c; fields chosen for each role.
