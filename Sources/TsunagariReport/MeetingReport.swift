@@ -127,12 +127,15 @@ public func makeMeetingReport(
         areaOptions.variant = .areas
         areaMap = try both("areas") { try renderMap(on($1, try MapDrawing(analysis, areaOptions)), format: $0) }
         for (k, area) in data.areas.enumerated() {
-            let local = Analysis(YearNetwork(data.restricted(toArea: area)))
-            var local_options = mapOptions
-            local_options.area = area
-            local_options.variant = reportShowsCore(local.network) ? .core : .network
+            // The same layer and the same sampling of path measures as the whole area's analysis.
+            let local = Analysis(
+                YearNetwork(data.restricted(toArea: area), kind: analysis.network.kind),
+                betweennessSample: analysis.summary.betweennessSampleSize)
+            var localOptions = mapOptions
+            localOptions.area = area
+            localOptions.variant = reportShowsCore(local.network) ? .core : .network
             let map = try both("area-\(k + 1)") {
-                try renderMap(on($1, try MapDrawing(local, local_options)), format: $0)
+                try renderMap(on($1, try MapDrawing(local, localOptions)), format: $0)
             }
             areas.append(AreaPart(name: area, analysis: local, map: map))
         }

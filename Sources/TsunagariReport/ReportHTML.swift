@@ -199,7 +199,7 @@ struct Block {
     }
     /// The words of the interactive map's controls.
     struct ExplorerTexts {
-        var intro, search, notFound, fields, kinds, ages, allAges, years, reset, present, previous, next: String
+        var intro, search, notFound, fields, kinds, ages, allAges, years, reset, present, previous, next, stop: String
         var presenterHint, bannerPrefix, separator, panel, panelHint, notThisYear: String
     }
     struct Choice { var value: String; var label: String; var checked = false; var colour: String? = nil }
@@ -227,6 +227,8 @@ private struct ReportWriter {
     let findings: [Finding]
     /// Display names by agency ID.
     let displayNames: [String: String]
+    /// How the findings count cases: exactly in an internal copy.
+    let gapOptions: GapOptions
 
     init(_ input: ReportInput) {
         self.input = input
@@ -234,6 +236,7 @@ private struct ReportWriter {
         comparison = input.comparison
         var options = GapOptions()
         options.counts = analysis.network.data.settings.counts(exact: input.internalUse)
+        gapOptions = options
         findings = input.internalUse ? findGaps(analysis, options: options) : analysis.findings
         displayNames = Dictionary(analysis.network.agencies.map { ($0.id, $0.displayName) }) { first, _ in first }
     }
@@ -321,7 +324,7 @@ private struct ReportWriter {
     /// (its map, its main findings, each saying where), and the ties across municipalities.
     func areaSections() -> [Section] {
         let data = analysis.network.data
-        let table = areaTable(areaSummaries(data), names: displayNames, input.language)
+        let table = areaTable(areaSummaries(data, kind: analysis.network.kind), names: displayNames, input.language)
         var sections = [
             Section(
                 id: "areas", title: say(.areasTitle),
@@ -335,7 +338,8 @@ private struct ReportWriter {
                 ])
         ]
         for (k, part) in input.areas.enumerated() {
-            let key = part.analysis.findings.filter { $0.severity != .low }.prefix(5)
+            let key = mainFindings(
+                input.internalUse ? findGaps(part.analysis, options: gapOptions) : part.analysis.findings)
             sections.append(
                 Section(
                     id: "area-\(k + 1)", title: part.name,
@@ -348,10 +352,7 @@ private struct ReportWriter {
                     ]))
         }
         // Ties across municipalities, by pair of municipalities, and which agencies they join.
-        let ties = analysis.network.ties.filter { tie in
-            let (x, y) = (agencies[tie.a].area, agencies[tie.b].area)
-            return x != nil && y != nil && x != y
-        }
+        let ties = crossAreaTies(analysis.network)
         var byPair: [[String]: [String]] = [:]
         let order = Dictionary(uniqueKeysWithValues: data.areas.enumerated().map { ($1, $0) })
         for tie in ties {
@@ -427,9 +428,7 @@ private struct ReportWriter {
     }
 
     /// The first five findings (they come gravest first), leaving out those only for reference.
-    func keyFindings() -> [Finding] {
-        Array(findings.filter { $0.severity != .low }.prefix(5))
-    }
+    func keyFindings() -> [Finding] { mainFindings(findings) }
 
     // MARK: 2. maps
 
@@ -519,7 +518,8 @@ private struct ReportWriter {
                 intro: say(.explorerIntro), search: say(.searchLabel), notFound: say(.searchNotFound),
                 fields: say(.fieldFilter), kinds: say(.kindFilter), ages: say(.ageFilter), allAges: say(.allAges),
                 years: say(.yearSwitch), reset: say(.resetView), present: say(.presenterMode),
-                previous: say(.previousStep), next: say(.nextStep), presenterHint: say(.presenterHint),
+                previous: say(.previousStep), next: say(.nextStep), stop: say(.stopPresenting),
+                presenterHint: say(.presenterHint),
                 bannerPrefix: say(.filterBanner), separator: say(.listSeparator), panel: say(.agencyPanel),
                 panelHint: say(.agencyPanelHint), notThisYear: say(.notThisYear)),
             names: Array(Set(shown.flatMap { [agencies[$0].name, agencies[$0].displayName] + agencies[$0].aliases }))

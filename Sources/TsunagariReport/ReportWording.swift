@@ -167,9 +167,9 @@ extension Text {
             + "dotted arrows: only one side named the tie.")
 
     static let mapTextAlternative = Text(
-        ja: "地図と同じ内容は、各機関のつながりの一覧 (機関を選ぶと表示) と「機関ごとの表」で文字でも確かめられます。",
-        en: " The same content is in text in each agency's list of ties (shown when it is selected) and in the "
-            + "agency table.")
+        ja: "地図の内容は、各機関のつながりの一覧 (機関を選ぶと表示、近い順に40本まで) と「機関ごとの表」で文字でも確かめられます。",
+        en: " The map's content is in text in each agency's list of ties (shown when it is selected, the 40 "
+            + "closest) and in the agency table.")
     static func earlierMapCaption(_ year: String) -> Text {
         Text(ja: "\(year)の地図 (機関の位置は今年度の地図と同じです)。", en: "The map of \(year), with every agency where it is this year.")
     }
@@ -192,6 +192,7 @@ extension Text {
     static let presenterMode = Text(ja: "発表モード", en: "Presenter mode")
     static let previousStep = Text(ja: "前へ", en: "Previous")
     static let nextStep = Text(ja: "次へ", en: "Next")
+    static let stopPresenting = Text(ja: "発表モードを終わる", en: "End presenter mode")
     static let presenterHint = Text(
         ja: "← → キーで特に見ていただきたい点を順に示します。Esc キーで終わります。",
         en: "The arrow keys step through the main findings; Esc ends.")

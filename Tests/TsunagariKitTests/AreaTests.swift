@@ -107,6 +107,33 @@ struct AreaTests {
         #expect(lines.first?.attributes["label"] == "8")
     }
 
+    @Test("an agency that named only another municipality's agencies still answered in its own municipality's view")
+    func answeredAcross() throws {
+        let net = try TempNetwork()
+        try net.write(
+            "2025/agencies.csv",
+            """
+            id,name,field,area
+            A,東の相談窓口,行政・調整,東市
+            B,東の保健センター,保健,東市
+            C,西の相談窓口,行政・調整,西市
+            D,西の保健センター,保健,西市
+            W,保健所,保健,
+
+            """)
+        // A names only C (the other town); B names A; D names W; W names B.
+        try net.write("2025/survey.csv", "reporter,partner\nA,C\nB,A\nD,W\nW,B\n")
+        let year = try #require(net.load().network.years.first)
+        let east = YearNetwork(year.restricted(toArea: "東市"))
+        #expect(east.agencies.map(\.id) == ["A", "B", "W"])
+        #expect(east.responded == [true, true, true])
+        let findings = findGaps(Analysis(east))
+        #expect(!findings.contains { $0.kind == .noAnswer && $0.agencies.contains("A") })
+        // C named nobody anywhere: silent in the west's view.
+        let west = YearNetwork(year.restricted(toArea: "西市"))
+        #expect(west.agencies.map(\.id) == ["C", "D", "W"] && west.responded == [false, true, true])
+    }
+
     @Test("an area written once gets a warning naming the closest other area")
     func loneArea() throws {
         let net = try TempNetwork()

@@ -11,7 +11,8 @@ not from the page. Checks: selecting an agency by click and by keyboard (Tab rea
 selects) marks it `is-selected`, exactly its partners `is-neighbour` and every other agency
 `is-dimmed`, and shows its card with one row per tie; Escape clears; a field filter (its box, or its
 entry in the map's legend) marks the other fields' agencies `is-filtered` and shows the banner; the year switcher shows the first year's map
-with that year's partners; presenter mode steps through the main findings with the arrow keys;
+with that year's partners; presenter mode steps through the main findings with the arrow keys and
+ends by Escape and by its button; with scripts off the controls are hidden and the map shown;
 axe-core (axe.min.js from the PyPI wheel axe-playwright-python 0.1.8, fetched with pip into
 .build/axe when AXE_JS does not name it) finds no violation of the WCAG 2.0/2.1 A and AA rules.
 Writes a screenshot of the map with an agency selected when asked. With --axe-only, only axe-core
@@ -68,6 +69,15 @@ for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-si
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
 try:
+    if not axe_only:
+        # With scripts off the page is a plain document: the maps and tables there, no dead controls.
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        driver.get("file://" + os.path.abspath(report))
+        if driver.find_element(By.CSS_SELECTOR, ".map-tools").is_displayed():
+            problems.append("with scripts off the map's controls are shown, and do nothing")
+        if not driver.find_element(By.CSS_SELECTOR, "figure.view").is_displayed():
+            problems.append("with scripts off the map is not shown")
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
     driver.get("file://" + os.path.abspath(report))
 
     def classes(view):
@@ -199,6 +209,11 @@ try:
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
         if driver.execute_script("return document.body.classList.contains('presenting')"):
             problems.append("Escape did not end presenter mode")
+        # The on-screen way out, for a mouse or a touch screen.
+        driver.find_element(By.CSS_SELECTOR, "button.present").click()
+        driver.find_element(By.CSS_SELECTOR, ".presenter button.stop").click()
+        if driver.execute_script("return document.body.classList.contains('presenting')"):
+            problems.append("the presenter's stop button did not end presenter mode")
         if not steps:
             problems.append("no steps for presenter mode")
 

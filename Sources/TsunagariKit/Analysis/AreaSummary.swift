@@ -32,25 +32,43 @@ public struct AreaSummary: Sendable, Equatable {
     }
 }
 
-/// The main findings of each municipality's own network (the first five that are not only for
-/// reference), each saying where; empty for a network without areas.
-public func areaFindings(_ data: YearData, options: GapOptions = GapOptions()) -> [(area: String, findings: [Text])] {
+/// The findings a planner must see first: the first five (they come gravest first) that are not
+/// only for reference.
+public func mainFindings(_ findings: [Finding]) -> [Finding] {
+    Array(findings.filter { $0.severity != .low }.prefix(5))
+}
+
+/// The main findings of each municipality's own network (of the layer `kind`, if one is chosen),
+/// each saying where; empty for a network without areas. No path measure is computed: no
+/// finding needs one.
+public func areaFindings(
+    _ data: YearData, kind: TieKind? = nil, options: GapOptions = GapOptions()
+) -> [(area: String, findings: [Text])] {
     data.areas.map { area in
-        let findings = findGaps(Analysis(YearNetwork(data.restricted(toArea: area))), options: options)
-        return (area, findings.filter { $0.severity != .low }.prefix(5).map { .inArea(area, $0.message) })
+        let local = Analysis(YearNetwork(data.restricted(toArea: area), kind: kind), pathMeasures: false)
+        return (area, mainFindings(findGaps(local, options: options)).map { .inArea(area, $0.message) })
     }
 }
 
-/// Every municipality of the year, in the order of `YearData.areas`; empty for a network without areas.
-public func areaSummaries(_ data: YearData) -> [AreaSummary] {
-    let whole = YearNetwork(data)
+/// The ties whose two agencies are in two different municipalities (area-wide agencies are in none).
+public func crossAreaTies(_ network: YearNetwork) -> [Tie] {
+    network.ties.filter { tie in
+        let (x, y) = (network.agencies[tie.a].area, network.agencies[tie.b].area)
+        return x != nil && y != nil && x != y
+    }
+}
+
+/// Every municipality of the year (of the layer `kind`, if one is chosen), in the order of
+/// `YearData.areas`; empty for a network without areas.
+public func areaSummaries(_ data: YearData, kind: TieKind? = nil) -> [AreaSummary] {
+    let across = crossAreaTies(YearNetwork(data, kind: kind))
     let corePairs = Field.allCases.flatMap { a in
         Field.allCases.filter { b in a.rawValue < b.rawValue && data.settings.importance(a, b) == .core }.map {
             [a, $0]
         }
     }
     return data.areas.map { area in
-        let local = YearNetwork(data.restricted(toArea: area))
+        let local = YearNetwork(data.restricted(toArea: area), kind: kind)
         let agencies = local.agencies
         let n = agencies.count
         var degree = [Int](repeating: 0, count: n)
@@ -67,10 +85,7 @@ public func areaSummaries(_ data: YearData) -> [AreaSummary] {
         }
         let own = agencies.indices.filter { agencies[$0].area == area }
         let fields = Set(agencies.map(\.field))
-        let cross = whole.ties.count { tie in
-            let (x, y) = (whole.agencies[tie.a].area, whole.agencies[tie.b].area)
-            return x != nil && y != nil && x != y && (x == area || y == area)
-        }
+        let cross = across.count { data.agencies[$0.a].area == area || data.agencies[$0.b].area == area }
         return AreaSummary(
             area: area, agencies: own.count, areaWide: n - own.count, ties: local.ties.count,
             density: n > 1 ? Double(local.ties.count) / Double(n * (n - 1) / 2) : 0,

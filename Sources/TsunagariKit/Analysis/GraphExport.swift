@@ -27,7 +27,7 @@ extension Analysis {
         let edges = edgeAttributes(language)
         switch format {
         case .graphml: return Data(graphML(nodes, ties, edges).utf8)
-        case .gexf: return Data(gexf(nodes, ties, edges).utf8)
+        case .gexf: return Data(gexf(nodes, ties, edges, language).utf8)
         case .json: return try nodeLinkJSON(nodes, ties, edges)
         }
     }
@@ -139,16 +139,15 @@ extension Analysis {
         return out + "  </graph>\n</graphml>\n"
     }
 
-    private func gexf(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute]) -> String {
+    private func gexf(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute], _ language: Language) -> String {
         let agencies = network.agencies, ids = xmlIDs
         func type(_ k: Attribute.Kind) -> String { k == .int ? "integer" : k.rawValue }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
             "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
         if estimate.count == 2 {
-            out +=
-                "  <meta><description>betweenness, closeness and harmonic estimated from \(estimate[0].value) "
-                + "sources; betweenness within ±\(estimate[1].value) with 95 % probability</description></meta>\n"
+            let description = Text.estimateDescription(sources: estimate[0].value, bound: estimate[1].value)
+            out += "  <meta><description>\(xml(description(language)))</description></meta>\n"
         }
         out += "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
         out += "    <attributes class=\"node\">\n"
@@ -217,5 +216,15 @@ extension Analysis {
         ]
         return try JSONSerialization.data(
             withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    }
+}
+
+extension Text {
+    /// A GEXF file's description when its path measures are estimates.
+    static func estimateDescription(sources: String, bound: String) -> Text {
+        Text(
+            ja: "媒介・近接・調和中心性は\(sources)機関を起点にした推定値です (媒介中心性の誤差は95%の確率で ±\(bound) 以内)",
+            en: "betweenness, closeness and harmonic estimated from \(sources) sources; betweenness within "
+                + "±\(bound) with 95 % probability")
     }
 }

@@ -6,7 +6,9 @@ extension YearData {
 
     /// The year as one municipality sees it: its own agencies and the area-wide agencies tied to
     /// any of them (a survey answer either way), with the answers, hand-offs and reviews among
-    /// those agencies. Indices are renumbered; the agencies keep their order.
+    /// those agencies. Indices are renumbered; the agencies keep their order. An agency that answered
+    /// the survey but named only agencies outside the view still answered: it counts as one that
+    /// named no partner here (`answeredWithoutPartners`), not as one that was silent.
     public func restricted(toArea area: String) -> YearData {
         let own = Set(agencies.indices.filter { agencies[$0].area == area })
         var keep = own
@@ -31,7 +33,10 @@ extension YearData {
                 return r
             })
         data.settings = settings
-        data.answeredWithoutPartners = answeredWithoutPartners.compactMap { index[$0] }
+        let answered = Set(reports.map(\.reporter) + answeredWithoutPartners)
+        let reportingHere = Set(data.reports.map(\.reporter))
+        data.answeredWithoutPartners = kept.filter { answered.contains($0) }.compactMap { index[$0] }
+            .filter { !reportingHere.contains($0) }
         data.reviews = reviews.compactMap { review in
             var review = review
             if let from = review.proposedFrom {

@@ -76,7 +76,7 @@ func splitList(_ s: String) -> [String] {
 
 /// Orders IDs the way people expect: runs of digits by value, so `A2` < `A10`; ties broken by
 /// the plain string order, so the order is total.
-func naturalOrder(_ a: String, _ b: String) -> Bool {
+public func naturalOrder(_ a: String, _ b: String) -> Bool {
     var a = a, b = b  // native UTF-8, so the byte views below are contiguous (no allocation per comparison)
     return a.withUTF8 { x in b.withUTF8 { y in naturalOrder(x, y) } } ?? (a < b)
 }

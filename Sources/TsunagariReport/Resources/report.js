@@ -31,11 +31,13 @@ window.addEventListener("afterprint",function(){
   all(".map-tools,.agency-panel").forEach(function(e){e.hidden=false;});
   explorer.classList.add("interactive");
   var state={selected:null,step:-1,fields:[],kinds:[],age:""};
+  var presenter=one(".presenter");
   var steps=all("ol.steps li");
   function agencyOf(g){return g.getAttribute("data-agency");}
   function classOf(g,prefix){var m=new RegExp("\\b"+prefix+"(\\d+)\\b").exec(g.getAttribute("class")||"");return m?m[1]:null;}
+  // The agencies in focus: the presenter's step, or the selected agency; none (null) dims nothing.
   function focusSet(){
-    if(state.step>=0)return JSON.parse(steps[state.step].getAttribute("data-agencies"));
+    if(state.step>=0){var ids=JSON.parse(steps[state.step].getAttribute("data-agencies"));return ids.length?ids:null;}
     return state.selected?[state.selected]:null;
   }
   function passes(g){
@@ -80,7 +82,8 @@ window.addEventListener("afterprint",function(){
     banner.hidden=!labels.length;
     banner.textContent=labels.length?banner.getAttribute("data-prefix")+labels.join(banner.getAttribute("data-separator")):"";
   }
-  function select(id){state.selected=id;state.step=-1;apply();}
+  // Selecting an agency while presenting ends presenter mode: the step's text would no longer match.
+  function select(id){if(!presenter.hidden)stopPresenting();state.selected=id;state.step=-1;apply();}
   function clear(){state.selected=null;state.step=-1;apply();}
   explorer.addEventListener("click",function(event){
     var g=event.target.closest?event.target.closest("g.node[data-agency]"):null;
@@ -146,7 +149,7 @@ window.addEventListener("afterprint",function(){
   });
   // Presenter mode: the map fills the screen and the arrow keys step through the main findings,
   // each highlighting the agencies it names.
-  var presenter=one(".presenter"),present=one("button.present");
+  var present=one("button.present");
   function show(step){
     if(!steps.length)return;
     state.step=Math.max(0,Math.min(steps.length-1,step));
@@ -160,6 +163,7 @@ window.addEventListener("afterprint",function(){
   present.addEventListener("click",function(){if(presenter.hidden)startPresenting();else stopPresenting();});
   one("button.prev").addEventListener("click",function(){show(state.step-1);});
   one("button.next").addEventListener("click",function(){show(state.step+1);});
+  one("button.stop").addEventListener("click",function(){stopPresenting();present.focus();});
   document.addEventListener("keydown",function(event){
     if(event.key==="Escape"){if(!presenter.hidden)stopPresenting();else clear();return;}
     if(presenter.hidden||event.target.matches("input,select"))return;

@@ -5,21 +5,30 @@ import TsunagariKit
 /// harmonic) compute them. Above `automaticSampleAbove` agencies they are estimated from
 /// `automaticSample` sources unless `--exact` is given, and the command says so.
 struct PathOptions: ParsableArguments {
-    @Flag(help: "Exact path measures however large the network (above 20,000 agencies they are estimated by default).")
+    @Flag(
+        help: ArgumentHelp(
+            "Exact path measures however large the network (above \(automaticSampleAbove) agencies they are "
+                + "estimated by default)."))
     var exact = false
 
     @Option(
         help: ArgumentHelp(
             "Estimate betweenness and closeness from this many randomly chosen (seeded) agencies instead of all "
-                + "(default above 20,000 agencies: 1,000). The error bound is stated with the numbers.")
+                + "(default above \(automaticSampleAbove) agencies: \(automaticSample)). The error bound is stated "
+                + "with the numbers.")
     )
     var sample: Int?
+
+    /// Refuses `--sample` below 1, and `--exact` with `--sample`.
+    func check(_ language: Language) throws {
+        if let sample, sample < 1 { throw usageError(.sampleAtLeastOne, language) }
+        if exact && sample != nil { throw usageError(.exactOrSample, language) }
+    }
 
     /// The sources to sample for a network of `agencies` agencies, or nil for the exact measures;
     /// tells the user when the automatic mode estimates them.
     func sources(agencies: Int, _ language: Language) throws -> Int? {
-        if let sample, sample < 1 { throw usageError(.sampleAtLeastOne, language) }
-        if exact && sample != nil { throw usageError(.exactOrSample, language) }
+        try check(language)
         if exact { return nil }
         if let sample { return sample }
         guard agencies > automaticSampleAbove else { return nil }

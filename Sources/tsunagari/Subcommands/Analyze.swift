@@ -41,7 +41,7 @@ struct Analyze: ParsableCommand {
         progress.finish()
         // A health centre's area: its municipalities side by side (not for one municipality's own run).
         let names = Dictionary(network.agencies.map { ($0.id, $0.displayName) }) { first, _ in first }
-        let areas = input.area == nil ? areaSummaries(network.data) : []
+        let areas = input.area == nil ? areaSummaries(network.data, kind: network.kind) : []
         let directory = input.directory
         switch format {
         case .csv: try result.emit(analysis.agencyCSV(language), input: directory, language)

@@ -9,7 +9,7 @@ enum CompareReport {
         let earlier = Dictionary(uniqueKeysWithValues: b.map { ($0.area, $0) })
         let (y0, y1) = (before.fiscalYear.label(language), after.fiscalYear.label(language))
         return [Text.areaChangeColumns(y0, y1).map { $0(language) }]
-            + Array(Set(b.map(\.area) + a.map(\.area))).sorted().map { area in
+            + Array(Set(b.map(\.area) + a.map(\.area))).sorted(by: naturalOrder).map { area in
                 let now = a.first { $0.area == area }, then = earlier[area]
                 func change(_ x: Int?, _ y: Int?) -> String {
                     "\(x ?? 0) → \(y ?? 0) (\((y ?? 0) - (x ?? 0) >= 0 ? "+" : "")\((y ?? 0) - (x ?? 0)))"

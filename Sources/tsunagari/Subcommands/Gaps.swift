@@ -46,7 +46,7 @@ struct Gaps: ParsableCommand {
             // A health centre's area: each municipality's main findings in its own network.
             let byArea =
                 self.input.area == nil && network.data.areas.count > 1
-                ? areaFindings(network.data, options: gapOptions).flatMap { part in
+                ? areaFindings(network.data, kind: network.kind, options: gapOptions).flatMap { part in
                     ["", "■ \(part.area)"] + part.findings.map { "- " + visible($0(language), limit: 2_000) }
                 } : []
             let text =

@@ -11,8 +11,8 @@ struct MapCommand: ParsableCommand {
             Colour shows the field, shape public/private, size the chosen measure; thick lines join \
             agencies that know each other well, dotted arrows ties only one side named. Agencies \
             without ties are gathered in a box. Variants: network, ego (--focus ID), fields, \
-            referrals (case hand-offs; counts of 1 or 2 are drawn alike and not printed), kind (--kind K) \
-            and core. Above 5,000 agencies or 5,000 ties the default is the core, and maps of over \
+            referrals (case hand-offs; counts of 1 or 2 are drawn alike and not printed), kind (--kind K), \
+            core, resources and areas (a box per municipality, with the ties across them counted). Above 5,000 agencies or 5,000 ties the default is the core, and maps of over \
             1,000 nodes are drawn without neato (it would need memory growing with the square).
             """
     )
@@ -21,8 +21,9 @@ struct MapCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "network, ego, fields, referrals, kind, core (the densest part; the default above 5,000 agencies), or "
-                + "resources (who offers what for which ages, from the agencies' profiles)."))
+            "network, ego, fields, referrals, kind, core (the densest part; the default above 5,000 agencies), "
+                + "resources (who offers what for which ages, from the agencies' profiles), or areas (the "
+                + "municipalities of a health centre's area, from agencies.csv's area column)."))
     var variant: MapVariant?
 
     @Option(help: "svg, png, pdf or dot (dot needs no Graphviz).")
@@ -91,6 +92,7 @@ struct MapCommand: ParsableCommand {
         let drawing: MapDrawing
         do {
             // Only a map sized by a path measure needs one.
+            try paths.check(language)
             let needsPaths = [.betweenness, .closeness, .harmonic].contains(sizeBy)
             let sample = needsPaths ? try paths.sources(agencies: network.agencies.count, language) : nil
             drawing = try MapDrawing(
