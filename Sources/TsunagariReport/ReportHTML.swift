@@ -324,7 +324,8 @@ private struct ReportWriter {
     /// (its map, its main findings, each saying where), and the ties across municipalities.
     func areaSections() -> [Section] {
         let data = analysis.network.data
-        let table = areaTable(areaSummaries(data, kind: analysis.network.kind), names: displayNames, input.language)
+        let summaries = areaSummaries(data, kind: analysis.network.kind)
+        let table = areaTable(summaries, names: displayNames, input.language)
         var sections = [
             Section(
                 id: "areas", title: say(.areasTitle),
@@ -344,6 +345,7 @@ private struct ReportWriter {
                 Section(
                     id: "area-\(k + 1)", title: part.name,
                     blocks: [
+                        .p(say(areaSentence(summaries[k]))),
                         .figure(inlineSVG(part.map, prefix: "area\(k + 1)"), say(.areaOwnMapCaption(part.name))),
                         .h3(say(.keyFindingsTitle)),
                         key.isEmpty
@@ -381,6 +383,13 @@ private struct ReportWriter {
                                 more: nil, columns: 3))
                     ]))
         return sections
+    }
+
+    /// A municipality in one sentence: its size, the area-wide agencies it relies on, its ties across.
+    func areaSentence(_ s: AreaSummary) -> Text {
+        .areaSentence(
+            s.area, agencies: s.agencies, ties: s.ties, reliedOn: s.dependsOn.map { name($0.id) },
+            across: s.crossAreaTies)
     }
 
     // MARK: 1. summary

@@ -106,6 +106,28 @@ extension Text {
             ja: "\(area)の機関と、つながっている広域の機関 (「(広域)」と表示)。",
             en: "\(area)'s agencies and the area-wide agencies tied to them (marked \"(area-wide)\").")
     }
+    static func areaSentence(_ area: String, agencies: Int, ties: Int, reliedOn: [String], across: Int) -> Text {
+        let wide = reliedOn.map { "「\($0)」" }.joined()
+        let ja =
+            "\(area)には\(agencies)機関があり、つながりは\(ties)本です。"
+            + (reliedOn.isEmpty
+                ? "広域の機関とのつながりはありません。"
+                : reliedOn.count == 1
+                    ? "広域の機関では、\(wide)とだけつながっています。"
+                    : "広域の機関では、\(reliedOn.count)か所 (\(wide)) とつながっています。")
+            + (across == 0 ? "ほかの市区町村の機関とのつながりはありません。" : "ほかの市区町村の機関とのつながりは\(across)本です。")
+        let en =
+            "\(area) has \(englishCount(agencies, "agency", "agencies")) and \(englishCount(ties, "tie", "ties")). "
+            + (reliedOn.isEmpty
+                ? "It has no tie to an area-wide agency. "
+                : reliedOn.count == 1
+                    ? "Its only area-wide partner is \(reliedOn[0]). "
+                    : "It is tied to \(reliedOn.count) area-wide agencies (\(reliedOn.joined(separator: ", "))). ")
+            + (across == 0
+                ? "It has no tie to another municipality's agencies."
+                : "It has \(englishCount(across, "tie", "ties")) to other municipalities' agencies.")
+        return Text(ja: ja, en: en)
+    }
     static let noAreaFindings = Text(ja: "特に見ていただきたい点はありません。", en: "Nothing stands out.")
     static let crossAreaTitle = Text(ja: "市区町村をまたぐつながり", en: "Ties across municipalities")
     static let noCrossAreaTies = Text(

@@ -107,6 +107,11 @@ struct AreaCommandTests {
         #expect(page.contains("<td>北町</td><td>16</td><td>1</td>"))
         #expect(page.contains("ひきこもり地域支援センター (8)"))
         #expect(page.contains("川辺市では、"))
+        // Each municipality's section says in a sentence what the table says: 北町's one way out.
+        #expect(
+            page.contains(
+                "<p>北町には16機関があり、つながりは57本です。広域の機関では、「ひきこもり地域支援センター」とだけつながっています。"
+                    + "ほかの市区町村の機関とのつながりはありません。</p>"))
         #expect(page.contains("<td>川辺市 — 東山市</td><td>18</td>"))
         for file in ["areas.svg", "area-1.svg", "area-2.svg", "area-3.svg"] {
             #expect(FileManager.default.fileExists(atPath: out + "/maps/" + file), "\(file)")
