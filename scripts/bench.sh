@@ -82,6 +82,14 @@ for k in 100 1000; do
     echo "  K = $k: stated bound $bound; $(python3 scripts/sample_accuracy.py "$data/n10000.exact.csv" "$data/n10000.sample$k.csv")"
 done
 
+# Betweenness by adaptive sampling (KADABRA) on the same network: the bound achieved beside the
+# largest error against the exact values, and the top ten.
+for e in 0.01 0.005; do
+    result=$("$bench" "$sampled" --adaptive "$e" --adaptive-out "$data/n10000.adaptive$e.csv")
+    echo "  adaptive, error $e: $(echo "$result" | awk '/^adaptive_betweenness/ { t = $2 } /^adaptive_samples/ { k = $2 }
+        /^adaptive_bound/ { b = $2 } /^adaptive_certain/ { c = $2 } END { printf "%.2f s, %d paths, bound achieved ±%s, %d of the top 10 certain", t, k, b, c }'); $(python3 scripts/sample_accuracy.py "$data/n10000.exact.csv" "$data/n10000.adaptive$e.csv")"
+done
+
 # Every command at national scale (100,000 agencies, one year): above 20,000 agencies the path
 # measures are estimated from 1,000 sources (gaps computes none).
 nation=$(network 100000)

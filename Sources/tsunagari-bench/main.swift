@@ -1,5 +1,5 @@
 // Times each stage of the analysis on one network folder, for `make bench`.
-// Usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps]
+// Usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps] [--adaptive E --adaptive-out FILE]
 // (the latest year is used)
 // Prints one line per stage: "<stage> <seconds>", then the peak resident memory of the analysis.
 // --threads: threads for the path measures (default: all cores). --sources: the path measures
@@ -38,9 +38,16 @@ let sources = option("--sources")
 let runs = option("--runs") ?? 1
 let maps = !arguments.contains("--no-maps")
 let pathsOnly = arguments.contains("--paths-only")
+// --adaptive E --adaptive-out FILE: only the adaptive betweenness estimate to error E.
+let adaptive = arguments.firstIndex(of: "--adaptive").map { Double(arguments[$0 + 1])! }
+let adaptiveOut = arguments.firstIndex(of: "--adaptive-out").map { arguments[$0 + 1] }
+for flag in ["--adaptive", "--adaptive-out"] {
+    if let i = arguments.firstIndex(of: flag) { arguments.removeSubrange(i...(i + 1)) }
+}
 arguments.removeAll { $0 == "--no-maps" || $0 == "--paths-only" }
 guard arguments.count == 1 else {
-    let usage = "usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps]\n"
+    let usage =
+        "usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps] [--adaptive E --adaptive-out FILE]\n"
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
@@ -53,6 +60,18 @@ guard !diagnostics.hasErrors, let data = network.years.last else {
 let year = time("model") { YearNetwork(data) }
 let g = year.worksWith
 let sample = sources.map { (sources: $0, seed: UInt64(1)) }
+if let error = adaptive {
+    // Betweenness by adaptive sampling (KADABRA) to the error asked for; the estimates go to a CSV
+    // file (id, betweenness) for scripts/sample_accuracy.py.
+    let estimate = time("adaptive_betweenness") { BetweennessEstimate(g, error: error) }
+    print("adaptive_samples", estimate.samples)
+    print("adaptive_bound", String(format: "%.4f", estimate.errorBound))
+    print("adaptive_certain_top10", estimate.certainTop)
+    let rows = zip(year.agencies, estimate.values).map { "\($0.id),\(String(format: "%.10f", $1))" }
+    try! (["id,betweenness"] + rows).joined(separator: "\n").write(
+        toFile: adaptiveOut!, atomically: true, encoding: .utf8)
+    exit(0)
+}
 _ = time("paths_undirected", runs: runs) { PathMeasures(g, sample: sample) }
 _ = time("betweenness_directed", runs: runs) { betweenness(year.reports, sample: sample) }
 if pathsOnly { exit(0) }
