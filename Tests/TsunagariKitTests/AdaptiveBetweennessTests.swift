@@ -55,6 +55,47 @@ struct AdaptiveBetweennessTests {
         _ = Self.expectWithin(Self.random(300, seed: 4, directed: true), error: 0.01, "directed")
     }
 
+    @Test("every path drawn is a shortest path: as many agencies inside as the distance less one")
+    func shortestPathsOnly() {
+        // Local areas of 15 with most partners within: the searches often meet a level after one
+        // side has already reached further.
+        var rng = SplitMix64(seed: 3)
+        var edges: [(Int, Int, Double)] = []
+        for a in 0..<150 {
+            for _ in 0..<3 {
+                let b = rng.next() % 6 == 0 ? Int(rng.next() % 150) : a / 15 * 15 + Int(rng.next() % 15)
+                if a != b { edges.append((a, b, 1)) }
+            }
+        }
+        for directed in [false, true] {
+            let g = Graph(nodeCount: 150, edges: edges, directed: directed)
+            var search = BidirectionalSearch(g)
+            var wrong = 0
+            for s in 0..<150 {
+                var distance = [Int](repeating: -1, count: 150)
+                distance[s] = 0
+                var queue = [s], head = 0
+                while head < queue.count {
+                    let v = queue[head]
+                    head += 1
+                    for w in g.successors(v) where distance[Int(w)] < 0 {
+                        distance[Int(w)] = distance[v] + 1
+                        queue.append(Int(w))
+                    }
+                }
+                for t in 0..<150 where t != s {
+                    var inside: [Int32] = []
+                    search.samplePath(from: s, to: t, &rng, into: &inside)
+                    if inside.count != max(0, distance[t] - 1) || inside.contains(Int32(s)) || inside.contains(Int32(t))
+                    {
+                        wrong += 1
+                    }
+                }
+            }
+            #expect(wrong == 0, "directed: \(directed)")
+        }
+    }
+
     @Test("a star's centre is the only agency inside a path; two separate ties need no sample")
     func handComputed() {
         let star = Graph(nodeCount: 8, edges: (1..<8).map { (0, $0, 1) }, directed: false)

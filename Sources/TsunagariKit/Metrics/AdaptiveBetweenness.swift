@@ -170,7 +170,7 @@ private func samplePaths(_ g: Graph, count: Int, seed: UInt64) -> [Int32] {
 
 /// One worker's scratch arrays for balanced bidirectional breadth-first searches: distance and path
 /// count from s (forward) and to t (backward), and the agencies touched, to reset.
-private struct BidirectionalSearch {
+struct BidirectionalSearch {
     let g: Graph
     var fromS: [Int32], fromT: [Int32]
     var pathsS: [Double], pathsT: [Double]
