@@ -25,6 +25,22 @@ struct AdaptiveBetweennessTests {
         return Graph(nodeCount: side * side, edges: edges, directed: false)
     }
 
+    /// Local areas of `area` agencies, four partners in five named within: many triangles, so a
+    /// search side often reaches agencies a level further before it meets the other (they must not
+    /// count as meeting points).
+    static func localAreas(_ n: Int, area: Int, seed: UInt64, directed: Bool) -> Graph {
+        var rng = SplitMix64(seed: seed)
+        var edges: [(Int, Int, Double)] = []
+        for a in 0..<n {
+            for _ in 0..<3 {
+                let b =
+                    rng.next() % 5 == 0 ? Int(rng.next() % UInt64(n)) : a / area * area + Int(rng.next() % UInt64(area))
+                if a != b { edges.append((a, b, 1)) }
+            }
+        }
+        return Graph(nodeCount: n, edges: edges, directed: directed)
+    }
+
     static func expectWithin(_ g: Graph, error: Double, _ comment: Comment) -> BetweennessEstimate {
         let exact = betweenness(g)
         let estimate = BetweennessEstimate(g, error: error, seed: 7)
@@ -40,35 +56,16 @@ struct AdaptiveBetweennessTests {
     func withinBound() {
         let grid = Self.expectWithin(Self.grid(9), error: 0.01, "grid")
         #expect(grid.samples > 1_000)
-        // Local areas of 20 (four partners in five named within): many triangles, so a side often
-        // reaches agencies a level further before it meets the other (they must not count).
-        var rng = SplitMix64(seed: 8)
-        var local: [(Int, Int, Double)] = []
-        for a in 0..<1_000 {
-            for _ in 0..<3 {
-                let b = rng.next() % 5 == 0 ? Int(rng.next() % 1_000) : a / 20 * 20 + Int(rng.next() % 20)
-                if a != b { local.append((a, b, 1)) }
-            }
-        }
-        _ = Self.expectWithin(Graph(nodeCount: 1_000, edges: local, directed: false), error: 0.005, "local areas")
+        _ = Self.expectWithin(Self.localAreas(1_000, area: 20, seed: 8, directed: false), error: 0.005, "local areas")
         _ = Self.expectWithin(Self.random(300, seed: 4, directed: false), error: 0.01, "undirected")
         _ = Self.expectWithin(Self.random(300, seed: 4, directed: true), error: 0.01, "directed")
     }
 
     @Test("every path drawn is a shortest path: as many agencies inside as the distance less one")
     func shortestPathsOnly() {
-        // Local areas of 15 with most partners within: the searches often meet a level after one
-        // side has already reached further.
         var rng = SplitMix64(seed: 3)
-        var edges: [(Int, Int, Double)] = []
-        for a in 0..<150 {
-            for _ in 0..<3 {
-                let b = rng.next() % 6 == 0 ? Int(rng.next() % 150) : a / 15 * 15 + Int(rng.next() % 15)
-                if a != b { edges.append((a, b, 1)) }
-            }
-        }
         for directed in [false, true] {
-            let g = Graph(nodeCount: 150, edges: edges, directed: directed)
+            let g = Self.localAreas(150, area: 15, seed: 3, directed: directed)
             var search = BidirectionalSearch(g)
             var wrong = 0
             for s in 0..<150 {

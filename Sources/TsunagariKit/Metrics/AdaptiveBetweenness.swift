@@ -79,8 +79,7 @@ public struct BetweennessEstimate: Sendable, Equatable {
                     top = max(top, score[Int(v)])
                 }
                 taken += min(batchSize, omega - batch * batchSize)
-                let share = Double(top) / Double(taken)
-                if taken >= omega || bounds.upper(share, taken) <= lambda && bounds.lower(share, taken) <= lambda {
+                if taken >= omega || bounds.upper(Double(top) / Double(taken), taken) <= lambda {  // g ≥ f
                     stopped = true
                     break
                 }
@@ -90,24 +89,26 @@ public struct BetweennessEstimate: Sendable, Equatable {
         samples = taken
         let tau = Double(taken)
         values = score.map { Double($0) / tau * scale }
-        // At ω the Riondato–Kornaropoulos guarantee holds: within λ.
-        let largest = Double(top) / tau
-        errorBound = (taken >= omega ? lambda : max(bounds.upper(largest, taken), bounds.lower(largest, taken))) * scale
+        // The half-widths below and above a share; at ω the Riondato–Kornaropoulos guarantee: λ.
+        let below = { (share: Double) in taken >= omega ? lambda : bounds.lower(share, taken) }
+        let above = { (share: Double) in taken >= omega ? lambda : bounds.upper(share, taken) }
+        errorBound = above(Double(top) / tau) * scale
         let ranked = (0..<n).sorted { (score[$0], $1) > (score[$1], $0) }
         guard topCount < n else {
             certainTop = n
             return
         }
         let outside = Double(score[ranked[topCount]]) / tau
-        let ceiling = outside + (taken >= omega ? lambda : bounds.upper(outside, taken))
+        let ceiling = outside + above(outside)
         certainTop = ranked.prefix(topCount).count { v in
             let share = Double(score[v]) / tau
-            return share - (taken >= omega ? lambda : bounds.lower(share, taken)) > ceiling
+            return share - below(share) > ceiling
         }
     }
 }
 
-/// KADABRA's half-widths f (below the estimate) and g (above it) after τ of at most ω samples.
+/// KADABRA's half-widths f (below the estimate) and g (above it, never smaller than f) after τ of at
+/// most ω samples.
 private struct KadabraBounds {
     var omega: Double
     /// ln(1/δ_v).
@@ -200,7 +201,7 @@ struct BidirectionalSearch {
             let edgesT = frontierT.reduce(0) { $0 + g.inDegree(Int($1)) }
             total = edgesS <= edgesT ? grow(forward: true) : grow(forward: false)
         }
-        if total > 0 { walk(total, &rng, &inside) }
+        if total > 0 { drawPath(total, &rng, &inside) }
         for v in touched { (fromS[Int(v)], fromT[Int(v)], pathsS[Int(v)], pathsT[Int(v)]) = (-1, -1, 0, 0) }
         touched.removeAll(keepingCapacity: true)
     }
@@ -244,7 +245,7 @@ struct BidirectionalSearch {
     /// and from w on to t, each step choosing a predecessor u of v with probability σ(s, u)/σ(s, v)
     /// (a successor x of w with probability σ(x, t)/σ(w, t)). A draw that rounding carries past the
     /// last choice takes the last one.
-    private func walk(_ total: Double, _ rng: inout SplitMix64, _ inside: inout [Int32]) {
+    private func drawPath(_ total: Double, _ rng: inout SplitMix64, _ inside: inout [Int32]) {
         var r = Self.uniform(&rng) * total
         var (v, w) = (-1, -1)
         // t's side may have reached agencies a level further before the meeting was seen: only its
@@ -258,24 +259,25 @@ struct BidirectionalSearch {
                 r -= weight
             }
         }
-        while fromS[v] > 0 {
+        Self.walk(from: v, fromS, pathsS, g.inOffsets, g.inTargets, &rng, &inside)
+        Self.walk(from: w, fromT, pathsT, g.offsets, g.targets, &rng, &inside)
+    }
+
+    /// From `v` down to the side's end (distance 0), each step to a neighbour one level closer chosen
+    /// with probability σ(u)/σ(v); records the agencies passed except the end.
+    private static func walk(
+        from start: Int, _ distance: [Int32], _ paths: [Double], _ offsets: [Int], _ targets: [Int32],
+        _ rng: inout SplitMix64, _ inside: inout [Int32]
+    ) {
+        var v = start
+        while distance[v] > 0 {
             inside.append(Int32(v))
-            let level = fromS[v] - 1
-            var r = Self.uniform(&rng) * pathsS[v]
-            for u in g.predecessors(v) where fromS[Int(u)] == level {
+            let level = distance[v] - 1
+            var r = uniform(&rng) * paths[v]
+            for u in targets[offsets[v]..<offsets[v + 1]] where distance[Int(u)] == level {
                 v = Int(u)
-                if r < pathsS[v] { break }
-                r -= pathsS[v]
-            }
-        }
-        while fromT[w] > 0 {
-            inside.append(Int32(w))
-            let level = fromT[w] - 1
-            var r = Self.uniform(&rng) * pathsT[w]
-            for x in g.successors(w) where fromT[Int(x)] == level {
-                w = Int(x)
-                if r < pathsT[w] { break }
-                r -= pathsT[w]
+                if r < paths[v] { break }
+                r -= paths[v]
             }
         }
     }
