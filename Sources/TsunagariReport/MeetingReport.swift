@@ -130,7 +130,7 @@ public func makeMeetingReport(
             // The same layer and the same sampling of path measures as the whole area's analysis.
             let local = Analysis(
                 YearNetwork(data.restricted(toArea: area), kind: analysis.network.kind),
-                betweennessSample: analysis.summary.betweennessSampleSize)
+                betweennessSample: analysis.summary.estimate?.sources)
             var localOptions = mapOptions
             localOptions.area = area
             localOptions.variant = reportShowsCore(local.network) ? .core : .network

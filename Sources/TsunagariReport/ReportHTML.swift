@@ -681,8 +681,8 @@ private struct ReportWriter {
 
     func fragility() -> Section {
         var blocks: [Block] = [.p(say(.fragilityIntro))]
-        if let k = analysis.summary.betweennessSampleSize, let bound = analysis.summary.betweennessErrorBound {
-            blocks.append(Block(note: say(.sampledPaths(k, bound: fixed(bound * 100, digits: 1)))))
+        if let e = analysis.summary.estimate {
+            blocks.append(Block(note: say(.sampledPaths(e, bound: fixed(e.betweennessErrorBound * 100, digits: 1)))))
         }
         let measures = analysis.agencies
         let brokers = measures.indices.filter { measures[$0].betweenness > 0 }

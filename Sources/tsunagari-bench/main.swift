@@ -1,5 +1,6 @@
 // Times each stage of the analysis on one network folder, for `make bench`.
-// Usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps] [--adaptive E --adaptive-out FILE]
+// Usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps]
+//        [--adaptive E --adaptive-out FILE] [--exact-out FILE] [--graph-out FILE] [--per-source K]
 // (the latest year is used)
 // Prints one line per stage: "<stage> <seconds>", then the peak resident memory of the analysis.
 // --threads: threads for the path measures (default: all cores). --sources: the path measures
@@ -36,18 +37,26 @@ var arguments = CommandLine.arguments.dropFirst()
 let threads = option("--threads")
 let sources = option("--sources")
 let runs = option("--runs") ?? 1
+// --per-source K: only the exact Brandes pass of the directed reports from K sampled sources, on one
+// thread: milliseconds per source and the dependency sum, as scripts/brandes.c prints them.
+let perSource = option("--per-source")
 let maps = !arguments.contains("--no-maps")
 let pathsOnly = arguments.contains("--paths-only")
 // --adaptive E --adaptive-out FILE: only the adaptive betweenness estimate to error E.
 let adaptive = arguments.firstIndex(of: "--adaptive").map { Double(arguments[$0 + 1])! }
 let adaptiveOut = arguments.firstIndex(of: "--adaptive-out").map { arguments[$0 + 1] }
-for flag in ["--adaptive", "--adaptive-out"] {
+// --exact-out FILE: only the exact betweenness of both networks, to FILE.
+let exactOut = arguments.firstIndex(of: "--exact-out").map { arguments[$0 + 1] }
+// --graph-out FILE: only the directed reports, written as scripts/brandes.c reads them.
+let graphOut = arguments.firstIndex(of: "--graph-out").map { arguments[$0 + 1] }
+for flag in ["--adaptive", "--adaptive-out", "--exact-out", "--graph-out"] {
     if let i = arguments.firstIndex(of: flag) { arguments.removeSubrange(i...(i + 1)) }
 }
 arguments.removeAll { $0 == "--no-maps" || $0 == "--paths-only" }
 guard arguments.count == 1 else {
     let usage =
-        "usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps] [--adaptive E --adaptive-out FILE]\n"
+        "usage: tsunagari-bench DIR [--threads N] [--sources K] [--runs R] [--paths-only] [--no-maps] "
+        + "[--adaptive E --adaptive-out FILE] [--exact-out FILE] [--graph-out FILE] [--per-source K]\n"
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
@@ -60,16 +69,50 @@ guard !diagnostics.hasErrors, let data = network.years.last else {
 let year = time("model") { YearNetwork(data) }
 let g = year.worksWith
 let sample = sources.map { (sources: $0, seed: UInt64(1)) }
+/// Writes `id,betweenness,betweenness_directed` for scripts/sample_accuracy.py.
+func writeBetweenness(_ file: String, _ undirected: [Double], _ directed: [Double]) {
+    let rows = year.agencies.indices.map {
+        "\(year.agencies[$0].id),\(String(format: "%.10f", undirected[$0])),\(String(format: "%.10f", directed[$0]))"
+    }
+    try! (["id,betweenness,betweenness_directed"] + rows).joined(separator: "\n").write(
+        toFile: file, atomically: true, encoding: .utf8)
+}
 if let error = adaptive {
-    // Betweenness by adaptive sampling (KADABRA) to the error asked for; the estimates go to a CSV
-    // file (id, betweenness) for scripts/sample_accuracy.py.
-    let estimate = time("adaptive_betweenness") { BetweennessEstimate(g, error: error) }
-    print("adaptive_samples", estimate.samples)
-    print("adaptive_bound", String(format: "%.4f", estimate.errorBound))
-    print("adaptive_certain_top10", estimate.certainTop)
-    let rows = zip(year.agencies, estimate.values).map { "\($0.id),\(String(format: "%.10f", $1))" }
-    try! (["id,betweenness"] + rows).joined(separator: "\n").write(
-        toFile: adaptiveOut!, atomically: true, encoding: .utf8)
+    // Betweenness by adaptive sampling (KADABRA) to the error asked for, of both networks.
+    for (name, graph) in [("adaptive", g), ("adaptive_directed", year.reports)] {
+        let estimate = time(name) { BetweennessEstimate(graph, error: error) }
+        print(name + "_samples", estimate.samples)
+        print(name + "_bound", String(format: "%.4f", estimate.errorBound))
+        print(name + "_certain_top10", estimate.certainTop)
+    }
+    let (a, b) = (BetweennessEstimate(g, error: error), BetweennessEstimate(year.reports, error: error))
+    writeBetweenness(adaptiveOut!, a.values, b.values)
+    exit(0)
+}
+if let file = graphOut {
+    let r = year.reports
+    let lines = (0..<r.nodeCount).map { v in ([r.outDegree(v)] + r.successors(v).map(Int.init)).map(String.init) }
+    let text = "\(r.nodeCount) \(r.edgeCount)\n" + lines.map { $0.joined(separator: " ") }.joined(separator: "\n")
+    try! (text + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+    exit(0)
+}
+if let k = perSource {
+    let n = Double(year.reports.nodeCount)
+    var best = Double.infinity, values: [Double] = []
+    for _ in 0..<max(1, runs) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        values = Parallelism.$requested.withValue(1) { betweenness(year.reports, sample: (sources: k, seed: 1)) }
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    // Normalised values back to the sum of the dependencies over the K sources.
+    let sum = values.reduce(0, +) * (n - 1) * (n - 2) * Double(k) / n
+    print("brandes_ms_per_source", String(format: "%.3f", 1000 * best / Double(k)))
+    print("brandes_dependency_sum", String(format: "%.6e", sum))
+    exit(0)
+}
+if let file = exactOut {
+    let undirected = time("betweenness_undirected") { betweenness(g) }
+    writeBetweenness(file, undirected, time("betweenness_directed") { betweenness(year.reports) })
     exit(0)
 }
 _ = time("paths_undirected", runs: runs) { PathMeasures(g, sample: sample) }

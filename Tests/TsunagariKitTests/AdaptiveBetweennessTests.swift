@@ -159,4 +159,40 @@ struct AdaptiveBetweennessTests {
         #expect(Double(vertexDiameterBound(g)) >= exact.diameter + 1)
         #expect(Double(vertexDiameterBound(g)) <= 2 * exact.diameter + 1)
     }
+
+    @Test("a sampled analysis: both networks' betweenness within the bound it states, closeness from its sources")
+    func sampledAnalysis() throws {
+        // 600 agencies in local areas of 30 naming three partners each (one in five elsewhere).
+        var rng = SplitMix64(seed: 3)
+        let agencies = (0..<600).map { ("G\($0)", Field.allCases[$0 % 4], Int?.none, Int?.none) }
+        var reports = Set<String>()
+        for a in 0..<600 {
+            for _ in 0..<3 {
+                let b = rng.next() % 5 == 0 ? Int(rng.next() % 600) : a / 30 * 30 + Int(rng.next() % 30)
+                if a != b { reports.insert("G\(a)>G\(b)") }
+            }
+        }
+        let exact = year(agencies, reports: reports.sorted())
+        let sampled = year(agencies, reports: reports.sorted(), betweennessSample: 100)
+        #expect(exact.summary.estimate == nil && exact.summary.estimated.isEmpty)
+        let e = try #require(sampled.summary.estimate)
+        #expect(e.sources == 100 && (e.betweennessPaths ?? 0) > 1_000 && e.betweennessDirectedPaths > 1_000)
+        #expect(e.betweennessErrorBound > 0 && e.betweennessErrorBound <= estimatedBetweennessError)
+        #expect((0...10).contains(e.certainTop10 ?? -1))
+        #expect(sampled.summary.estimated.contains("betweenness"))
+        for (name, value) in [("works with", \AgencyMeasures.betweenness), ("directed", \.betweennessDirected)] {
+            let errors = zip(exact.agencies, sampled.agencies).map { abs($0[keyPath: value] - $1[keyPath: value]) }
+            #expect(errors.max()! <= e.betweennessErrorBound, "\(name): \(errors.max()!)")
+            #expect(errors.max()! > 0, "\(name) estimated, not exact")
+        }
+        // Closeness as the sampled search gives it, although that search skipped the dependencies.
+        let searched = PathMeasures(sampled.network.worksWith, sample: (sources: 100, seed: 1))
+        #expect(sampled.agencies.map(\.closeness) == searched.closeness)
+        #expect(sampled.agencies.map(\.harmonic) == searched.harmonic)
+        // Weighted betweenness comes from the sources, with their (looser) bound.
+        let weighted = try #require(
+            year(agencies, reports: reports.sorted(), weighted: true, betweennessSample: 100).summary.estimate)
+        #expect(weighted.betweennessPaths == nil && weighted.certainTop10 == nil)
+        #expect(weighted.betweennessErrorBound == sampledBetweennessError(nodes: 600, samples: 100))
+    }
 }

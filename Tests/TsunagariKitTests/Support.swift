@@ -49,11 +49,12 @@ let fourAgencies = """
 let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.path
 
 /// A year built in code: agencies as (id, field, age range), reports as "A>B", hand-offs as (from, to, outcome, tags).
-/// `names` gives agencies other names than their IDs; `sectors` their public/private status.
+/// `names` gives agencies other names than their IDs; `sectors` their public/private status;
+/// `weighted` and `betweennessSample` are passed to `Analysis`.
 func year(
     _ agencies: [(String, Field, Int?, Int?)], reports: [String], personDependent: Set<String> = [],
     referrals: [(String, String, Outcome?, [String])] = [], names: [String: String] = [:],
-    sectors: [String: PublicPrivate] = [:]
+    sectors: [String: PublicPrivate] = [:], weighted: Bool = false, betweennessSample: Int? = nil
 ) -> Analysis {
     let location = SourceLocation(file: "test", line: 1, column: 1)
     let list = agencies.map {
@@ -61,7 +62,8 @@ func year(
             id: $0.0, name: names[$0.0] ?? "name of \($0.0)", shortName: names[$0.0] == nil ? $0.0 : nil,
             field: $0.1, publicPrivate: sectors[$0.0], ageMin: $0.2, ageMax: $0.3, aliases: [], location: location)
     }
-    let index = { (id: String) in list.firstIndex { $0.id == id }! }
+    let positions = Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1.id, $0) })
+    let index = { (id: String) in positions[id]! }
     let surveyReports = reports.map { r -> SurveyReport in
         let parts = r.split(separator: ">").map(String.init)
         return SurveyReport(
@@ -77,7 +79,7 @@ func year(
         YearNetwork(
             YearData(
                 fiscalYear: FiscalYear(2025), folder: "2025", agencies: list,
-                reports: surveyReports, referrals: handOffs)))
+                reports: surveyReports, referrals: handOffs)), weighted: weighted, betweennessSample: betweennessSample)
 }
 
 /// Both directions, so ties are confirmed.

@@ -435,6 +435,15 @@ struct CLITests {
                 as? [String: Any])
         #expect((exactNetwork["estimated"] as? [String]) == [])
         #expect(!(try CLI.run(["analyze", CLI.sample])).stdout.contains("at least"))
+        // The report's fragility section says how betweenness was estimated and what is certain.
+        let folder = try CLI.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let report = try CLI.run([
+            "report", CLI.sample, "--sample", "10", "-o", folder + "/r", "--quiet", "--lang", "ja",
+        ])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOfFile: folder + "/r/report.html", encoding: .utf8)
+        #expect(html.contains("無作為に選んだ最短経路") && html.contains("この差を考えても上位10に入ります"))
     }
 
     @Test("--version names the Graphviz library linked in")

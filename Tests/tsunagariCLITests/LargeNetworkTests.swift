@@ -18,20 +18,37 @@ struct LargeNetworkTests {
         return dir
     }
 
-    @Test("above 20,000 agencies: estimated from 1,000 sources unless --exact; the export's graph says so")
+    @Test(
+        "above 20,000 agencies: estimated unless --exact (closeness from 1,000 sources, betweenness from paths); said")
     func automaticSample() throws {
         let dir = try network(20_001)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let sampled = try CLI.run(["export", dir, "--format", "json", "--quiet"])
         #expect(sampled.status == 0, "\(sampled.stderr)")
-        #expect(sampled.stderr.contains("estimated from 1000 agencies"))
+        #expect(sampled.stderr.contains("betweenness within ±0.005") && sampled.stderr.contains("from 1000 agencies"))
         let graph = try #require(
             (try JSONSerialization.jsonObject(with: Data(sampled.stdout.utf8)) as? [String: Any])?["graph"]
                 as? [String: Any])
-        #expect(graph["betweenness_sample"] as? Int == 1000)
-        #expect((graph["betweenness_error_bound"] as? Double ?? 0) > 0)
+        #expect(graph["path_sample_sources"] as? Int == 1000)
+        #expect((graph["betweenness_sampled_paths"] as? Int ?? 0) > 0)
+        #expect((graph["betweenness_directed_sampled_paths"] as? Int ?? 0) > 0)
+        let bound = graph["betweenness_error_bound"] as? Double ?? 0
+        #expect(bound > 0 && bound <= 0.005)
+        #expect((0...10).contains(graph["betweenness_certain_top10"] as? Int ?? -1))
         let graphml = try CLI.run(["export", dir, "--format", "graphml", "--quiet"])
-        #expect(graphml.stdout.contains("<key id=\"g0\" for=\"graph\" attr.name=\"betweenness_sample\""))
+        #expect(graphml.stdout.contains("<key id=\"g0\" for=\"graph\" attr.name=\"path_sample_sources\""))
+        let gexf = try CLI.run(["export", dir, "--format", "gexf", "--quiet", "--lang", "en"])
+        #expect(
+            gexf.stdout.contains("<description>closeness and harmonic estimated from 1000 sources, betweenness from "))
+        // analyze's JSON carries the same estimate, its table says it in words.
+        let json = try CLI.run(["analyze", dir, "--format", "json", "--quiet", "--lang", "en"])
+        let summary = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["network"]
+                as? [String: Any])
+        let estimate = try #require(summary["estimate"] as? [String: Any], "\(summary.keys.sorted())")
+        #expect(estimate["sources"] as? Int == 1000)
+        let table = try CLI.run(["analyze", dir, "--quiet", "--lang", "en"])
+        #expect(table.stdout.contains("random shortest paths (within ±"))
         let exact = try CLI.run(["gaps", dir, "--exact", "--quiet"])
         #expect(exact.status != 0)  // gaps has no path measures to make exact
         let both = try CLI.run(["analyze", dir, "--exact", "--sample", "5", "--quiet"])
@@ -43,7 +60,7 @@ struct LargeNetworkTests {
         let dir = try network(400)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let exported = try CLI.run(["export", dir, "--format", "json", "--quiet"])
-        #expect(exported.stderr.isEmpty && !exported.stdout.contains("betweenness_sample"))
+        #expect(exported.stderr.isEmpty && !exported.stdout.contains("path_sample_sources"))
         let exact = try CLI.run(["export", dir, "--format", "json", "--exact", "--quiet"])
         #expect(exact.stdout == exported.stdout)
         let gaps = try CLI.run(["gaps", dir, "--format", "csv", "--quiet"])

@@ -77,11 +77,8 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
     public var fieldAssortativity: Double
     /// Every pair of fields present (a ≤ b).
     public var fieldMixing: [FieldPair]
-    /// Sources sampled for betweenness and closeness, when they were estimated rather than computed
-    /// exactly (the diameter is then the longest distance seen, a lower bound).
-    public var betweennessSampleSize: Int?
-    /// With a sample: every agency's betweenness is within ± this of the exact value with 95 % probability.
-    public var betweennessErrorBound: Double?
+    /// How the path measures were estimated; nil when they are exact.
+    public var estimate: PathEstimate?
     /// The measures that are estimates from the sample rather than exact values (empty without
     /// one): per agency betweenness, closeness and harmonic; for the network the betweenness
     /// centralization, the average distance, and the diameter, a lower bound.
@@ -92,8 +89,27 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
 /// estimate them from `automaticSample` sources unless told `--exact`: the exact run takes about
 /// 45 minutes at 100,000 agencies on two cores (docs/PERFORMANCE.md).
 public let automaticSampleAbove = 20_000
-/// The sources sampled in the automatic mode.
+/// The sources searched from for closeness and distances when path measures are estimated.
 public let automaticSample = 1_000
+/// The error asked of estimated betweenness (`BetweennessEstimate`, 95 % probability).
+public let estimatedBetweennessError = 0.005
+
+/// How a year's path measures were estimated, and what the estimate guarantees.
+public struct PathEstimate: Sendable, Encodable, Equatable {
+    /// Agencies searched from for closeness, harmonic centrality, the diameter (the longest distance
+    /// seen, a lower bound) and the average distance.
+    public var sources: Int
+    /// Random shortest paths drawn for betweenness (`BetweennessEstimate`) in the works-with network
+    /// and in the directed reports; nil for weighted betweenness, which is estimated from the sources.
+    public var betweennessPaths: Int?
+    public var betweennessDirectedPaths: Int
+    /// With 95 % probability every agency's betweenness, in both networks, is within ± this of its
+    /// exact value.
+    public var betweennessErrorBound: Double
+    /// How many of the ten agencies of highest betweenness (works-with, unweighted) are certainly the
+    /// ten highest whatever the error; nil with weighted betweenness.
+    public var certainTop10: Int?
+}
 
 /// What `tsunagari analyze` computes for a year.
 public struct Analysis: Sendable {
@@ -118,8 +134,11 @@ public struct Analysis: Sendable {
     }
 
     /// Computes every measure. `weighted`: betweenness and closeness use tie strength (distance
-    /// 1 / strength) in the works-with network. `betweennessSample`: estimate betweenness and
-    /// closeness from that many sources (seeded) instead of all, for very large networks.
+    /// 1 / strength) in the works-with network. `betweennessSample`: estimate the path measures, for
+    /// very large networks: closeness, harmonic centrality and the distances from that many sources
+    /// (seeded) instead of all; betweenness from random shortest paths until every agency's value is
+    /// within `estimatedBetweennessError` (weighted betweenness, from the same sources, with
+    /// `sampledBetweennessError`'s bound).
     /// `pathMeasures: false` computes no shortest paths at all (betweenness, closeness, harmonic,
     /// the diameter and the average distance stay 0): for the findings, which need none.
     /// `progress` hears how far the long steps have come.
@@ -133,16 +152,35 @@ public struct Analysis: Sendable {
         let agencies = network.agencies
         let fields = agencies.map(\.field.rawValue)
         let sample = betweennessSample.flatMap { $0 < g.nodeCount ? (sources: $0, seed: UInt64(1)) : nil }
-        let paths = pathMeasures ? PathMeasures(g, sample: sample, progress: progress) : PathMeasures(skipped: n)
+        var paths =
+            pathMeasures
+            ? PathMeasures(
+                g, weighted: false, sample: sample, step: .paths, progress: progress, betweenness: sample == nil)
+            : PathMeasures(skipped: n)
+        var estimate: PathEstimate?
+        var betweenDirected = paths.betweenness
+        if pathMeasures, let sample {
+            let works = BetweennessEstimate(g, error: estimatedBetweennessError, progress: progress)
+            let reports = BetweennessEstimate(
+                network.reports, error: estimatedBetweennessError, step: .directedPaths, progress: progress)
+            (paths.betweenness, betweenDirected) = (works.values, reports.values)
+            estimate = PathEstimate(
+                sources: sample.sources, betweennessPaths: weighted ? nil : works.samples,
+                betweennessDirectedPaths: reports.samples,
+                betweennessErrorBound: max(
+                    weighted ? sampledBetweennessError(nodes: n, samples: sample.sources) : works.errorBound,
+                    reports.errorBound),
+                certainTop10: weighted ? nil : works.certainTop)
+        } else if pathMeasures {
+            betweenDirected =
+                PathMeasures(
+                    network.reports, weighted: false, sample: nil, step: .directedPaths, progress: progress,
+                    closeness: false
+                ).betweenness
+        }
         let strength =
             weighted && pathMeasures
             ? PathMeasures(g, weighted: true, sample: sample, step: .weightedPaths, progress: progress) : paths
-        let betweenDirected =
-            pathMeasures
-            ? PathMeasures(
-                network.reports, weighted: false, sample: sample, step: .directedPaths,
-                progress: progress, closeness: false
-            ).betweenness : paths.betweenness
         progress?(.otherMeasures, 0, 1)
         let (between, closeness, harmonic) = (strength.betweenness, strength.closeness, strength.harmonic)
         let rank = pagerank(g)
@@ -205,8 +243,7 @@ public struct Analysis: Sendable {
             eiByField: Dictionary(uniqueKeysWithValues: present.map { ($0.en, ei.perGroup[$0.rawValue]) }),
             fieldAssortativity: assortativity(g, groups: fields),
             fieldMixing: mixing,
-            betweennessSampleSize: sample?.sources,
-            betweennessErrorBound: sample.map { sampledBetweennessError(nodes: n, samples: $0.sources) },
+            estimate: estimate,
             estimated: sample == nil
                 ? []
                 : [

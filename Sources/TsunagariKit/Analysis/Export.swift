@@ -33,7 +33,7 @@ extension Analysis {
     /// The network's measures as a two-column table: measure, value.
     public func summaryTable(_ language: Language) -> [[String]] {
         let s = summary
-        let values: [(Text, String)] = [
+        var values: [(Text, String)] = [
             (Text(ja: "年度", en: "fiscal_year"), network.data.fiscalYear.label(language)),
             (Text(ja: "機関", en: "agencies"), "\(s.agencies)"), (Text(ja: "つながり", en: "ties"), "\(s.ties)"),
             (Text(ja: "相互確認", en: "confirmed_ties"), "\(s.confirmedTies)"),
@@ -53,6 +53,23 @@ extension Analysis {
             (Text(ja: "E-I 指数", en: "ei_index"), fixed(s.eiIndex)),
             (Text(ja: "分野の同類性", en: "field_assortativity"), fixed(s.fieldAssortativity)),
         ]
+        // Estimated path measures say so, with what the estimate guarantees.
+        if let e = s.estimate {
+            values.append((Text(ja: "近接・距離の推定の起点 (機関)", en: "path_sample_sources"), "\(e.sources)"))
+            if let paths = e.betweennessPaths {
+                values.append((Text(ja: "媒介の推定に使った最短経路", en: "betweenness_sampled_paths"), "\(paths)"))
+            }
+            values.append(
+                (
+                    Text(ja: "媒介の推定に使った最短経路 (回答の向き)", en: "betweenness_directed_sampled_paths"),
+                    "\(e.betweennessDirectedPaths)"
+                ))
+            values.append(
+                (Text(ja: "媒介の誤差の上限 (確率95%)", en: "betweenness_error_bound"), fixed(e.betweennessErrorBound)))
+            if let certain = e.certainTop10 {
+                values.append((Text(ja: "媒介の上位10のうち確かな機関", en: "betweenness_certain_top10"), "\(certain)"))
+            }
+        }
         return [[Text(ja: "指標", en: "measure")(language), Text(ja: "値", en: "value")(language)]]
             + values.map { [$0.0(language), $0.1] }
     }

@@ -97,8 +97,13 @@ extension Analysis {
     /// With sampled path measures, the sample and the error bound, as graph attributes: wherever
     /// the estimated numbers go, it is said that they are estimates.
     private var estimate: [(name: String, kind: Attribute.Kind, value: String)] {
-        guard let k = summary.betweennessSampleSize, let bound = summary.betweennessErrorBound else { return [] }
-        return [("betweenness_sample", .int, "\(k)"), ("betweenness_error_bound", .double, fixed(bound, digits: 6))]
+        guard let e = summary.estimate else { return [] }
+        return [("path_sample_sources", .int, "\(e.sources)")]
+            + (e.betweennessPaths.map { [("betweenness_sampled_paths", .int, "\($0)")] } ?? [])
+            + [
+                ("betweenness_directed_sampled_paths", .int, "\(e.betweennessDirectedPaths)"),
+                ("betweenness_error_bound", .double, fixed(e.betweennessErrorBound, digits: 6)),
+            ] + (e.certainTop10.map { [("betweenness_certain_top10", .int, "\($0)")] } ?? [])
     }
 
     private func graphML(_ nodes: [Attribute], _ ties: [Tie], _ edges: [Attribute]) -> String {
@@ -145,9 +150,8 @@ extension Analysis {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
             "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
-        if estimate.count == 2 {
-            let description = Text.estimateDescription(sources: estimate[0].value, bound: estimate[1].value)
-            out += "  <meta><description>\(xml(description(language)))</description></meta>\n"
+        if let e = summary.estimate {
+            out += "  <meta><description>\(xml(Text.estimateDescription(e)(language)))</description></meta>\n"
         }
         out += "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
         out += "    <attributes class=\"node\">\n"
@@ -221,10 +225,14 @@ extension Analysis {
 
 extension Text {
     /// A GEXF file's description when its path measures are estimates.
-    static func estimateDescription(sources: String, bound: String) -> Text {
-        Text(
-            ja: "媒介・近接・調和中心性は\(sources)機関を起点にした推定値です (媒介中心性の誤差は95%の確率で ±\(bound) 以内)",
-            en: "betweenness, closeness and harmonic estimated from \(sources) sources; betweenness within "
-                + "±\(bound) with 95 % probability")
+    static func estimateDescription(_ e: PathEstimate) -> Text {
+        let bound = fixed(e.betweennessErrorBound, digits: 6)
+        return Text(
+            ja: "近接・調和中心性は\(e.sources)機関を起点に、媒介中心性は"
+                + (e.betweennessPaths.map { "無作為に選んだ最短経路\($0)本から" } ?? "同じ起点から")
+                + "推定した値です (媒介中心性の誤差は95%の確率で ±\(bound) 以内)",
+            en: "closeness and harmonic estimated from \(e.sources) sources, betweenness from "
+                + (e.betweennessPaths.map { "\($0) random shortest paths" } ?? "the same sources")
+                + "; betweenness within ±\(bound) with 95 % probability")
     }
 }

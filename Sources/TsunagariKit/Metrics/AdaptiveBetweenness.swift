@@ -40,8 +40,12 @@ public struct BetweennessEstimate: Sendable, Equatable {
     public var topCount: Int
 
     /// Estimates the betweenness of `g` (unweighted; directed or not) to within `error` in networkx's
-    /// normalisation with probability `confidence`.
-    public init(_ g: Graph, error: Double, confidence: Double = 0.95, seed: UInt64 = 1, topCount: Int = 10) {
+    /// normalisation with probability `confidence`. `progress` hears the batches done out of the
+    /// most there can be (the step ends early when the estimate is good enough).
+    public init(
+        _ g: Graph, error: Double, confidence: Double = 0.95, seed: UInt64 = 1, topCount: Int = 10,
+        step: ProgressStep = .sampledPaths, progress: ProgressHandler? = nil
+    ) {
         let n = g.nodeCount
         self.topCount = topCount
         let diameter = vertexDiameterBound(g)
@@ -59,6 +63,7 @@ public struct BetweennessEstimate: Sendable, Equatable {
         let batchSize = 1_024
         let batches = (omega + batchSize - 1) / batchSize
         let workers = max(1, Parallelism.threads)
+        let meter = ProgressMeter(step, total: batches, progress)
         var score = [Int32](repeating: 0, count: n)
         var (taken, top) = (0, Int32(0))
         var stopped = false
@@ -71,6 +76,7 @@ public struct BetweennessEstimate: Sendable, Equatable {
                 let count = min(batchSize, omega - batch * batchSize)
                 let inside = samplePaths(g, count: count, seed: seed &+ 0x9E37_79B9 &* UInt64(batch + 1))
                 results.withLock { $0[batch] = inside }
+                meter?.advance()
             }
             let inside = results.withLock { $0 }
             for batch in round {
@@ -86,6 +92,7 @@ public struct BetweennessEstimate: Sendable, Equatable {
             }
             first = round.upperBound
         }
+        progress?(step, batches, batches)
         samples = taken
         let tau = Double(taken)
         values = score.map { Double($0) / tau * scale }

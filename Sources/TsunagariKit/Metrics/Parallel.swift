@@ -21,6 +21,8 @@ public enum ProgressStep: Sendable, Equatable {
     case directedPaths
     /// Shortest paths using tie strength (`--weighted`).
     case weightedPaths
+    /// Random shortest paths of the works-with network, for estimated betweenness.
+    case sampledPaths
     /// The remaining measures (PageRank, cores, clustering, communities, …).
     case otherMeasures
     /// Finding the gaps.
@@ -36,6 +38,8 @@ public enum ProgressStep: Sendable, Equatable {
         case (.directedPaths, .en): "shortest paths (directed)"
         case (.weightedPaths, .ja): "最短経路 (つながりの強さ)"
         case (.weightedPaths, .en): "shortest paths (tie strength)"
+        case (.sampledPaths, .ja): "最短経路の標本 (媒介中心性)"
+        case (.sampledPaths, .en): "sampled shortest paths (betweenness)"
         case (.otherMeasures, .ja): "その他の指標"
         case (.otherMeasures, .en): "other measures"
         case (.gaps, .ja): "課題の洗い出し"

@@ -54,10 +54,12 @@ public struct PathMeasures: Sendable {
         (diameter, averagePathLength) = (0, 0)
     }
 
-    /// `closeness: false` leaves closeness and harmonic at 0 and saves their bookkeeping.
+    /// `closeness: false` leaves closeness and harmonic at 0 and saves their bookkeeping;
+    /// `betweenness: false` leaves betweenness at 0 and skips the dependency pass (for a caller that
+    /// estimates it otherwise: `BetweennessEstimate`).
     init(
         _ g: Graph, weighted: Bool, sample: (sources: Int, seed: UInt64)?, step: ProgressStep,
-        progress: ProgressHandler?, closeness withCloseness: Bool
+        progress: ProgressHandler?, closeness withCloseness: Bool = true, betweenness withBetweenness: Bool = true
     ) {
         let n = g.nodeCount
         var sources = Array(0..<n)
@@ -79,9 +81,9 @@ public struct PathMeasures: Sendable {
         let sums = forEachSourceChunk(chosen.count, into: PathSums(n)) { range in
             var chunk = PathSums(n)
             if weighted {
-                chunk.addWeighted(g, chosen[range], distances, inLargest, meter)
+                chunk.addWeighted(g, chosen[range], distances, withBetweenness, inLargest, meter)
             } else {
-                chunk.addUnweighted(g, chosen[range], distances, inLargest, meter)
+                chunk.addUnweighted(g, chosen[range], distances, withBetweenness, inLargest, meter)
             }
             return chunk
         } merge: { total, chunk in
@@ -159,11 +161,11 @@ private struct PathSums {
     /// During the gather the path count σ(w) of an agency already passed is replaced by
     /// (1 + δ(w)) / σ(w), so each edge costs one comparison and one addition. Distance and count
     /// sit side by side (one cache line per neighbour). Written over raw buffers: this loop is
-    /// where the time of `analyze` goes.
+    /// where the time of `analyze` goes. Without `dependencies` the gather is skipped.
     // The buffer closures stay flat, so that the loop reads as one (not reformatted):
     // swift-format-ignore
-    mutating func addUnweighted(_ g: Graph, _ sources: ArraySlice<Int>, _ distances: Distances, _ largest: [Bool],
-                                _ meter: ProgressMeter?) {
+    mutating func addUnweighted(_ g: Graph, _ sources: ArraySlice<Int>, _ distances: Distances, _ dependencies: Bool,
+                                _ largest: [Bool], _ meter: ProgressMeter?) {
         struct Node { var distance: Int32; var value: Double }
         let n = g.nodeCount
         var nodes = [Node](repeating: Node(distance: -1, value: 0), count: n)
@@ -198,16 +200,18 @@ private struct PathSums {
                 for k in stride(from: tail - 1, through: 1, by: -1) {
                     let v = Int(order[k])
                     let d = nodes[v].distance
-                    let next = d + 1
-                    var sum = 0.0
-                    for i in offsets[v]..<offsets[v + 1] {
-                        let w = nodes[Int(neighbours[i])]
-                        if w.distance == next { sum += w.value }
+                    if dependencies {
+                        let next = d + 1
+                        var sum = 0.0
+                        for i in offsets[v]..<offsets[v + 1] {
+                            let w = nodes[Int(neighbours[i])]
+                            if w.distance == next { sum += w.value }
+                        }
+                        let sigma = nodes[v].value
+                        let delta = sigma * sum
+                        nodes[v].value = (1 + delta) / sigma
+                        targets[v].dependency += delta
                     }
-                    let sigma = nodes[v].value
-                    let delta = sigma * sum
-                    nodes[v].value = (1 + delta) / sigma
-                    targets[v].dependency += delta
                     total += Int(d)
                     switch distances {
                     case .none: break
@@ -233,9 +237,10 @@ private struct PathSums {
         }}}}}}
     }
 
-    /// Brandes' accumulation for weighted graphs (edge length 1/w) with Dijkstra.
+    /// Brandes' accumulation for weighted graphs (edge length 1/w) with Dijkstra; without
+    /// `dependencies`, the distances only.
     mutating func addWeighted(
-        _ g: Graph, _ sources: ArraySlice<Int>, _ distances: Distances, _ largest: [Bool],
+        _ g: Graph, _ sources: ArraySlice<Int>, _ distances: Distances, _ dependencies: Bool, _ largest: [Bool],
         _ meter: ProgressMeter?
     ) {
         var ws = DijkstraWorkspace(nodeCount: g.nodeCount)
@@ -249,7 +254,7 @@ private struct PathSums {
                 let coefficient = (1 + delta[w]) / ws.sigma[w]
                 // Predecessors of w on shortest paths: in-neighbours v with d(v) + 1/w(v, w) = d(w),
                 // compared as `DijkstraWorkspace` compared them when it counted the paths.
-                for i in g.inOffsets[w]..<g.inOffsets[w + 1] {
+                for i in g.inOffsets[w]..<g.inOffsets[w + 1] where dependencies {
                     let v = Int(g.inTargets[i])
                     if sameLength(ws.distance[v] + 1 / g.inWeights[i], ws.distance[w]) {
                         delta[v] += ws.sigma[v] * coefficient

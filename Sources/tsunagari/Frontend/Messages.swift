@@ -138,9 +138,10 @@ extension Text {
 
     static func estimatingPaths(agencies: Int, sample: Int, error: String) -> Text {
         Text(
-            ja: "機関が\(agencies)あるため、媒介・近接中心性は\(sample)機関を起点にして推定します (誤差 ±\(error) 以内、確率95%)。正確な値は --exact で (時間がかかります)",
-            en: "with \(agencies) agencies, betweenness and closeness are estimated from \(sample) agencies "
-                + "(within ±\(error) with 95% probability); --exact computes them exactly (slowly)")
+            ja:
+                "機関が\(agencies)あるため、媒介・近接中心性は推定値にします (媒介は誤差 ±\(error) 以内、確率95%。近接は\(sample)機関を起点に)。正確な値は --exact で (時間がかかります)",
+            en: "with \(agencies) agencies, betweenness and closeness are estimated (betweenness within ±\(error) "
+                + "with 95% probability, closeness from \(sample) agencies); --exact computes them exactly (slowly)")
     }
 
     static let exactOrSample = Text(
@@ -182,13 +183,25 @@ extension Text {
                 ja: "分野をまたぐつながり E-I 指数 \(d3(s.eiIndex)) (−1 すべて分野内、+1 すべて分野間)",
                 en: "cross-field ties: E-I index \(d3(s.eiIndex)) (−1 all within fields, +1 all across)"),
         ]
-        if let k = s.betweennessSampleSize {
-            let bound = fixed(s.betweennessErrorBound, digits: 4)
+        if let e = s.estimate {
+            let bound = fixed(e.betweennessErrorBound, digits: 4)
+            lines.append(
+                e.betweennessPaths.map { paths in
+                    Text(
+                        ja: "媒介中心性は無作為に選んだ最短経路\(paths)本による推定値です (95%の確率で誤差 ±\(bound) 以内)。"
+                            + "上位10機関のうち\(e.certainTop10 ?? 0)機関は誤差を考えても上位10に入ります",
+                        en: "betweenness estimated from \(paths) random shortest paths (within ±\(bound) with 95% "
+                            + "probability); \(e.certainTop10 ?? 0) of the top 10 are in the top 10 whatever the error")
+                }
+                    ?? Text(
+                        ja: "媒介中心性は\(e.sources)機関を起点にした推定値です (95%の確率で誤差 ±\(bound) 以内)",
+                        en: "betweenness estimated from \(e.sources) sampled agencies "
+                            + "(within ±\(bound) with 95% probability)"))
             lines.append(
                 Text(
-                    ja: "媒介・近接中心性は\(k)機関からの標本による推定値です (媒介は95%の確率で誤差 ±\(bound) 以内)",
-                    en: "betweenness and closeness estimated from \(k) sampled agencies "
-                        + "(betweenness within ±\(bound) with 95% probability)"))
+                    ja: "近接中心性と距離は\(e.sources)機関を起点にした推定値です (直径は見つかった最長の距離)",
+                    en: "closeness and distances estimated from \(e.sources) sampled agencies "
+                        + "(the diameter is the longest distance seen)"))
         }
         return lines
     }

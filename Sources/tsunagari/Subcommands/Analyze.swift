@@ -36,7 +36,7 @@ struct Analyze: ParsableCommand {
         let progress = try input.runOptions.start(language)
         defer { progress.finish() }
         let network = try input.load(language, progress)
-        let sample = try paths.sources(agencies: network.agencies.count, language)
+        let sample = try paths.sources(agencies: network.agencies.count, weighted: weighted, language)
         let analysis = Analysis(network, weighted: weighted, betweennessSample: sample, progress: progress.handler)
         progress.finish()
         // A health centre's area: its municipalities side by side (not for one municipality's own run).
@@ -65,7 +65,7 @@ struct Analyze: ParsableCommand {
             analysis.network.data.fiscalYear.label(language)
             + (analysis.network.kind.map { Text.kindOnly($0)(language) } ?? "")
         // With a sample the path measures are estimates, and the diameter a lower bound: said so.
-        let sampled = s.betweennessSampleSize != nil
+        let sampled = s.estimate != nil
         let diameter = sampled ? Text.estimatedDiameter(s.diameter)(language) : "\(s.diameter)"
         let about = sampled ? Text.about(language) : ""
         let lines = Text.analysisSummary(s, year: year, diameter: diameter, about: about).map { $0(language) }
