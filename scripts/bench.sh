@@ -75,24 +75,61 @@ echo "  $(once "$bin" report "$data/dense2000" -o "$data/dense2000-report" --qui
 sampled=$(network 10000)
 "$bin" analyze "$sampled" --format csv --exact --quiet > "$data/n10000.exact.csv"
 echo
-echo "sampled betweenness, 10,000 agencies:"
+echo "estimated path measures (analyze --sample K: closeness from K sources, betweenness adaptive), 10,000 agencies:"
 for k in 100 1000; do
     "$bin" analyze "$sampled" --format csv --sample "$k" --quiet > "$data/n10000.sample$k.csv"
     bound=$("$bin" analyze "$sampled" --sample "$k" --quiet | grep -o '±[0-9.]*' | head -1)
-    echo "  K = $k: stated bound $bound; $(python3 scripts/sample_accuracy.py "$data/n10000.exact.csv" "$data/n10000.sample$k.csv")"
+    echo "  K = $k: stated bound $bound; works with: $(python3 scripts/sample_accuracy.py "$data/n10000.exact.csv" "$data/n10000.sample$k.csv"); directed: $(python3 scripts/sample_accuracy.py "$data/n10000.exact.csv" "$data/n10000.sample$k.csv" betweenness_directed)"
 done
 
-# Betweenness by adaptive sampling (KADABRA) on the same network: the bound achieved beside the
+# Betweenness by adaptive sampling (KADABRA) alone, to two errors: the bound achieved beside the
 # largest error against the exact values, and the top ten.
-for e in 0.01 0.005; do
-    result=$("$bench" "$sampled" --adaptive "$e" --adaptive-out "$data/n10000.adaptive$e.csv")
-    echo "  adaptive, error $e: $(echo "$result" | awk '/^adaptive_betweenness/ { t = $2 } /^adaptive_samples/ { k = $2 }
-        /^adaptive_bound/ { b = $2 } /^adaptive_certain/ { c = $2 } END { printf "%.2f s, %d paths, bound achieved ±%s, %d of the top 10 certain", t, k, b, c }'); $(python3 scripts/sample_accuracy.py "$data/n10000.exact.csv" "$data/n10000.adaptive$e.csv")"
-done
+adaptive() {  # adaptive DIR EXACT.csv: both errors, both networks
+    for e in 0.01 0.005; do
+        result=$("$bench" "$1" --adaptive "$e" --adaptive-out "$data/adaptive.csv")
+        for net in "" _directed; do
+            column=betweenness$net
+            echo "  error $e${net:+, directed}: $(echo "$result" | awk -v p="adaptive$net" '$1 == p { t = $2 } $1 == p "_samples" { k = $2 }
+                $1 == p "_bound" { b = $2 } $1 == p "_certain_top10" { c = $2 } END { printf "%.2f s, %d paths, bound achieved ±%s, %d of the top 10 certain", t, k, b, c }'); $(python3 scripts/sample_accuracy.py "$2" "$data/adaptive.csv" "$column")"
+        done
+    done
+}
+echo "adaptive betweenness alone, 10,000 agencies:"
+adaptive "$sampled" "$data/n10000.exact.csv"
 
 # Every command at national scale (100,000 agencies, one year): above 20,000 agencies the path
-# measures are estimated from 1,000 sources (gaps computes none).
+# measures are estimated (gaps computes none).
 nation=$(network 100000)
+# The exact betweenness of both networks, once (about 26 minutes on two cores; kept in bench-data/).
+exact100k=$data/n100000.exact-betweenness.csv
+if [ "${BENCH_FULL:-0}" = 1 ] || [ -f "$exact100k" ]; then
+    [ -f "$exact100k" ] || "$bench" "$nation" --exact-out "$exact100k" >/dev/null
+    echo
+    echo "adaptive betweenness alone, 100,000 agencies (target: top-10 overlap at least 8/10 at 0.005):"
+    adaptive "$nation" "$exact100k"
+    "$bin" analyze "$nation" --format csv --quiet > "$data/n100000.default.csv"
+    echo "  analyze's default: works with: $(python3 scripts/sample_accuracy.py "$exact100k" "$data/n100000.default.csv"); directed: $(python3 scripts/sample_accuracy.py "$exact100k" "$data/n100000.default.csv" betweenness_directed)"
+fi
+
+# Exact directed Brandes per source on one thread, beside the same algorithm in plain C over the
+# same CSR and the same 300 sources (scripts/brandes.c); best of three, interleaved.
+cc -O3 -march=native -o "$data/brandes" scripts/brandes.c
+"$bench" "$nation" --graph-out "$data/n100000.graph" >/dev/null
+echo
+echo "exact directed Brandes, 100,000 agencies, ms per source on one thread (target: 1.3x faster than C):"
+for _ in 1 2 3; do
+    "$data/brandes" "$data/n100000.graph" 300
+    "$bench" "$nation" --per-source 300
+done | awk '/ms_per_source/ { if (!($1 in best) || $2 < best[$1]) best[$1] = $2 } /dependency_sum/ { sum[$1] = $2 }
+    END { printf "  plain C %.3f ms, tsunagari %.3f ms: %.2fx (dependency sums %s, %s)\n", best["c_brandes_ms_per_source"],
+        best["brandes_ms_per_source"], best["c_brandes_ms_per_source"] / best["brandes_ms_per_source"],
+        sum["c_brandes_dependency_sum"], sum["brandes_dependency_sum"] }'
+
+# Import of the same network beside Python's csv.DictReader reading its survey.
+echo
+echo "import, 100,000 agencies ($(($(wc -l < "$nation/2025/survey.csv") - 1)) survey rows; target: 3x faster than csv.DictReader):"
+echo "  tsunagari-bench import (both files, every check): $("$bench" "$nation" --per-source 1 | awk '/^import/ { print $2 " s" }')"
+echo "  python3 csv.DictReader, survey.csv alone: $(time_runs python3 -c "import csv,sys; sum(1 for _ in csv.DictReader(open(sys.argv[1], encoding='utf-8')))" "$nation/2025/survey.csv")"
 echo
 echo "commands on 100,000 agencies (targets: gaps under 1 min, report under 2 min):"
 for command in gaps analyze export map report; do

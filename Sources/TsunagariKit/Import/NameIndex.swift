@@ -19,22 +19,21 @@ struct NameIndex {
         case unknown(suggestions: [Int])
     }
 
-    /// Keys are UTF-8 bytes: normalised keys compare equal exactly when their bytes do, and
-    /// hashing bytes avoids the Unicode normalisation `String` hashing does for Japanese text.
-    private var byID: [[UInt8]: Target] = [:]
-    private var byKey: [[UInt8]: [Target]] = [:]
+    /// Keys are UTF-8 bytes (`ByteKey`).
+    private var byID: [ByteKey: Target] = [:]
+    private var byKey: [ByteKey: [Target]] = [:]
 
     /// Registers an agency under its ID and names. Returns the names it shares with targets
     /// registered before it, so the caller can warn about them.
     @discardableResult
     mutating func add(id: String, names: [String], target: Target) -> [(name: String, other: Target)] {
         (candidateCache, suggestionCache) = (Locked(nil), Locked([:]))
-        if byID[Array(id.utf8)] == nil { byID[Array(id.utf8)] = target }  // a duplicate ID keeps the first row
+        if byID[ByteKey(id)] == nil { byID[ByteKey(id)] = target }  // a duplicate ID keeps the first row
         var clashes: [(String, Target)] = []
-        var seen: Set<[UInt8]> = []
+        var seen: Set<ByteKey> = []
         for name in [id] + names {
-            let key = Array(normalizedKey(name).utf8)
-            guard !key.isEmpty, seen.insert(key).inserted else { continue }
+            let key = ByteKey(normalizedKey(name))
+            guard !key.bytes.isEmpty, seen.insert(key).inserted else { continue }
             if let other = byKey[key]?.first(where: { $0 != target }) { clashes.append((name, other)) }
             byKey[key, default: []].append(target)
         }
@@ -44,9 +43,9 @@ struct NameIndex {
     /// What `written` names; `suggest` false leaves an unknown name without suggestions (they
     /// are only worth computing for the diagnostics that will be printed).
     func resolve(_ written: String, suggest: Bool = true) -> Resolution {
-        if let target = byID[Array(written.utf8)] { return Self.resolution(of: [target]) }
+        if let target = byID[ByteKey(written)] { return Self.resolution(of: [target]) }
         let key = normalizedKey(written)
-        if let targets = byKey[Array(key.utf8)] { return Self.resolution(of: targets) }
+        if let targets = byKey[ByteKey(key)] { return Self.resolution(of: targets) }
         return .unknown(suggestions: suggest ? suggestions(for: key) : [])
     }
 
@@ -127,8 +126,9 @@ private struct SuggestionIndex {
     var keys: [(bytes: [UInt8], characters: [Character], grams: Int, targets: [NameIndex.Target])] = []
     var postings: [String: [Int32]] = [:]
 
-    init(_ byKey: [[UInt8]: [NameIndex.Target]]) {
-        for (bytes, targets) in byKey.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+    init(_ byKey: [ByteKey: [NameIndex.Target]]) {
+        for (key, targets) in byKey.sorted(by: { $0.key.bytes.lexicographicallyPrecedes($1.key.bytes) }) {
+            let bytes = key.bytes
             let characters = Array(String(decoding: bytes, as: UTF8.self))
             let grams = Set(bigrams(characters))
             for gram in grams { postings[gram, default: []].append(Int32(keys.count)) }
@@ -142,8 +142,19 @@ private func bigrams(_ s: [Character]) -> [String] {
     s.count < 2 ? s.map { String($0) } : (1..<s.count).map { String([s[$0 - 1], s[$0]]) }
 }
 
+/// UTF-8 bytes as a dictionary key: normalised keys compare equal exactly when their bytes do, and
+/// the bytes are hashed in one call (an array of bytes is hashed byte by byte, `String` with Unicode
+/// normalisation).
+struct ByteKey: Hashable {
+    var bytes: [UInt8]
+
+    init(_ s: String) { bytes = Array(s.utf8) }
+
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+}
+
 /// Whether `needle` occurs in `haystack` (naive search; names are short).
-private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard needle.count <= haystack.count else { return false }
     if needle.isEmpty { return true }
     for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {

@@ -15,7 +15,7 @@ struct YearLoader {
     /// Unknown agency names met in each file so far.
     private var unknownNames: [String: Int] = [:]
     /// Kinds cells read before, by their bytes: a large survey repeats a few combinations.
-    private var knownKinds: [[UInt8]: TieKinds] = [:]
+    private var knownKinds: [ByteKey: TieKinds] = [:]
 
     init(folder: String, fiscalYear: FiscalYear) {
         self.folder = folder
@@ -494,7 +494,7 @@ struct YearLoader {
     /// The tie kinds of a `;`-separated cell; nil (after reporting) when one is unknown.
     private mutating func kindList(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> TieKinds? {
         let written = table.value(record, column) ?? ""
-        let bytes = Array(written.utf8)
+        let bytes = ByteKey(written)
         if let known = knownKinds[bytes] { return known }
         var kinds: [TieKind] = []
         var ok = true

@@ -28,15 +28,19 @@ public enum AgencyType: Int, Vocabulary {
     /// of the cases, the more specific first within a field (a visiting nurse before psychiatric
     /// care).
     public static func infer(names: [String], field: Field) -> AgencyType? {
-        let keys = names.map(normalizedKey)
+        // On the UTF-8 bytes (both sides normalised): Foundation's `contains` took a sixth of
+        // reading 100,000 agencies.
+        let keys = names.map { Array(normalizedKey($0).utf8) }
         return byField[field.rawValue].first { type, words in
-            words.contains { word in keys.contains { $0.contains(word) } }
+            words.contains { word in keys.contains { contains($0, word) } }
         }?.type
     }
 
     /// For each field, its types in order with their words folded by `normalizedKey`, made once.
-    private static let byField: [[(type: AgencyType, words: [String])]] = Field.allCases.map { field in
-        allCases.filter { $0.field == field }.map { ($0, table[$0.rawValue].patterns.map(normalizedKey)) }
+    private static let byField: [[(type: AgencyType, words: [[UInt8]])]] = Field.allCases.map { field in
+        allCases.filter { $0.field == field }.map {
+            ($0, table[$0.rawValue].patterns.map { Array(normalizedKey($0).utf8) })
+        }
     }
 
     /// Japanese word, English key, field, and the words that mark the type in a name.
