@@ -102,6 +102,8 @@ enum CompareReport {
             var incomplete: Incomplete?
             var proposedTies: [ProposedTie]
             var agencyChanges: [AgencyChange]
+            /// How each year's betweenness was estimated, when it was (nil: exact).
+            var estimateBefore: PathEstimate?, estimateAfter: PathEstimate?
             var trends: [YearTrend]
         }
         struct Incomplete: Encodable { var fewerAnswers: Bool, fewerCases: Bool }
@@ -122,6 +124,7 @@ enum CompareReport {
                         id: $0.id, degreeBefore: $0.degreeBefore, degreeAfter: $0.degreeAfter,
                         betweennessBefore: $0.betweennessBefore, betweennessAfter: $0.betweennessAfter)
                 },
+                estimateBefore: c.before.summary.estimate, estimateAfter: c.after.summary.estimate,
                 trends: history.trends))
     }
 
