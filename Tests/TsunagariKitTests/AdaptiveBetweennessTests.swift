@@ -179,7 +179,9 @@ struct AdaptiveBetweennessTests {
         #expect(e.sources == 100 && (e.betweennessPaths ?? 0) > 1_000 && e.betweennessDirectedPaths > 1_000)
         #expect(e.betweennessErrorBound > 0 && e.betweennessErrorBound <= estimatedBetweennessError)
         #expect((0...10).contains(e.certainTop10 ?? -1))
-        #expect(sampled.summary.estimated.contains("betweenness"))
+        #expect(
+            sampled.summary.estimated.contains("betweenness")
+                && sampled.summary.estimated.contains("betweenness_directed"))
         for (name, value) in [("works with", \AgencyMeasures.betweenness), ("directed", \.betweennessDirected)] {
             let errors = zip(exact.agencies, sampled.agencies).map { abs($0[keyPath: value] - $1[keyPath: value]) }
             #expect(errors.max()! <= e.betweennessErrorBound, "\(name): \(errors.max()!)")

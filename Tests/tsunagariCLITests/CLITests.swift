@@ -452,6 +452,8 @@ struct CLITests {
             for key in ["estimate_before", "estimate_after"] {
                 #expect((document[key] as? [String: Any])?["sources"] as? Int == sources, "\(key) \(arguments)")
             }
+            let trends = try #require(document["trends"] as? [[String: Any]])
+            #expect(trends.allSatisfy { $0["betweenness_estimated"] as? Bool == (sources != nil) })
         }
     }
 

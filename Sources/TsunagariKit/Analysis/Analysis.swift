@@ -80,13 +80,14 @@ public struct NetworkMeasures: Sendable, Encodable, Equatable {
     /// How the path measures were estimated; nil when they are exact.
     public var estimate: PathEstimate?
     /// The measures that are estimates from the sample rather than exact values (empty without
-    /// one): per agency betweenness, closeness and harmonic; for the network the betweenness
+    /// one): per agency betweenness (both networks), closeness and harmonic; for the network the betweenness
     /// centralization, the average distance, and the diameter, a lower bound.
     public var estimated: [String]
 }
 
 /// Above this many agencies, commands that show path measures (betweenness, closeness, harmonic)
-/// estimate them from `automaticSample` sources unless told `--exact`: the exact run takes about
+/// estimate them unless told `--exact` (closeness from `automaticSample` sources, betweenness by
+/// `BetweennessEstimate` to `estimatedBetweennessError`): the exact run takes about
 /// 45 minutes at 100,000 agencies on two cores (docs/PERFORMANCE.md).
 public let automaticSampleAbove = 20_000
 /// The sources searched from for closeness and distances when path measures are estimated.
@@ -247,8 +248,8 @@ public struct Analysis: Sendable {
             estimated: sample == nil
                 ? []
                 : [
-                    "betweenness", "closeness", "harmonic", "betweenness_centralization", "average_path_length",
-                    "diameter",
+                    "betweenness", "betweenness_directed", "closeness", "harmonic", "betweenness_centralization",
+                    "average_path_length", "diameter",
                 ])
         progress?(.otherMeasures, 1, 1)
     }

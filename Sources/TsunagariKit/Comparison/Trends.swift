@@ -13,6 +13,9 @@ public struct YearTrend: Sendable, Encodable, Equatable {
     public var components: Int
     public var degreeCentralization: Double
     public var betweennessCentralization: Double
+    /// The year's path measures were estimated (`NetworkMeasures.estimate`), so is its betweenness
+    /// centralization.
+    public var betweennessEstimated: Bool
     /// Share of ties that join two different fields.
     public var crossFieldShare: Double
     public var eiIndex: Double
@@ -34,6 +37,7 @@ public struct YearTrend: Sendable, Encodable, Equatable {
         components = s.components.count
         degreeCentralization = s.degreeCentralization
         betweennessCentralization = s.betweennessCentralization
+        betweennessEstimated = s.estimate != nil
         let cross = analysis.network.ties.count { agencies[$0.a].field != agencies[$0.b].field }
         crossFieldShare = s.ties > 0 ? Double(cross) / Double(s.ties) : 0
         eiIndex = s.eiIndex
