@@ -27,15 +27,30 @@ struct YearLoader {
     /// so that the other years can be analysed meanwhile).
     mutating func load() -> YearData? {
         guard folderIsReadable() else { return nil }
-        guard loadAgencies() else { return nil }
+        // The survey, the largest file, is decoded and parsed on another core while the agencies are
+        // read (it does not depend on them); its diagnostics join in the order they always had.
+        let survey = found(Schema.survey).first.map { path in
+            let group = DispatchGroup()
+            let result = Locked<(table: CSVTable?, diagnostics: Diagnostics)>((nil, Diagnostics()))
+            DispatchQueue.global().async(group: group) {
+                var diagnostics = Diagnostics()
+                let table = CSVTable.read(path, schema: Schema.survey, diagnostics: &diagnostics)
+                result.withLock { $0 = (table, diagnostics) }
+            }
+            return (group: group, result: result)
+        }
+        let agenciesRead = loadAgencies()
+        survey?.group.wait()
+        guard agenciesRead else { return nil }
         var reports: [SurveyReport] = []
-        guard let surveyPath = existing(Schema.survey) else {
+        guard existing(Schema.survey) != nil, let read = survey?.result.withLock({ $0 }) else {
             diagnostics.warning(
                 SourceLocation(file: path(Schema.survey.fileName), line: 0, column: 0),
                 .collectionInProgress(fiscalYear))
             return nil
         }
-        if let table = CSVTable.read(surveyPath, schema: Schema.survey, diagnostics: &diagnostics) {
+        diagnostics.append(contentsOf: read.diagnostics)
+        if let table = read.table {
             reports = readSurvey(table, answeredOnly: false)
         }
 
@@ -58,16 +73,21 @@ struct YearLoader {
     /// 「Unicode テキスト」 `name.txt`; nil when there is none. When there are several, the first
     /// is read and the others are named in a warning.
     private mutating func existing(_ schema: FileSchema) -> String? {
-        let base = (schema.fileName as NSString).deletingPathExtension
-        let found = ["csv", "xlsx", "txt"].map { path(base + "." + $0) }.filter {
-            FileManager.default.fileExists(atPath: $0)
-        }
+        let found = found(schema)
         if found.count > 1 {
             diagnostics.warning(
                 SourceLocation(file: found[1], line: 0, column: 0),
                 .otherFileIgnored(read: (found[0] as NSString).lastPathComponent))
         }
         return found.first
+    }
+
+    /// The files of `schema` in the folder, in the order `existing` prefers them.
+    private func found(_ schema: FileSchema) -> [String] {
+        let base = (schema.fileName as NSString).deletingPathExtension
+        return ["csv", "xlsx", "txt"].map { path(base + "." + $0) }.filter {
+            FileManager.default.fileExists(atPath: $0)
+        }
     }
 
     /// Reads `agencies.csv` (or its workbook); false when it is missing or unreadable.
