@@ -33,7 +33,7 @@ struct NameIndex {
         var seen: Set<ByteKey> = []
         for name in [id] + names {
             let key = ByteKey(normalizedKey(name))
-            guard !key.bytes.isEmpty, seen.insert(key).inserted else { continue }
+            guard !key.text.isEmpty, seen.insert(key).inserted else { continue }
             if let other = byKey[key]?.first(where: { $0 != target }) { clashes.append((name, other)) }
             byKey[key, default: []].append(target)
         }
@@ -127,9 +127,9 @@ private struct SuggestionIndex {
     var postings: [String: [Int32]] = [:]
 
     init(_ byKey: [ByteKey: [NameIndex.Target]]) {
-        for (key, targets) in byKey.sorted(by: { $0.key.bytes.lexicographicallyPrecedes($1.key.bytes) }) {
+        for (key, targets) in byKey.sorted(by: { $0.key.text.utf8.lexicographicallyPrecedes($1.key.text.utf8) }) {
             let bytes = key.bytes
-            let characters = Array(String(decoding: bytes, as: UTF8.self))
+            let characters = Array(key.text)
             let grams = Set(bigrams(characters))
             for gram in grams { postings[gram, default: []].append(Int32(keys.count)) }
             keys.append((bytes, characters, grams.count, targets))
@@ -142,15 +142,23 @@ private func bigrams(_ s: [Character]) -> [String] {
     s.count < 2 ? s.map { String($0) } : (1..<s.count).map { String([s[$0 - 1], s[$0]]) }
 }
 
-/// UTF-8 bytes as a dictionary key: normalised keys compare equal exactly when their bytes do, and
-/// the bytes are hashed in one call (an array of bytes is hashed byte by byte, `String` with Unicode
-/// normalisation).
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes: normalised keys are equal
+/// exactly when their bytes are, and the bytes are hashed in one call without a copy (`String`
+/// hashes with Unicode normalisation, an array of bytes byte by byte and needs one allocated).
 struct ByteKey: Hashable {
-    var bytes: [UInt8]
+    var text: String
 
-    init(_ s: String) { bytes = Array(s.utf8) }
+    init(_ text: String) { self.text = text }
 
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    /// The bytes, copied (for the suggestion index, built once).
+    var bytes: [UInt8] { Array(text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text  // native UTF-8 (or a small string on the stack): no copy of the bytes
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
 }
 
 /// Whether `needle` occurs in `haystack` (naive search; names are short).
