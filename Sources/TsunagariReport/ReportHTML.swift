@@ -682,7 +682,8 @@ private struct ReportWriter {
     func fragility() -> Section {
         var blocks: [Block] = [.p(say(.fragilityIntro))]
         if let e = analysis.summary.estimate {
-            blocks.append(Block(note: say(.sampledPaths(e, bound: fixed(e.betweennessErrorBound * 100, digits: 1)))))
+            let bound = fixed(e.betweennessErrorBound * 100, digits: 1)
+            blocks.append(Block(note: say(.sampledPaths(bound: bound, certain: e.certainTop10))))
         }
         let measures = analysis.agencies
         let brokers = measures.indices.filter { measures[$0].betweenness > 0 }

@@ -317,21 +317,20 @@ extension Text {
         en: "Agencies that stand between others, and the points where the network would split. "
             + "Use them to discuss whether the load is shared and whether ties would survive a change of staff.")
 
-    static func sampledPaths(_ e: PathEstimate, bound: String) -> Text {
-        let certain = e.certainTop10.map {
+    /// The report's path measures are always unweighted, so betweenness comes from random shortest
+    /// paths (`PathEstimate.betweennessPaths`); how many is for `analyze` and the exports.
+    static func sampledPaths(bound: String, certain: Int?) -> Text {
+        let leaders = certain.map {
             Text(
                 ja: "上位10機関のうち\($0)機関は、この差を考えても上位10に入ります。",
                 en: " \($0) of the ten highest are among the ten highest whatever the error.")
         }
         return Text(
-            ja: "機関の数が多いため、ほかの機関どうしをつなぐ割合 (媒介中心性) は、"
-                + (e.betweennessPaths.map { "無作為に選んだ最短経路\($0)本" } ?? "無作為に選んだ\(e.sources)機関を起点")
-                + "による推定値です。本当の値との差は95%の確率で ±\(bound)ポイント以内です。" + (certain?.ja ?? ""),
-            en: "With this many agencies, the share of ways between others (betweenness) is estimated from "
-                + (e.betweennessPaths.map { "\($0) randomly chosen shortest paths" }
-                    ?? "\(e.sources) randomly chosen agencies")
-                + "; with 95 % probability it is within ±\(bound) percentage points of the exact value."
-                + (certain?.en ?? ""))
+            ja: "ほかの機関どうしをつなぐ割合 (媒介中心性) は、すべての組を数えず、無作為に選んだ最短の道から推定した値です。"
+                + "本当の値との差は95%の確率で ±\(bound)ポイント以内です。" + (leaders?.ja ?? ""),
+            en: "The share of ways between others (betweenness) is estimated from randomly chosen shortest paths "
+                + "rather than counted over every pair; with 95 % probability it is within ±\(bound) percentage "
+                + "points of the exact value." + (leaders?.en ?? ""))
     }
     static let brokersTitle = Text(ja: "ほかの機関どうしを多くつないでいる機関", en: "Agencies that connect others most often")
 

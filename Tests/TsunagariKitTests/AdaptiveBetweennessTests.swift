@@ -191,10 +191,32 @@ struct AdaptiveBetweennessTests {
         let searched = PathMeasures(sampled.network.worksWith, sample: (sources: 100, seed: 1))
         #expect(sampled.agencies.map(\.closeness) == searched.closeness)
         #expect(sampled.agencies.map(\.harmonic) == searched.harmonic)
+        // The summary sheet (xlsx) states the estimate; the exact run's has none of it.
+        let sheet = sampled.summaryTable(.en)
+        #expect(sheet.contains(["path_sample_sources", "100"]))
+        #expect(sheet.contains(["betweenness_error_bound", fixed(e.betweennessErrorBound)]))
+        #expect(sheet.contains(["betweenness_certain_top10", "\(e.certainTop10!)"]))
+        #expect(!exact.summaryTable(.en).contains { $0.first == "path_sample_sources" })
         // Weighted betweenness comes from the sources, with their (looser) bound.
         let weighted = try #require(
             year(agencies, reports: reports.sorted(), weighted: true, betweennessSample: 100).summary.estimate)
         #expect(weighted.betweennessPaths == nil && weighted.certainTop10 == nil)
         #expect(weighted.betweennessErrorBound == sampledBetweennessError(nodes: 600, samples: 100))
+    }
+
+    @Test("progress counts the batches drawn and ends at its total, also when the estimate stops early")
+    func progress() {
+        let seen = Locked<[(ProgressStep, Int, Int)]>([])
+        let estimate = BetweennessEstimate(Self.random(2_000, seed: 2, directed: false), error: 0.01) {
+            step, done, total in seen.withLock { $0.append((step, done, total)) }
+        }
+        let calls = seen.withLock { $0 }
+        let total = calls.first?.2 ?? 0
+        #expect(total > 1)
+        #expect(calls.allSatisfy { $0.0 == .sampledPaths && $0.2 == total })
+        #expect(calls.first?.1 == 0 && calls.last?.1 == total)
+        // Stopped early: fewer batches drawn than the most there could be, and the last call says done.
+        #expect(estimate.samples < total * 1_024)
+        #expect(calls.dropLast().allSatisfy { $0.1 < total })
     }
 }

@@ -443,7 +443,7 @@ struct CLITests {
         ])
         #expect(report.status == 0, "\(report.stderr)")
         let html = try String(contentsOfFile: folder + "/r/report.html", encoding: .utf8)
-        #expect(html.contains("無作為に選んだ最短経路") && html.contains("この差を考えても上位10に入ります"))
+        #expect(html.contains("無作為に選んだ最短の道から推定した値です") && html.contains("この差を考えても上位10に入ります"))
         // compare's JSON, which sets each agency's betweenness of two years side by side, says it too.
         for (arguments, sources) in [(["--sample", "10"], 10), ([], nil)] {
             let compared = try CLI.run(["compare", CLI.sample, "--format", "json"] + arguments)
