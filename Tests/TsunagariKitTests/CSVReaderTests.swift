@@ -4,7 +4,7 @@ import Testing
 @Suite("CSV reader")
 struct CSVReaderTests {
     private func values(_ text: String) -> [[String]] {
-        parseCSV(text).records.map { $0.fields.map(\.value) }
+        parseCSV(text).cells.records.map { $0.fields.map(\.value) }
     }
 
     @Test("plain, quoted, doubled quotes, empty cells")
@@ -18,12 +18,13 @@ struct CSVReaderTests {
     func lineEnds(_ end: String) {
         let text = ["id,name", "A01,窓口", "A02,保健所"].joined(separator: end) + end
         #expect(values(text) == [["id", "name"], ["A01", "窓口"], ["A02", "保健所"]])
-        #expect(parseCSV(text).records.map(\.line) == [1, 2, 3])
+        #expect(parseCSV(text).cells.records.map(\.line) == [1, 2, 3])
     }
 
     @Test("a quoted newline stays in the cell and later rows keep their real line numbers")
     func quotedNewline() {
-        let (records, errors) = parseCSV("a,b\r\n1,\"two\r\nlines\"\r\n2,x\r\n")
+        let (cells, errors) = parseCSV("a,b\r\n1,\"two\r\nlines\"\r\n2,x\r\n")
+        let records = cells.records
         #expect(errors.isEmpty)
         #expect(records.map { $0.fields.map(\.value) } == [["a", "b"], ["1", "two\r\nlines"], ["2", "x"]])
         #expect(records.map(\.line) == [1, 2, 4])
@@ -31,7 +32,7 @@ struct CSVReaderTests {
 
     @Test("columns count characters, not bytes")
     func columns() {
-        let record = parseCSV("機関,分野,x\n").records[0]
+        let record = parseCSV("機関,分野,x\n").cells.records[0]
         #expect(record.fields.map(\.column) == [1, 4, 7])
     }
 
@@ -43,22 +44,22 @@ struct CSVReaderTests {
 
     @Test("an unclosed quote is reported where it opens and ends the reading")
     func unterminatedQuote() {
-        let (records, errors) = parseCSV("a,b\n1,\"open\n2,3\n4,5\n")
+        let (cells, errors) = parseCSV("a,b\n1,\"open\n2,3\n4,5\n")
         #expect(errors == [CSVSyntaxError(kind: .unterminatedQuote, line: 2, column: 3)])
-        #expect(records.count == 2)
+        #expect(cells.count == 2)
     }
 
     @Test("text after a closing quote is kept and reported")
     func textAfterQuote() {
-        let (records, errors) = parseCSV("\"ab\"cd,e\n")
+        let (cells, errors) = parseCSV("\"ab\"cd,e\n")
         #expect(errors == [CSVSyntaxError(kind: .textAfterQuote, line: 1, column: 5)])
-        #expect(records[0].fields.map(\.value) == ["abcd", "e"])
+        #expect(cells.record(0).fields.map(\.value) == ["abcd", "e"])
     }
 
     @Test("rows of empty cells are blank")
     func blankRows() {
-        let records = parseCSV("a,b\n,\n , \n").records
-        #expect(records.map(\.isBlank) == [false, true, true])
+        let cells = parseCSV("a,b\n,\n\u{3000}, \n").cells
+        #expect((0..<cells.count).map(cells.isBlank) == [false, true, true])
     }
 }
 
@@ -67,7 +68,7 @@ struct TextDecodingTests {
     @Test("a UTF-8 byte-order mark is stripped")
     func bom() throws {
         let decoded = try decodeText([0xEF, 0xBB, 0xBF] + Array("機関ID".utf8)).get()
-        #expect(decoded.text == "機関ID")
+        #expect(decoded.bytes == Array("機関ID".utf8))
         #expect(decoded.encoding == .utf8BOM)
     }
 
@@ -75,7 +76,7 @@ struct TextDecodingTests {
     func cp932() throws {
         // ① 87 40, ㈱ 87 8A, 髙 FB FC (IBM extension), ～ 81 60, １ 82 50
         let decoded = try decodeText([0x87, 0x40, 0x87, 0x8A, 0xFB, 0xFC, 0x81, 0x60, 0x82, 0x50]).get()
-        #expect(decoded.text == "①㈱髙～１")
+        #expect(decoded.bytes == Array("①㈱髙～１".utf8))
         #expect(decoded.encoding == .cp932)
     }
 

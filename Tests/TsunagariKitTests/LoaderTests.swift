@@ -369,9 +369,9 @@ struct GuardTests {
 
     @Test("a row with more than 1,000 cells ends the reading with an error, not exhausted memory")
     func tooManyColumns() throws {
-        let (records, errors) = parseCSV("a,b\n" + String(repeating: "x,", count: 2_000) + "x\nc,d\n")
+        let (cells, errors) = parseCSV("a,b\n" + String(repeating: "x,", count: 2_000) + "x\nc,d\n")
         #expect(errors == [CSVSyntaxError(kind: .tooManyColumns, line: 2, column: 2_001)])
-        #expect(records.count == 1)
+        #expect(cells.count == 1)
     }
 
     @Test("a file over 1 GB is refused before it is read")

@@ -360,7 +360,7 @@ public func agenciesWithProfiles(_ yearFolder: String, _ profiles: [String: Agen
     }
     var rows = [header]
     for record in table.records {
-        var row = record.fields.map(\.value)
+        var row = table.fields(record).map(\.value)
         if let id = table.value(record, C.id), let p = profiles[id] {
             while row.count < header.count { row.append("") }
             row[columns[0]] = p.services.map { offer in
@@ -421,7 +421,7 @@ public func collectForms(
     func sameness(_ table: CSVTable, owner: String) -> Sameness {
         guard let a = unfilled.agency(named: owner) else { return .changed }
         let cells = table.records.map { record in
-            var values = record.fields.map { unneutralised(trimmed($0.value)) }
+            var values = table.fields(record).map { unneutralised(trimmed($0.value)) }
             while values.last?.isEmpty == true { values.removeLast() }
             return values
         }

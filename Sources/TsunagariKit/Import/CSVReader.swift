@@ -9,11 +9,6 @@ public struct CSVField: Sendable, Equatable {
 public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     public var fields: [CSVField]
-
-    /// True when every cell is empty or blank (Excel writes such rows below the data).
-    public var isBlank: Bool {
-        fields.allSatisfy { $0.value.allSatisfy(\.isWhitespace) }
-    }
 }
 
 /// A problem in the CSV syntax itself.
@@ -34,6 +29,104 @@ public struct CSVSyntaxError: Sendable, Equatable {
     public var column: Int
 }
 
+/// CSV text as parsed: every cell a range of one byte buffer, with the line and column where it
+/// starts. No string is made per cell: the importer reads the survey's cells as bytes where they
+/// lie and makes strings only of the values it keeps (`CSVTable`).
+public struct CSVCells: Sendable {
+    struct Cell: Sendable {
+        /// The value is `bytes[start..<end]`.
+        var start: UInt32, end: UInt32
+        var line: UInt32, column: UInt32
+    }
+
+    /// The text as UTF-8, then the values that differ from their bytes in the text (quoted cells
+    /// with doubled quotes or text after the closing quote), unescaped.
+    var bytes: [UInt8] = []
+    var cells: [Cell] = []
+    /// The index of each record's first cell, then the number of cells.
+    var firsts: [UInt32] = [0]
+    /// The line each record starts on.
+    var lines: [UInt32] = []
+
+    /// The number of records.
+    public var count: Int { lines.count }
+
+    /// The records as values (for the header, small files and tests).
+    public var records: [CSVRecord] { (0..<count).map(record) }
+
+    /// Record `r` with a string per cell.
+    public func record(_ r: Int) -> CSVRecord {
+        CSVRecord(line: Int(lines[r]), fields: cellRange(r).map(field))
+    }
+
+    /// The cells of record `r`, as indices of `cells`.
+    func cellRange(_ r: Int) -> Range<Int> { Int(firsts[r])..<Int(firsts[r + 1]) }
+
+    func field(_ c: Int) -> CSVField {
+        CSVField(value: string(c), line: Int(cells[c].line), column: Int(cells[c].column))
+    }
+
+    func string(_ c: Int) -> String {
+        bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(cells[c].start)..<Int(cells[c].end)]), as: UTF8.self)
+        }
+    }
+
+    /// True when every cell of record `r` is empty or blank (Excel writes such rows below the data).
+    func isBlank(_ r: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            cellRange(r).allSatisfy {
+                let range = trimmedRange(text, Int(cells[$0].start), Int(cells[$0].end))
+                return range.lowerBound == range.upperBound
+            }
+        }
+    }
+
+    /// Rows read elsewhere (a workbook's sheet) in the same form.
+    init(records: [CSVRecord]) {
+        for record in records {
+            for field in record.fields {
+                let start = UInt32(bytes.count)
+                bytes += field.value.utf8
+                cells.append(Cell(start: start, end: UInt32(bytes.count), line: UInt32(field.line), column: UInt32(field.column)))
+            }
+            firsts.append(UInt32(cells.count))
+            lines.append(UInt32(record.line))
+        }
+    }
+
+    init() {}
+}
+
+/// The range of `text[start..<end]` without white space (`isSpace`) at either end, as `trimmed`
+/// leaves a string; the text is valid UTF-8.
+@inline(__always)
+func trimmedRange(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
+    var (s, e) = (start, end)
+    while s < e, let n = spaceLength(text, s, e, forward: true) { s += n }
+    while s < e, let n = spaceLength(text, s, e, forward: false) { e -= n }
+    return s..<e
+}
+
+/// The length of the white space character that starts at `s` (`forward`) or ends at `e`, or nil.
+/// The spaces of `isSpace` in UTF-8: 09–0D, 20; C2 85, C2 A0; E1 9A 80; E2 80 80–8A, A8, A9, AF;
+/// E2 81 9F; E3 80 80.
+@inline(__always)
+private func spaceLength(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, forward: Bool) -> Int? {
+    let b = forward ? t[s] : t[e - 1]
+    if b == 0x20 || (0x09...0x0D).contains(b) { return 1 }
+    guard b >= 0x80 else { return nil }
+    func at(_ k: Int, of length: Int) -> UInt8 { forward ? t[s + k] : t[e - length + k] }
+    if e - s >= 2 && at(0, of: 2) == 0xC2 && (at(1, of: 2) == 0x85 || at(1, of: 2) == 0xA0) { return 2 }
+    guard e - s >= 3 else { return nil }
+    switch (at(0, of: 3), at(1, of: 3), at(2, of: 3)) {
+    case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9),
+        (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80):
+        return 3
+    default: return nil
+    }
+}
+
 /// Parses CSV text (RFC 4180 as Excel writes it): comma-separated, `"` quotes, `""` inside
 /// quotes, quoted commas and newlines, CRLF or LF line ends.
 ///
@@ -48,26 +141,41 @@ public struct CSVSyntaxError: Sendable, Equatable {
 public func parseCSV(
     _ text: String, separator: UInt8 = UInt8(ascii: ","), maximumColumns: Int = 1_000,
     maximumCellBytes: Int = 100_000
-) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
-    var text = text
-    return text.withUTF8 { bytes in
-        parseCSVBytes(bytes, separator: separator, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes)
-    }
+) -> (cells: CSVCells, errors: [CSVSyntaxError]) {
+    parseCSV(
+        Array(text.utf8), separator: separator, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes)
 }
 
+/// `parseCSV` over the bytes of valid UTF-8 text, which become the table's buffer.
+func parseCSV(
+    _ text: [UInt8], separator: UInt8 = UInt8(ascii: ","), maximumColumns: Int = 1_000,
+    maximumCellBytes: Int = 100_000
+) -> (cells: CSVCells, errors: [CSVSyntaxError]) {
+    var table = CSVCells()
+    var extra: [UInt8] = []
+    let errors = text.withUnsafeBufferPointer { bytes in
+        parseCSVBytes(
+            bytes, separator: separator, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes,
+            into: &table, extra: &extra)
+    }
+    table.bytes = text + extra
+    return (table, errors)
+}
+
+/// Parses into `table`'s cells; values that are not a range of the text go to `extra`, whose
+/// offsets start at the end of the text.
 private func parseCSVBytes(
-    _ bytes: UnsafeBufferPointer<UInt8>, separator comma: UInt8, maximumColumns: Int, maximumCellBytes: Int
-) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+    _ bytes: UnsafeBufferPointer<UInt8>, separator comma: UInt8, maximumColumns: Int, maximumCellBytes: Int,
+    into table: inout CSVCells, extra: inout [UInt8]
+) -> [CSVSyntaxError] {
     let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-    var records: [CSVRecord] = []
     var errors: [CSVSyntaxError] = []
-    var fields: [CSVField] = []
-    var buffer: [UInt8] = []
     var i = 0
     let n = bytes.count
     var line = 1
     var column = 1  // column of bytes[i]
     var recordLine = 1
+    var fieldCount = 0
 
     /// Advances over one byte, keeping line and column (continuation bytes add no column).
     @inline(__always) func advance() {
@@ -80,71 +188,102 @@ private func parseCSVBytes(
             column += 1
         }
     }
+    @inline(__always) func append(_ start: Int, _ end: Int, _ line: Int, _ column: Int) {
+        table.cells.append(
+            CSVCells.Cell(start: UInt32(start), end: UInt32(end), line: UInt32(line), column: UInt32(column)))
+        fieldCount += 1
+    }
+    func endRecord() {
+        table.firsts.append(UInt32(table.cells.count))
+        table.lines.append(UInt32(recordLine))
+        fieldCount = 0
+    }
+    /// `bytes[start..<end]` copied to `extra` with each doubled quote made one, at most
+    /// `maximumCellBytes` of them; the range it has in the table's buffer.
+    func unescaped(_ start: Int, _ end: Int) -> (Int, Int) {
+        let first = n + extra.count
+        var k = start
+        while k < end && extra.count - (first - n) < maximumCellBytes {
+            extra.append(bytes[k])
+            k += bytes[k] == quote && k + 1 < end && bytes[k + 1] == quote ? 2 : 1
+        }
+        return (first, n + extra.count)
+    }
 
     while i < n {
         // Start of a field.
         let fieldLine = line, fieldColumn = column
-        var value: String
-        var tooLong = false
         if bytes[i] == quote {
             advance()
-            buffer.removeAll(keepingCapacity: true)
-            var closed = false
+            let contentStart = i
+            var contentEnd = n, doubled = 0, closed = false
             while i < n {
-                let b = bytes[i]
-                if b == quote {
+                if bytes[i] == quote {
                     if i + 1 < n && bytes[i + 1] == quote {
-                        buffer.append(quote)
+                        doubled += 1
                         advance(); advance()
                     } else {
+                        contentEnd = i
                         advance()
                         closed = true
                         break
                     }
                 } else {
-                    if buffer.count < maximumCellBytes { buffer.append(b) } else { tooLong = true }
                     advance()
                 }
             }
             if !closed {
                 errors.append(CSVSyntaxError(kind: .unterminatedQuote, line: fieldLine, column: fieldColumn))
-                fields.append(
-                    CSVField(value: String(decoding: buffer, as: UTF8.self), line: fieldLine, column: fieldColumn))
-                records.append(CSVRecord(line: recordLine, fields: fields))
-                return (records, errors)
+                let (s, e) = unescaped(contentStart, n)
+                append(s, e, fieldLine, fieldColumn)
+                endRecord()
+                return errors
             }
+            var (s, e) = (contentStart, contentEnd)
+            var length = contentEnd - contentStart - doubled
+            if doubled > 0 { (s, e) = unescaped(contentStart, contentEnd) }
             // Anything up to the delimiter is kept, but reported.
             if i < n && bytes[i] != comma && bytes[i] != cr && bytes[i] != lf {
                 errors.append(CSVSyntaxError(kind: .textAfterQuote, line: line, column: column))
+                if doubled == 0 { (s, e) = unescaped(contentStart, contentEnd) }
                 while i < n && bytes[i] != comma && bytes[i] != cr && bytes[i] != lf {
-                    buffer.append(bytes[i])
+                    if length < maximumCellBytes { extra.append(bytes[i]) }
+                    length += 1
                     advance()
                 }
+                e = n + extra.count
             }
-            value = String(decoding: buffer, as: UTF8.self)
+            if length > maximumCellBytes {
+                errors.append(CSVSyntaxError(kind: .cellTooLong, line: fieldLine, column: fieldColumn))
+                e = s
+            }
+            append(s, e, fieldLine, fieldColumn)
         } else {
             let start = i
-            while i < n && bytes[i] != comma && bytes[i] != cr && bytes[i] != lf {
-                advance()
+            while i < n {
+                let b = bytes[i]
+                if b == comma || b == cr || b == lf { break }
+                i += 1
+                if b & 0xC0 != 0x80 { column += 1 }
             }
-            tooLong = i - start > maximumCellBytes
-            value = tooLong ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            if i - start > maximumCellBytes {
+                errors.append(CSVSyntaxError(kind: .cellTooLong, line: fieldLine, column: fieldColumn))
+                append(start, start, fieldLine, fieldColumn)
+            } else {
+                append(start, i, fieldLine, fieldColumn)
+            }
         }
-        if tooLong {
-            errors.append(CSVSyntaxError(kind: .cellTooLong, line: fieldLine, column: fieldColumn))
-            value = ""
-        }
-        fields.append(CSVField(value: value, line: fieldLine, column: fieldColumn))
-        if fields.count > maximumColumns {
+        if fieldCount > maximumColumns {
             errors.append(CSVSyntaxError(kind: .tooManyColumns, line: fieldLine, column: fieldColumn))
-            return (records, errors)
+            table.cells.removeLast(fieldCount)
+            return errors
         }
 
         // Delimiter after the field.
         if i < n && bytes[i] == comma {
             advance()
             if i == n {  // a trailing comma at the end of the text opens one more empty field
-                fields.append(CSVField(value: "", line: line, column: column))
+                append(i, i, line, column)
             }
             continue
         }
@@ -154,12 +293,9 @@ private func parseCSVBytes(
         } else if i < n && bytes[i] == lf {
             advance()
         }
-        records.append(CSVRecord(line: recordLine, fields: fields))
-        fields.removeAll(keepingCapacity: true)
+        endRecord()
         recordLine = line
     }
-    if !fields.isEmpty {
-        records.append(CSVRecord(line: recordLine, fields: fields))
-    }
-    return (records, errors)
+    if fieldCount > 0 { endRecord() }
+    return errors
 }

@@ -4,14 +4,24 @@ import Foundation
 /// about 60 MB).
 let maximumFileSize = 1_000_000_000
 
+/// A record of a `CSVTable`: its place among the file's records and the line it starts on.
+struct CSVRow: Sendable {
+    let index: Int
+    let line: Int
+}
+
 /// A CSV input file read against its schema: decoded, parsed, header matched, blank rows dropped.
+/// Cells stay bytes of the file (`CSVCells`) until a value is asked for.
 struct CSVTable {
     let path: String
     let header: CSVRecord
     /// Cell index of each schema column (by `Column.index`), nil when the file lacks it.
     let positions: [Int?]
+    let cells: CSVCells
     /// Data records (the header and blank rows left out).
-    let records: [CSVRecord]
+    let records: [CSVRow]
+    /// The value blank cells at a position hold (`filling`).
+    private var fill: (position: Int, value: String)?
 
     /// Reads `path`, reporting every problem into `diagnostics`. Nil when nothing can be read:
     /// the file is missing or unreadable, in an unknown encoding, empty, or lacks a required column.
@@ -23,7 +33,7 @@ struct CSVTable {
             diagnostics.error(fileStart, .fileTooLarge(megabytes: megabytes, limit: limit))
             return nil
         }
-        let all: [CSVRecord], syntaxErrors: [CSVSyntaxError]
+        let all: CSVCells, syntaxErrors: [CSVSyntaxError]
         if path.lowercased().hasSuffix(".xlsx") {
             // The workbook is read from the file itself (`Workbook.read`).
             guard FileManager.default.isReadableFile(atPath: path) else {
@@ -31,17 +41,17 @@ struct CSVTable {
                 return nil
             }
             guard let rows = sheetRows(path: path, schema: schema, diagnostics: &diagnostics) else { return nil }
-            (all, syntaxErrors) = (rows, [])
+            (all, syntaxErrors) = (CSVCells(records: rows), [])
         } else {
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.error(fileStart, .fileUnreadable)
                 return nil
             }
-            let text: String
+            let text: [UInt8]
             var separator = UInt8(ascii: ",")
             switch decodeText(data) {
             case .success(let decoded):
-                text = decoded.text
+                text = decoded.bytes
             case .failure(.unknownEncoding(let offset)):
                 diagnostics.error(fileStart, .unknownEncoding(offset: offset))
                 return nil
@@ -51,8 +61,8 @@ struct CSVTable {
                     diagnostics.error(fileStart, .utf16)
                     return nil
                 }
-                text = decoded
-                if text.prefix(while: { $0 != "\n" }).contains("\t") { separator = UInt8(ascii: "\t") }
+                text = Array(decoded.utf8)
+                if decoded.prefix(while: { $0 != "\n" }).contains("\t") { separator = UInt8(ascii: "\t") }
             }
             (all, syntaxErrors) = parseCSV(text, separator: separator)
         }
@@ -71,21 +81,21 @@ struct CSVTable {
         }
 
         // A header that broke the reading (too many cells) is not an empty file: said above.
-        if all.isEmpty && syntaxErrors.contains(where: { $0.kind == .tooManyColumns }) { return nil }
-        guard let firstRow = all.firstIndex(where: { !$0.isBlank }) else {
+        if all.count == 0 && syntaxErrors.contains(where: { $0.kind == .tooManyColumns }) { return nil }
+        guard let firstRow = (0..<all.count).first(where: { !all.isBlank($0) }) else {
             diagnostics.error(fileStart, .emptyFile(schema))
             return nil
         }
         // The header is the first row with every required column; title rows above it (a form's
         // heading, a date) are not data and are skipped, with a word.
         let headerIndex =
-            all[firstRow...].prefix(20).firstIndex(where: schema.isHeader) ?? firstRow
+            (firstRow..<all.count).prefix(20).first { schema.isHeader(all.record($0)) } ?? firstRow
         if headerIndex > firstRow {
             diagnostics.warning(
-                SourceLocation(file: path, line: all[firstRow].line, column: 1),
-                .rowsAboveHeader(headerLine: all[headerIndex].line))
+                SourceLocation(file: path, line: Int(all.lines[firstRow]), column: 1),
+                .rowsAboveHeader(headerLine: Int(all.lines[headerIndex])))
         }
-        let header = all[headerIndex]
+        let header = all.record(headerIndex)
         let (positions, duplicates) = schema.match(header: header)
         for (column, cell) in duplicates {
             diagnostics.error(
@@ -105,20 +115,19 @@ struct CSVTable {
             diagnostics.error(SourceLocation(file: path, line: header.line, column: 1), .missingColumn(column))
         }
         guard missing.isEmpty else { return nil }
-        var records = all[(headerIndex + 1)...].filter { !$0.isBlank }
+        var records = ((headerIndex + 1)..<all.count).filter { !all.isBlank($0) }
         // The record with an unclosed quote swallowed the rest of the file: none of it is data.
         if syntaxErrors.contains(where: { $0.kind == .unterminatedQuote }), !records.isEmpty { records.removeLast() }
         // A row with a cell too long to keep is not read (its error is above).
-        let cut = Set(
-            syntaxErrors.filter { $0.kind == .cellTooLong }.map {
-                SourceLocation(file: path, line: $0.line, column: $0.column)
-            })
+        let cut = Set(syntaxErrors.filter { $0.kind == .cellTooLong }.map { [$0.line, $0.column] })
         if !cut.isEmpty {
-            records.removeAll {
-                $0.fields.contains { cut.contains(SourceLocation(file: path, line: $0.line, column: $0.column)) }
+            records.removeAll { r in
+                all.cellRange(r).contains { cut.contains([Int(all.cells[$0].line), Int(all.cells[$0].column)]) }
             }
         }
-        return CSVTable(path: path, header: header, positions: positions, records: records)
+        return CSVTable(
+            path: path, header: header, positions: positions, cells: all,
+            records: records.map { CSVRow(index: $0, line: Int(all.lines[$0])) })
     }
 
     /// The rows of the workbook's sheet that holds the table: the first whose header has every
@@ -166,37 +175,53 @@ struct CSVTable {
     /// The table with the blank cells of `column` holding `value` (rows that hold anything else).
     func filling(_ column: Column, with value: String) -> CSVTable {
         guard let position = positions[column.index] else { return self }
-        let filled = records.map { record -> CSVRecord in
-            guard self.value(record, column) == nil else { return record }
-            var record = record
-            while record.fields.count <= position {
-                record.fields.append(CSVField(value: "", line: record.line, column: record.fields.count + 1))
+        var table = self
+        table.fill = (position, value)
+        return table
+    }
+
+    /// The cells of `record` as strings, as the file has them (a blank cell `filling` fills holds
+    /// its value, the row lengthened to reach it).
+    func fields(_ record: CSVRow) -> [CSVField] {
+        var fields = cells.cellRange(record.index).map(cells.field)
+        if let (position, value) = fill {
+            while fields.count <= position {
+                fields.append(CSVField(value: "", line: record.line, column: fields.count + 1))
             }
-            record.fields[position].value = value
-            return record
+            if unneutralised(trimmed(fields[position].value)).isEmpty { fields[position].value = value }
         }
-        return CSVTable(path: path, header: header, positions: positions, records: filled)
+        return fields
     }
 
     /// The cell of `column` in `record`, trimmed of surrounding white space; nil when the column
     /// is not in the file or the row stops before it.
-    func cell(_ record: CSVRecord, _ column: Column) -> CSVField? {
-        guard let i = positions[column.index], i < record.fields.count else { return nil }
-        var field = record.fields[i]
+    func cell(_ record: CSVRow, _ column: Column) -> CSVField? {
+        guard let i = positions[column.index] else { return nil }
+        let range = cells.cellRange(record.index)
+        guard i < range.count else {
+            return fill?.position == i ? CSVField(value: fill!.value, line: record.line, column: i + 1) : nil
+        }
+        var field = cells.field(range.lowerBound + i)
         field.value = unneutralised(trimmed(field.value))
+        if field.value.isEmpty, let fill, fill.position == i { field.value = fill.value }
         return field
     }
 
     /// Where a cell is, or where the row starts when the row stops before the column.
-    func location(_ record: CSVRecord, _ column: Column) -> SourceLocation {
-        if let i = positions[column.index], i < record.fields.count {
-            return SourceLocation(file: path, line: record.fields[i].line, column: record.fields[i].column)
+    func location(_ record: CSVRow, _ column: Column) -> SourceLocation {
+        if let i = positions[column.index] {
+            let range = cells.cellRange(record.index)
+            if i < range.count {
+                let cell = cells.cells[range.lowerBound + i]
+                return SourceLocation(file: path, line: Int(cell.line), column: Int(cell.column))
+            }
+            if fill?.position == i { return SourceLocation(file: path, line: record.line, column: i + 1) }
         }
         return SourceLocation(file: path, line: record.line, column: 1)
     }
 
     /// A non-empty cell value, or nil.
-    func value(_ record: CSVRecord, _ column: Column) -> String? {
+    func value(_ record: CSVRow, _ column: Column) -> String? {
         guard let v = cell(record, column)?.value, !v.isEmpty else { return nil }
         return v
     }

@@ -6,7 +6,7 @@ func readSettings(_ path: String, diagnostics: inout Diagnostics) -> NetworkSett
     typealias C = Schema.Settings
     var settings = NetworkSettings()
     guard let table = CSVTable.read(path, schema: Schema.settings, diagnostics: &diagnostics) else { return settings }
-    func word<V: Vocabulary>(_ record: CSVRecord, _ column: Column) -> V? {
+    func word<V: Vocabulary>(_ record: CSVRow, _ column: Column) -> V? {
         guard let written = table.value(record, column) else {
             diagnostics.error(table.location(record, column), .emptyRequired(column))
             return nil

@@ -18,21 +18,22 @@ public enum DecodingError: Error, Equatable {
 }
 
 /// Decodes file bytes as "UTF-8 (byte-order mark stripped), else CP932, else error", so a file
-/// is never silently read in the wrong encoding.
+/// is never silently read in the wrong encoding; the text comes back as UTF-8 bytes.
 ///
 /// Foundation's `.shiftJIS` decodes the CP932 extensions (①, ㈱, 髙, ～) and fails on invalid
 /// bytes. A file of pure ASCII is valid in both and reads the same either way.
-/// Reads the bytes where they are (a file's `Data` is not copied for UTF-8).
-public func decodeText(_ data: some Collection<UInt8>) -> Result<(text: String, encoding: TextEncoding), DecodingError>
+public func decodeText(_ data: some Collection<UInt8>) -> Result<(bytes: [UInt8], encoding: TextEncoding), DecodingError>
 {
     if looksLikeUTF16(data) { return .failure(.utf16) }
     if data.starts(with: [0xEF, 0xBB, 0xBF]) {
         let body = data.dropFirst(3)
-        if let text = String(validating: body, as: UTF8.self) { return .success((text, .utf8BOM)) }
+        if String(validating: body, as: UTF8.self) != nil { return .success((Array(body), .utf8BOM)) }
         return .failure(.unknownEncoding(offset: 3 + firstInvalidUTF8Offset(body)))
     }
-    if let text = String(validating: data, as: UTF8.self) { return .success((text, .utf8)) }
-    if let text = String(data: (data as? Data) ?? Data(data), encoding: .shiftJIS) { return .success((text, .cp932)) }
+    if String(validating: data, as: UTF8.self) != nil { return .success((Array(data), .utf8)) }
+    if let text = String(data: (data as? Data) ?? Data(data), encoding: .shiftJIS) {
+        return .success((Array(text.utf8), .cp932))
+    }
     return .failure(.unknownEncoding(offset: firstInvalidUTF8Offset(data)))
 }
 

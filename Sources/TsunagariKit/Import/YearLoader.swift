@@ -412,7 +412,7 @@ struct YearLoader {
     private mutating func holdsPersonalData(_ table: CSVTable) -> Bool {
         var flagged = Set<Int>()
         for record in table.records {
-            for (i, field) in record.fields.enumerated() where !flagged.contains(i) && !field.value.isEmpty {
+            for (i, field) in table.fields(record).enumerated() where !flagged.contains(i) && !field.value.isEmpty {
                 guard let kind = PersonalDataValue.of(field.value, fiscalYear: fiscalYear.year) else { continue }
                 flagged.insert(i)
                 let header = i < table.header.fields.count ? table.header.fields[i].value : ""
@@ -427,14 +427,14 @@ struct YearLoader {
     // MARK: cells
 
     /// A required cell; reports an error when it is blank.
-    private mutating func required(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> String? {
+    private mutating func required(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> String? {
         if let v = table.value(record, column) { return v }
         diagnostics.error(table.location(record, column), .emptyRequired(column))
         return nil
     }
 
     /// The agency a cell names, by ID or name; reports unknown and ambiguous names.
-    private mutating func agency(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> Int? {
+    private mutating func agency(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> Int? {
         guard let written = required(table, record, column) else { return nil }
         // Suggestions for the unknown names of a file that will be printed (`Console.report`
         // shows the first 100 errors of each file); the rest are counted, not shown.
@@ -465,7 +465,7 @@ struct YearLoader {
 
     /// A word of a closed list; reports anything else with the accepted words.
     private mutating func vocabulary<V: Vocabulary>(
-        _ table: CSVTable, _ record: CSVRecord, _ column: Column, required isRequired: Bool
+        _ table: CSVTable, _ record: CSVRow, _ column: Column, required isRequired: Bool
     ) -> V? {
         guard let written = isRequired ? required(table, record, column) : table.value(record, column) else {
             return nil
@@ -483,7 +483,7 @@ struct YearLoader {
 
     /// The services of a `;`-separated cell, each with its own ages where written in brackets
     /// (`居場所(15-39)`, `相談（40〜）`); nil (after reporting) when one is not read.
-    private mutating func serviceList(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> [ServiceOffer]? {
+    private mutating func serviceList(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> [ServiceOffer]? {
         var offers: [ServiceOffer] = []
         var ok = true
         for part in splitList(table.value(record, column) ?? "") {
@@ -512,7 +512,7 @@ struct YearLoader {
     }
 
     /// The tie kinds of a `;`-separated cell; nil (after reporting) when one is unknown.
-    private mutating func kindList(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> TieKinds? {
+    private mutating func kindList(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> TieKinds? {
         let written = table.value(record, column) ?? ""
         let bytes = ByteKey(written)
         if let known = knownKinds[bytes] { return known }
@@ -538,7 +538,7 @@ struct YearLoader {
 
     /// An integer in `range` or a blank cell; `ok` is false after an error was reported.
     private mutating func integer(
-        _ table: CSVTable, _ record: CSVRecord, _ column: Column, range: ClosedRange<Int>
+        _ table: CSVTable, _ record: CSVRow, _ column: Column, range: ClosedRange<Int>
     ) -> (value: Int?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
         if let n = Int(written) ?? Int(cleanCell(written)), range.contains(n) { return (n, true) }
@@ -550,7 +550,7 @@ struct YearLoader {
     }
 
     /// Yes/no: 1/0, はい/いいえ, yes/no, true/false, ○/×, or blank.
-    private mutating func boolean(_ table: CSVTable, _ record: CSVRecord, _ column: Column) -> (value: Bool?, ok: Bool)
+    private mutating func boolean(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> (value: Bool?, ok: Bool)
     {
         guard let written = table.value(record, column) else { return (nil, true) }
         if let value = yesNo(written) { return (value, true) }
@@ -564,7 +564,7 @@ struct YearLoader {
     /// A month: `2025-04`, `2025/4`, `2025/4/1` (Excel's date form) or `2025年4月`. Warns when it
     /// lies outside the fiscal year.
     private mutating func yearMonth(
-        _ table: CSVTable, _ record: CSVRecord, _ column: Column
+        _ table: CSVTable, _ record: CSVRow, _ column: Column
     ) -> (value: YearMonth?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
         guard let (y, m) = parseMonth(cleanCell(written)) else {
