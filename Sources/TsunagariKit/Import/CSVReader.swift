@@ -88,7 +88,9 @@ public struct CSVCells: Sendable {
             for field in record.fields {
                 let start = UInt32(bytes.count)
                 bytes += field.value.utf8
-                cells.append(Cell(start: start, end: UInt32(bytes.count), line: UInt32(field.line), column: UInt32(field.column)))
+                cells.append(
+                    Cell(start: start, end: UInt32(bytes.count), line: UInt32(field.line), column: UInt32(field.column))
+                )
             }
             firsts.append(UInt32(cells.count))
             lines.append(UInt32(record.line))

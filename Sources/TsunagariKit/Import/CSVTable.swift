@@ -12,7 +12,7 @@ struct CSVRow: Sendable {
 
 /// A CSV input file read against its schema: decoded, parsed, header matched, blank rows dropped.
 /// Cells stay bytes of the file (`CSVCells`) until a value is asked for.
-struct CSVTable {
+struct CSVTable: Sendable {
     let path: String
     let header: CSVRecord
     /// Cell index of each schema column (by `Column.index`), nil when the file lacks it.
@@ -218,6 +218,26 @@ struct CSVTable {
             if fill?.position == i { return SourceLocation(file: path, line: record.line, column: i + 1) }
         }
         return SourceLocation(file: path, line: record.line, column: 1)
+    }
+
+    /// The bytes of `column`'s cell in `record` as `value` reads them (trimmed, a neutralising
+    /// apostrophe taken off), empty when the cell is blank or absent. `text` is `cells.bytes`; a
+    /// table `filling` filled is read through `value`.
+    func bytes(_ text: UnsafeBufferPointer<UInt8>, _ record: CSVRow, _ column: Column) -> UnsafeBufferPointer<UInt8> {
+        precondition(fill == nil)
+        let range = cells.cellRange(record.index)
+        guard let i = positions[column.index], i < range.count else {
+            return UnsafeBufferPointer(rebasing: text[0..<0])
+        }
+        let cell = cells.cells[range.lowerBound + i]
+        var trimmed = trimmedRange(text, Int(cell.start), Int(cell.end))
+        // `unneutralised`: an apostrophe before a formula character.
+        if trimmed.count >= 2, text[trimmed.lowerBound] == UInt8(ascii: "'"),
+            "=@+-\t\r".utf8.contains(text[trimmed.lowerBound + 1])
+        {
+            trimmed = (trimmed.lowerBound + 1)..<trimmed.upperBound
+        }
+        return UnsafeBufferPointer(rebasing: text[trimmed])
     }
 
     /// A non-empty cell value, or nil.

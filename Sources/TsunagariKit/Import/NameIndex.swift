@@ -2,10 +2,10 @@
 ///
 /// An exact ID wins; otherwise names, short names, aliases and IDs are compared after
 /// `normalizedKey` folding (表記ゆれ: width, spaces, wave dashes).
-struct NameIndex {
+struct NameIndex: Sendable {
     /// What a name points to: an agency (index into the year's sorted agencies), or a row of
     /// agencies.csv that has its own error, so that names pointing to it raise no second error.
-    enum Target: Hashable {
+    enum Target: Hashable, Sendable {
         case agency(Int)
         case rejected(line: Int)
     }
@@ -19,33 +19,48 @@ struct NameIndex {
         case unknown(suggestions: [Int])
     }
 
-    /// Keys are UTF-8 bytes (`ByteKey`).
-    private var byID: [ByteKey: Target] = [:]
-    private var byKey: [ByteKey: [Target]] = [:]
+    private var byID = ByteTable<Target>()
+    /// By `normalizedKey`.
+    private var byKey = ByteTable<[Target]>()
 
     /// Registers an agency under its ID and names. Returns the names it shares with targets
     /// registered before it, so the caller can warn about them.
     @discardableResult
     mutating func add(id: String, names: [String], target: Target) -> [(name: String, other: Target)] {
         (candidateCache, suggestionCache) = (Locked(nil), Locked([:]))
-        if byID[ByteKey(id)] == nil { byID[ByteKey(id)] = target }  // a duplicate ID keeps the first row
+        if byID[id] == nil { byID.set(id, target) }  // a duplicate ID keeps the first row
         var clashes: [(String, Target)] = []
-        var seen: Set<ByteKey> = []
+        var seen: [String] = []
         for name in [id] + names {
-            let key = ByteKey(normalizedKey(name))
-            guard !key.text.isEmpty, seen.insert(key).inserted else { continue }
+            let key = normalizedKey(name)
+            guard !key.isEmpty, !seen.contains(key) else { continue }
+            seen.append(key)
             if let other = byKey[key]?.first(where: { $0 != target }) { clashes.append((name, other)) }
-            byKey[key, default: []].append(target)
+            byKey.update(key, initial: []) { $0.append(target) }
         }
         return clashes
+    }
+
+    /// The agency `written` names when it is an ID or a name written exactly as `normalizedKey`
+    /// leaves it and names one agency (most cells of a large survey); nil otherwise, when `resolve`
+    /// says what it is.
+    func agency(_ written: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let target = byID[written] {
+            if case .agency(let i) = target { return i }
+            return nil
+        }
+        guard isFoldedKey(written), let targets = byKey[written], targets.count == 1,
+            case .agency(let i) = targets[0]
+        else { return nil }
+        return i
     }
 
     /// What `written` names; `suggest` false leaves an unknown name without suggestions (they
     /// are only worth computing for the diagnostics that will be printed).
     func resolve(_ written: String, suggest: Bool = true) -> Resolution {
-        if let target = byID[ByteKey(written)] { return Self.resolution(of: [target]) }
+        if let target = byID[written] { return Self.resolution(of: [target]) }
         let key = normalizedKey(written)
-        if let targets = byKey[ByteKey(key)] { return Self.resolution(of: targets) }
+        if let targets = byKey[key] { return Self.resolution(of: targets) }
         return .unknown(suggestions: suggest ? suggestions(for: key) : [])
     }
 
@@ -126,10 +141,10 @@ private struct SuggestionIndex {
     var keys: [(bytes: [UInt8], characters: [Character], grams: Int, targets: [NameIndex.Target])] = []
     var postings: [String: [Int32]] = [:]
 
-    init(_ byKey: [ByteKey: [NameIndex.Target]]) {
-        for (key, targets) in byKey.sorted(by: { $0.key.text.utf8.lexicographicallyPrecedes($1.key.text.utf8) }) {
-            let bytes = key.bytes
-            let characters = Array(key.text)
+    init(_ byKey: ByteTable<[NameIndex.Target]>) {
+        for k in (0..<byKey.count).sorted(by: { byKey.key($0).lexicographicallyPrecedes(byKey.key($1)) }) {
+            let (bytes, targets) = (Array(byKey.key(k)), byKey.values[k])
+            let characters = Array(byKey.string(k))
             let grams = Set(bigrams(characters))
             for gram in grams { postings[gram, default: []].append(Int32(keys.count)) }
             keys.append((bytes, characters, grams.count, targets))
@@ -140,25 +155,6 @@ private struct SuggestionIndex {
 /// The pairs of adjacent characters of `s` (a one-character string is its own bigram).
 private func bigrams(_ s: [Character]) -> [String] {
     s.count < 2 ? s.map { String($0) } : (1..<s.count).map { String([s[$0 - 1], s[$0]]) }
-}
-
-/// A string as a dictionary key compared and hashed by its UTF-8 bytes: normalised keys are equal
-/// exactly when their bytes are, and the bytes are hashed in one call without a copy (`String`
-/// hashes with Unicode normalisation, an array of bytes byte by byte and needs one allocated).
-struct ByteKey: Hashable {
-    var text: String
-
-    init(_ text: String) { self.text = text }
-
-    /// The bytes, copied (for the suggestion index, built once).
-    var bytes: [UInt8] { Array(text.utf8) }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text  // native UTF-8 (or a small string on the stack): no copy of the bytes
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
 }
 
 /// Whether `needle` occurs in `haystack` (naive search; names are short).

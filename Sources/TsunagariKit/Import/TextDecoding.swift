@@ -22,8 +22,9 @@ public enum DecodingError: Error, Equatable {
 ///
 /// Foundation's `.shiftJIS` decodes the CP932 extensions (①, ㈱, 髙, ～) and fails on invalid
 /// bytes. A file of pure ASCII is valid in both and reads the same either way.
-public func decodeText(_ data: some Collection<UInt8>) -> Result<(bytes: [UInt8], encoding: TextEncoding), DecodingError>
-{
+public func decodeText(
+    _ data: some Collection<UInt8>
+) -> Result<(bytes: [UInt8], encoding: TextEncoding), DecodingError> {
     if looksLikeUTF16(data) { return .failure(.utf16) }
     if data.starts(with: [0xEF, 0xBB, 0xBF]) {
         let body = data.dropFirst(3)

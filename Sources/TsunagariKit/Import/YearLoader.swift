@@ -15,7 +15,7 @@ struct YearLoader {
     /// Unknown agency names met in each file so far.
     private var unknownNames: [String: Int] = [:]
     /// Kinds cells read before, by their bytes: a large survey repeats a few combinations.
-    private var knownKinds: [ByteKey: TieKinds] = [:]
+    private var knownKinds = ByteTable<TieKinds>()
 
     init(folder: String, fiscalYear: FiscalYear) {
         self.folder = folder
@@ -234,75 +234,178 @@ struct YearLoader {
     /// as 「連携なし」.
     /// Duplicates are found across every table read by this loader.
     mutating func readSurvey(_ table: CSVTable, answeredOnly: Bool) -> [SurveyReport] {
-        typealias C = Schema.Survey
-        let (
-            reporterColumn, partnerColumn, kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn,
-            noteColumn
-        ) =
-            (C.reporter, C.partner, C.kinds, C.frequency, C.familiarity, C.personDependent, C.trust, C.note)
         var reports: [SurveyReport] = []
         var notTies: [Int] = []  // lines
-
-        for record in table.records {
-            // The reporter alone: "we answered, and work with no one" (a form returned blank).
-            if table.value(record, partnerColumn) == nil,
-                [kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn]
-                    .allSatisfy({ table.value(record, $0) == nil })
-            {
-                if let reporter = agency(table, record, reporterColumn) { withoutPartners.insert(reporter) }
+        // Rows whose cells need no word are read from their bytes on every core first (`QuickRow`).
+        let quick = answeredOnly ? [] : quickRows(table)
+        reported.reserveCapacity(reported.count + quick.count)
+        for (r, record) in table.records.enumerated() {
+            guard r < quick.count, let q = quick[r] else {
+                readSurveyRow(table, record, answeredOnly: answeredOnly, into: &reports, notTies: &notTies)
                 continue
             }
-            if answeredOnly {
-                let answers = [kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn]
-                    .compactMap { table.value(record, $0) }
-                // Familiarity 0 in any writing (「０」, "00") is "we do not know them", not a tie.
-                let unknown = table.value(record, familiarityColumn).map { Int(cleanCell($0)) == 0 } == true
-                // A note such as 「連携なし」 alone: the form's way to say "no partners at all".
-                let noTie = table.value(record, noteColumn).map { Self.noTieNotes.contains(normalizedKey($0)) } == true
-                if answers.isEmpty || answers.count == 1 && (unknown || noTie) { continue }
-            }
-            let reporter = agency(table, record, reporterColumn)
-            let partner = agency(table, record, partnerColumn)
-            let kinds = kindList(table, record, kindsColumn)
-            let frequency: Frequency? = vocabulary(table, record, frequencyColumn, required: false)
-            let familiarity = integer(table, record, familiarityColumn, range: 0...3)
-            let person = boolean(table, record, personColumn)
-            let trust = integer(table, record, trustColumn, range: 1...4)
-            guard let reporter, let partner else { continue }
-            if reporter == partner {
-                diagnostics.error(table.location(record, partnerColumn), .selfTie(agencies[reporter]))
-                continue
-            }
-            let pair = reporter * agencies.count + partner
-            let here = table.location(record, partnerColumn)
-            if let first = reported[pair] {
-                let sameFile = first.file == here.file
-                diagnostics.error(
-                    here, .reportedTwice(agencies[reporter], agencies[partner], first: first, sameFile: sameFile))
-                continue
-            }
-            reported[pair] = here
-            guard let kinds, familiarity.ok, trust.ok, person.ok,
-                table.value(record, frequencyColumn) == nil || frequency != nil
-            else { continue }
-            let note = table.value(record, noteColumn) ?? ""
+            let (reporter, partner) = (Int(q.reporter), Int(q.partner))
+            guard firstReport(reporter, partner, at: table.location(record, Schema.Survey.partner)) else { continue }
             if !Self.isTie(
-                kinds: kinds, frequency: frequency, familiarity: familiarity.value, personDependent: person.value,
-                trust: trust.value, note: note)
+                kinds: q.kinds, frequency: q.frequency, familiarity: q.familiarity, personDependent: q.person,
+                trust: q.trust, note: q.note)
             {
                 notTies.append(record.line)
                 continue
             }
             reports.append(
                 SurveyReport(
-                    reporter: reporter, partner: partner, kinds: kinds, frequency: frequency,
-                    familiarity: familiarity.value, personDependent: person.value, trust: trust.value,
-                    note: note, location: SourceLocation(file: table.path, line: record.line, column: 1)))
+                    reporter: reporter, partner: partner, kinds: q.kinds, frequency: q.frequency,
+                    familiarity: q.familiarity, personDependent: q.person, trust: q.trust, note: q.note,
+                    location: SourceLocation(file: table.path, line: record.line, column: 1)))
         }
         if let first = notTies.first {
             diagnostics.warning(SourceLocation(file: table.path, line: first, column: 1), .notTies(notTies))
         }
         return reports
+    }
+
+    /// One survey row read through its values, with a diagnostic for each problem.
+    private mutating func readSurveyRow(
+        _ table: CSVTable, _ record: CSVRow, answeredOnly: Bool, into reports: inout [SurveyReport],
+        notTies: inout [Int]
+    ) {
+        typealias C = Schema.Survey
+        let (
+            reporterColumn, partnerColumn, kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn,
+            noteColumn
+        ) =
+            (C.reporter, C.partner, C.kinds, C.frequency, C.familiarity, C.personDependent, C.trust, C.note)
+        // The reporter alone: "we answered, and work with no one" (a form returned blank).
+        if table.value(record, partnerColumn) == nil,
+            [kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn]
+                .allSatisfy({ table.value(record, $0) == nil })
+        {
+            if let reporter = agency(table, record, reporterColumn) { withoutPartners.insert(reporter) }
+            return
+        }
+        if answeredOnly {
+            let answers = [kindsColumn, frequencyColumn, familiarityColumn, personColumn, trustColumn, noteColumn]
+                .compactMap { table.value(record, $0) }
+            // Familiarity 0 in any writing (「０」, "00") is "we do not know them", not a tie.
+            let unknown = table.value(record, familiarityColumn).map { Int(cleanCell($0)) == 0 } == true
+            // A note such as 「連携なし」 alone: the form's way to say "no partners at all".
+            let noTie = table.value(record, noteColumn).map { Self.noTieNotes.contains(normalizedKey($0)) } == true
+            if answers.isEmpty || answers.count == 1 && (unknown || noTie) { return }
+        }
+        let reporter = agency(table, record, reporterColumn)
+        let partner = agency(table, record, partnerColumn)
+        let kinds = kindList(table, record, kindsColumn)
+        let frequency: Frequency? = vocabulary(table, record, frequencyColumn, required: false)
+        let familiarity = integer(table, record, familiarityColumn, range: 0...3)
+        let person = boolean(table, record, personColumn)
+        let trust = integer(table, record, trustColumn, range: 1...4)
+        guard let reporter, let partner else { return }
+        if reporter == partner {
+            diagnostics.error(table.location(record, partnerColumn), .selfTie(agencies[reporter]))
+            return
+        }
+        guard firstReport(reporter, partner, at: table.location(record, partnerColumn)) else { return }
+        guard let kinds, familiarity.ok, trust.ok, person.ok,
+            table.value(record, frequencyColumn) == nil || frequency != nil
+        else { return }
+        let note = table.value(record, noteColumn) ?? ""
+        if !Self.isTie(
+            kinds: kinds, frequency: frequency, familiarity: familiarity.value, personDependent: person.value,
+            trust: trust.value, note: note)
+        {
+            notTies.append(record.line)
+            return
+        }
+        reports.append(
+            SurveyReport(
+                reporter: reporter, partner: partner, kinds: kinds, frequency: frequency,
+                familiarity: familiarity.value, personDependent: person.value, trust: trust.value,
+                note: note, location: SourceLocation(file: table.path, line: record.line, column: 1)))
+    }
+
+    /// Notes that `reporter` reported `partner` at `here`; false, after an error, when it did before.
+    private mutating func firstReport(_ reporter: Int, _ partner: Int, at here: SourceLocation) -> Bool {
+        let pair = reporter * agencies.count + partner
+        if let first = reported[pair] {
+            let sameFile = first.file == here.file
+            diagnostics.error(
+                here, .reportedTwice(agencies[reporter], agencies[partner], first: first, sameFile: sameFile))
+            return false
+        }
+        reported[pair] = here
+        return true
+    }
+
+    /// A survey row read from its bytes alone, as `readSurveyRow` would read it without a word:
+    /// both agencies named as `NameIndex.agency` finds them and different, every answer blank or
+    /// a value read without a problem.
+    private struct QuickRow: Sendable {
+        var reporter: Int32, partner: Int32
+        var kinds: TieKinds, frequency: Frequency?
+        var familiarity: Int?, person: Bool?, trust: Int?
+        var note: String
+    }
+
+    /// The rows of `table` that read as a `QuickRow`, nil for the others; split over the cores,
+    /// each part with its own memory of the kinds and frequencies it has read.
+    private func quickRows(_ table: CSVTable) -> [QuickRow?] {
+        let index = self.index
+        return forEachChunk(table.records.count, into: [QuickRow?]()) { range in
+            var kinds = ByteTable<TieKinds>(), frequencies = ByteTable<Frequency>()
+            return table.cells.bytes.withUnsafeBufferPointer { text in
+                range.map { Self.quickRow(table, text, table.records[$0], index, &kinds, &frequencies) }
+            }
+        } merge: {
+            $0 += $1
+        }
+    }
+
+    private static func quickRow(
+        _ table: CSVTable, _ text: UnsafeBufferPointer<UInt8>, _ record: CSVRow, _ index: NameIndex,
+        _ knownKinds: inout ByteTable<TieKinds>, _ knownFrequencies: inout ByteTable<Frequency>
+    ) -> QuickRow? {
+        typealias C = Schema.Survey
+        func cell(_ column: Column) -> UnsafeBufferPointer<UInt8> { table.bytes(text, record, column) }
+        let partnerCell = cell(C.partner)
+        guard !partnerCell.isEmpty, let reporter = index.agency(cell(C.reporter)),
+            let partner = index.agency(partnerCell), reporter != partner
+        else { return nil }
+        var row = QuickRow(
+            reporter: Int32(reporter), partner: Int32(partner), kinds: [], frequency: nil, familiarity: nil,
+            person: nil, trust: nil, note: String(decoding: cell(C.note), as: UTF8.self))
+        let kinds = cell(C.kinds), frequency = cell(C.frequency)
+        if kinds.isEmpty {
+        } else if let known = knownKinds[kinds] {
+            row.kinds = known
+        } else {
+            let read = tieKinds(String(decoding: kinds, as: UTF8.self))
+            guard read.unknown.isEmpty else { return nil }
+            row.kinds = TieKinds(read.kinds)
+            knownKinds.set(kinds, row.kinds)
+        }
+        if frequency.isEmpty {
+        } else if let known = knownFrequencies[frequency] {
+            row.frequency = known
+        } else {
+            guard let word = Frequency(cell: String(decoding: frequency, as: UTF8.self)) else { return nil }
+            row.frequency = word
+            knownFrequencies.set(frequency, word)
+        }
+        /// A blank cell (nil) or one digit in `range`; false for anything else.
+        func digit(_ column: Column, _ range: ClosedRange<Int>, _ value: inout Int?) -> Bool {
+            let bytes = cell(column)
+            if bytes.isEmpty { return true }
+            guard bytes.count == 1, range.contains(Int(bytes[0]) - 0x30) else { return false }
+            value = Int(bytes[0]) - 0x30
+            return true
+        }
+        var person: Int?
+        guard digit(C.familiarity, 0...3, &row.familiarity), digit(C.personDependent, 0...1, &person),
+            digit(C.trust, 1...4, &row.trust)
+        else { return nil }
+        row.person = person.map { $0 == 1 }
+        return row
     }
 
     /// Whether a survey row says that the two agencies work together (docs/FORMATS.md §6): it
@@ -514,26 +617,12 @@ struct YearLoader {
     /// The tie kinds of a `;`-separated cell; nil (after reporting) when one is unknown.
     private mutating func kindList(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> TieKinds? {
         let written = table.value(record, column) ?? ""
-        let bytes = ByteKey(written)
-        if let known = knownKinds[bytes] { return known }
-        var kinds: [TieKind] = []
-        var ok = true
-        for part in splitList(written) {
-            // 「紹介・同行」: two words of the list joined by a middle dot or a slash (「研修・交流」,
-            // itself a word, is matched whole first).
-            let joined = part.split(whereSeparator: { "・/／".contains($0) }).map { TieKind(cell: trimmed(String($0))) }
-            if let kind = TieKind(cell: part) {
-                kinds.append(kind)
-            } else if joined.count > 1, joined.allSatisfy({ $0 != nil }) {
-                kinds += joined.compactMap { $0 }
-            } else {
-                ok = false
-                diagnostics.error(table.location(record, column), .unknownKind(part))
-            }
-        }
-        guard ok else { return nil }  // not remembered: every row with the error is reported
-        knownKinds[bytes] = TieKinds(kinds)
-        return TieKinds(kinds)
+        if let known = knownKinds[written] { return known }
+        let read = tieKinds(written)
+        for part in read.unknown { diagnostics.error(table.location(record, column), .unknownKind(part)) }
+        guard read.unknown.isEmpty else { return nil }  // not remembered: every row with the error is reported
+        knownKinds.set(written, TieKinds(read.kinds))
+        return TieKinds(read.kinds)
     }
 
     /// An integer in `range` or a blank cell; `ok` is false after an error was reported.
@@ -550,8 +639,7 @@ struct YearLoader {
     }
 
     /// Yes/no: 1/0, はい/いいえ, yes/no, true/false, ○/×, or blank.
-    private mutating func boolean(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> (value: Bool?, ok: Bool)
-    {
+    private mutating func boolean(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> (value: Bool?, ok: Bool) {
         guard let written = table.value(record, column) else { return (nil, true) }
         if let value = yesNo(written) { return (value, true) }
         // 「△」: neither yes nor no, which the column cannot say.
@@ -577,6 +665,24 @@ struct YearLoader {
         }
         return (YearMonth(year: y, month: m), true)
     }
+}
+
+/// The tie kinds of a `;`-separated cell, and the parts that are not one (in the cell's order).
+func tieKinds(_ written: String) -> (kinds: [TieKind], unknown: [String]) {
+    var kinds: [TieKind] = [], unknown: [String] = []
+    for part in splitList(written) {
+        // 「紹介・同行」: two words of the list joined by a middle dot or a slash (「研修・交流」,
+        // itself a word, is matched whole first).
+        let joined = part.split(whereSeparator: { "・/／".contains($0) }).map { TieKind(cell: trimmed(String($0))) }
+        if let kind = TieKind(cell: part) {
+            kinds.append(kind)
+        } else if joined.count > 1, joined.allSatisfy({ $0 != nil }) {
+            kinds += joined.compactMap { $0 }
+        } else {
+            unknown.append(part)
+        }
+    }
+    return (kinds, unknown)
 }
 
 /// `15-39`, `15〜39`, `40-` or `40~` (no upper limit), `-14` (no lower limit), `15-39歳`, after NFKC;

@@ -73,13 +73,13 @@ final class ProgressMeter: Sendable {
     }
 }
 
-/// Runs `body` over `0 ..< count` (the sources) split into a fixed number of contiguous chunks, on
+/// Runs `body` over `0 ..< count` (the sources of a search, the rows of a file) split into a fixed number of contiguous chunks, on
 /// `Parallelism.threads` threads, and folds the chunks' results into `initial` with `merge` in chunk
 /// order. A fixed chunk count and a fixed merge order make every sum, and so every result,
 /// independent of the number of threads. A chunk's result is merged and released as soon as the
 /// chunks before it are merged, so memory is the graph plus a working set per thread and a few
 /// results waiting their turn.
-func forEachSourceChunk<T: Sendable, Result: Sendable>(
+func forEachChunk<T: Sendable, Result: Sendable>(
     _ count: Int, into initial: Result, _ body: @Sendable (Range<Int>) -> T,
     merge: @Sendable (inout Result, T) -> Void
 ) -> Result {

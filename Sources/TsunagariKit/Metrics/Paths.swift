@@ -78,7 +78,7 @@ public struct PathMeasures: Sendable {
             : !g.isDirected && sources.count == n ? .bySource : .byTarget
         let chosen = sources, inLargest = largest
         let meter = ProgressMeter(step, total: chosen.count, progress)
-        let sums = forEachSourceChunk(chosen.count, into: PathSums(n)) { range in
+        let sums = forEachChunk(chosen.count, into: PathSums(n)) { range in
             var chunk = PathSums(n)
             if weighted {
                 chunk.addWeighted(g, chosen[range], distances, withBetweenness, inLargest, meter)

@@ -7,6 +7,8 @@ import Foundation
 /// lower-cased, invisible format characters (zero-width space, joiners, direction marks) removed:
 /// 「ｻﾎﾟｽﾃ」, 「サポステ 」 and 「サ ポ ス テ」 all give 「サポステ」.
 public func normalizedKey(_ s: String) -> String {
+    var s = s  // native UTF-8: no copy
+    if s.withUTF8(isFoldedKey) { return s }
     let folded = nfkc(s)
     var out = String.UnicodeScalarView()
     for scalar in folded.unicodeScalars {
@@ -22,6 +24,28 @@ public func normalizedKey(_ s: String) -> String {
         }
     }
     return String(out)
+}
+
+/// Whether `normalizedKey` leaves the UTF-8 text `bytes` as it is: it holds only printable ASCII
+/// other than space and capital letters, and the kana, kanji and Japanese punctuation that `nfkc`
+/// leaves alone.
+func isFoldedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+            guard b > 0x20 && b < 0x7F && !(0x41...0x5A).contains(b) else { return false }
+            i += 1
+            continue
+        }
+        guard b & 0xF0 == 0xE0, i + 2 < bytes.count else { return false }
+        let scalar = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        switch scalar {
+        case 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FE, 0x4E00...0x9FFF: i += 3
+        default: return false
+        }
+    }
+    return true
 }
 
 /// A cell's value with Unicode compatibility forms and surrounding white space folded.

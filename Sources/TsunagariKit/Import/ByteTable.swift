@@ -1,0 +1,101 @@
+import Foundation
+
+/// A hash table from byte strings to values, looked up with the bytes where they lie (a cell of a
+/// file being read) without making a `String` or an array for the key.
+///
+/// Open addressing with linear probing over a power-of-two array of slots, at most half full; the
+/// keys are kept in one pool of bytes and hashed by the standard library's `Hasher` (SipHash with
+/// a per-process seed, so that no file can be crafted to make the keys collide). Entries keep the
+/// order they were added in.
+struct ByteTable<Value: Sendable>: Sendable {
+    private var pool: [UInt8] = []
+    private var keys: [Range<Int>] = []
+    private var hashes: [Int] = []
+    private(set) var values: [Value] = []
+    /// Index of the entry in each slot, -1 for an empty slot.
+    private var slots = [Int32](repeating: -1, count: 16)
+
+    var count: Int { values.count }
+
+    /// The key of entry `i`.
+    func key(_ i: Int) -> ArraySlice<UInt8> { pool[keys[i]] }
+
+    /// The key of entry `i` as text.
+    func string(_ i: Int) -> String {
+        pool.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[keys[i]]), as: UTF8.self) }
+    }
+
+    /// The entry of `key`, or nil.
+    func index(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(key)
+        return pool.withUnsafeBufferPointer { pool in
+            var slot = hash & (slots.count - 1)
+            while slots[slot] >= 0 {
+                let i = Int(slots[slot])
+                if hashes[i] == hash && keys[i].count == key.count
+                    && (key.isEmpty || memcmp(pool.baseAddress! + keys[i].lowerBound, key.baseAddress!, key.count) == 0)
+                {
+                    return i
+                }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return nil
+        }
+    }
+
+    subscript(key: UnsafeBufferPointer<UInt8>) -> Value? {
+        index(key).map { values[$0] }
+    }
+
+    subscript(key: String) -> Value? {
+        var key = key  // native UTF-8: no copy
+        return key.withUTF8 { self[$0] }
+    }
+
+    /// Changes the value of `key`, added first as `initial` when it is not in the table.
+    mutating func update(_ key: String, initial: Value, _ change: (inout Value) -> Void) {
+        var key = key
+        key.withUTF8 { bytes in
+            let i = index(bytes) ?? add(bytes, initial)
+            change(&values[i])
+        }
+    }
+
+    /// Sets the value of `key`.
+    mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        if let i = index(key) { values[i] = value } else { _ = add(key, value) }
+    }
+
+    mutating func set(_ key: String, _ value: Value) {
+        var key = key
+        key.withUTF8 { set($0, value) }
+    }
+
+    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Int {
+        if 2 * (count + 1) > slots.count { grow() }
+        let i = count
+        keys.append(pool.count..<(pool.count + key.count))
+        pool.append(contentsOf: key)
+        hashes.append(Self.hash(key))
+        values.append(value)
+        place(i)
+        return i
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: 2 * slots.count)
+        for i in 0..<count { place(i) }
+    }
+
+    private mutating func place(_ i: Int) {
+        var slot = hashes[i] & (slots.count - 1)
+        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = Int32(i)
+    }
+
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(key))
+        return hasher.finalize()
+    }
+}
