@@ -5,8 +5,10 @@ import TsunagariKit
 func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     if case .success(let decoded) = decodeText(bytes) {
-        let (records, _) = parseCSV(decoded.text)
-        for record in records { for field in record.fields { precondition(field.line >= 1 && field.column >= 1) } }
+        let (cells, _) = parseCSV(decoded.bytes)
+        for record in cells.records {
+            for field in record.fields { precondition(field.line >= 1 && field.column >= 1) }
+        }
     }
     return 0
 }
