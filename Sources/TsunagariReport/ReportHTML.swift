@@ -648,7 +648,7 @@ private struct ReportWriter {
                     return Block.GridCell(text: text, cssClass: cssClass)
                 })
         }
-        var blocks: [Block] = [
+        let blocks: [Block] = [
             .p(say(.resourcesIntro)),
             Block(
                 grid: Block.Grid(

@@ -80,6 +80,40 @@ struct TextDecodingTests {
         #expect(decoded.encoding == .cp932)
     }
 
+    /// The well-formed prefix by the standard library's decoder, scalar by scalar: the length
+    /// before the first sequence it rejects.
+    private func decodedPrefix(_ bytes: [UInt8]) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var length = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { length += UTF8.width(scalar) }
+        return length
+    }
+
+    @Test("the UTF-8 check agrees with the standard library on every kind of bad byte")
+    func validation() {
+        // Pieces of every length and kind: ASCII runs (the eight-byte path), kana, kanji, emoji,
+        // and the sequences table 3-7 forbids (overlong, surrogate, above U+10FFFF, a lone
+        // continuation byte, a sequence cut short).
+        let pieces: [[UInt8]] = [
+            Array("reporter,partner\n".utf8), Array("あ".utf8), Array("機関".utf8), Array("😀".utf8), Array("é".utf8),
+            [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+            [0x80], [0xBF], [0xE3, 0x81], [0xF0, 0x9F, 0x98], [0xC2], [0xFF], [0xEF, 0xBF, 0xBF],
+            [0xF4, 0x8F, 0xBF, 0xBF],
+        ]
+        var random = SplitMix64(seed: 19)
+        var valid = 0
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(random.next() % 12) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let prefix = bytes.withUnsafeBufferPointer(validUTF8Prefix)
+            #expect(prefix == decodedPrefix(bytes), "\(bytes)")
+            #expect((prefix == bytes.count) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            if prefix == bytes.count { valid += 1 }
+        }
+        #expect(valid > 100 && valid < 2_900)  // both outcomes were drawn
+    }
+
     @Test("bytes that are neither UTF-8 nor CP932 are refused, naming the first bad byte")
     func neither() {
         let bytes: [UInt8] = Array("id,".utf8) + [0xFF, 0x85, 0x40]

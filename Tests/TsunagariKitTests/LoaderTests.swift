@@ -137,6 +137,66 @@ struct LoaderTests {
             ])
     }
 
+    /// Rows written exactly (IDs, folded names, one digit: read from their bytes) and the same rows
+    /// written as people also write them (full-width, half-width katakana, spaces, はい: read
+    /// through their values) give the same reports and the same diagnostics.
+    @Test("rows read from their bytes and rows read through their values agree")
+    func quickAndFullReading() throws {
+        let header = "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\n"
+        let exact = try network(
+            survey: header + """
+                A01,A02,情報共有;紹介,月1回程度,3,1,4,週1で連絡
+                A01,みどり保健所,ケース会議,年数回,2,0,,
+                A02,A01,,,0,,,
+                A03,A04,,,,,,
+                A04,サポステ,同行,,1,,2,
+                A01,A02,紹介,,,,,
+                A02,A03,,,,,,連携なし
+                """)
+        let written = try network(
+            survey: header + """
+                Ａ０１,Ａ０２,情報共有；紹介,月1回程度,３,はい,４,週1で連絡
+                A01,みどり　保健所,ケース会議,年数回,２,いいえ,,
+                a02,相 談 窓 口,,,０,,,
+                A03,Ａ04,,,,,,
+                A04,ｻﾎﾟｽﾃ,同行,,１,,２,
+                ａ01,A02,紹介,,,,,
+                A02,A03,,,,,,連携なし
+                """)
+        func read(_ net: TempNetwork) throws -> (reports: [String], lines: [String]) {
+            let (network, diagnostics) = net.load()
+            let year = try #require(network.years.first)
+            let reports = year.reports.map { r in
+                "\(year.agencies[r.reporter].id)>\(year.agencies[r.partner].id) \(r.kinds.kinds) \(String(describing: r.frequency)) "
+                    + "\(String(describing: r.familiarity)) \(String(describing: r.personDependent)) "
+                    + "\(String(describing: r.trust)) \(r.note) line \(r.location.line)"
+            }
+            let lines = diagnostics.sorted.map { $0.line(.en).replacingOccurrences(of: net.root, with: "") }
+            return (reports, lines)
+        }
+        let (a, b) = (try read(exact), try read(written))
+        #expect(a.reports.count == 4)
+        #expect(a.reports == b.reports)
+        #expect(
+            a.lines == [
+                "/2025/survey.csv:4:1: warning: 2 row(s) were not counted as ties: they give no kind or frequency, only a "
+                    + "familiarity of 0 or 1, a person-dependence or trust, or a note like 'no tie' (lines 4, 8)",
+                "/2025/survey.csv:7:5: error: A01 相談窓口 reports A02 サポステ twice (first on line 2)",
+            ])
+        #expect(a.lines == b.lines)
+    }
+
+    @Test("a pair is reported twice whichever way each row was read")
+    func duplicatesAcrossReadings() throws {
+        let net = try network(survey: "reporter,partner\nA01,A02\nＡ０１,サポステ\nA03,ｻﾎﾟｽﾃ\nA03,A02\n")
+        let p = net.path("2025/survey.csv")
+        #expect(
+            net.lines() == [
+                "\(p):3:5: error: A01 相談窓口 reports A02 サポステ twice (first on line 2)",
+                "\(p):5:5: error: A03 みどり保健所 reports A02 サポステ twice (first on line 4)",
+            ])
+    }
+
     @Test("a row with a wrong value is still checked for a duplicate: every problem in one run")
     func duplicateWithValueError() throws {
         let net = try network(survey: "reporter,partner,kinds\nA01,A02,紹介\nA01,A02,雑談\n")

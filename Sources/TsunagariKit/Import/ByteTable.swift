@@ -5,15 +5,16 @@ import Foundation
 ///
 /// Open addressing with linear probing over a power-of-two array of slots, at most half full; the
 /// keys are kept in one pool of bytes and hashed by the standard library's `Hasher` (SipHash with
-/// a per-process seed, so that no file can be crafted to make the keys collide). Entries keep the
-/// order they were added in.
+/// a per-process seed, so that no file can be crafted to make the keys collide). A slot holds its
+/// entry's number with 32 more bits of the hash, so that a probe past another key seldom reads
+/// that key. Entries keep the order they were added in.
 struct ByteTable<Value: Sendable>: Sendable {
     private var pool: [UInt8] = []
     private var keys: [Range<Int>] = []
     private var hashes: [Int] = []
     private(set) var values: [Value] = []
-    /// Index of the entry in each slot, -1 for an empty slot.
-    private var slots = [Int32](repeating: -1, count: 16)
+    /// The high 32 bits of the hash and 1 + the index of the entry in each slot, 0 for an empty slot.
+    private var slots = [UInt64](repeating: 0, count: 16)
 
     var count: Int { values.count }
 
@@ -25,14 +26,15 @@ struct ByteTable<Value: Sendable>: Sendable {
         pool.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[keys[i]]), as: UTF8.self) }
     }
 
-    /// The entry of `key`, or nil.
-    func index(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
+    /// The entry of `key`, or nil; `hash` is `ByteTable.hash(key)`, which every table shares.
+    func index(_ key: UnsafeBufferPointer<UInt8>, hash: Int? = nil) -> Int? {
+        let hash = hash ?? Self.hash(key)
+        let tag = Self.tag(hash)
         return pool.withUnsafeBufferPointer { pool in
             var slot = hash & (slots.count - 1)
-            while slots[slot] >= 0 {
-                let i = Int(slots[slot])
-                if hashes[i] == hash && keys[i].count == key.count
+            while slots[slot] != 0 {
+                let i = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: slots[slot])) - 1
+                if slots[slot] >> 32 == tag && keys[i].count == key.count
                     && (key.isEmpty || memcmp(pool.baseAddress! + keys[i].lowerBound, key.baseAddress!, key.count) == 0)
                 {
                     return i
@@ -83,17 +85,19 @@ struct ByteTable<Value: Sendable>: Sendable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: 2 * slots.count)
+        slots = [UInt64](repeating: 0, count: 2 * slots.count)
         for i in 0..<count { place(i) }
     }
 
     private mutating func place(_ i: Int) {
         var slot = hashes[i] & (slots.count - 1)
-        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-        slots[slot] = Int32(i)
+        while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = Self.tag(hashes[i]) << 32 | UInt64(i + 1)
     }
 
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(bitPattern: Int64(hash)) >> 32 }
+
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(key))
         return hasher.finalize()

@@ -154,13 +154,16 @@ func parseCSV(
     maximumCellBytes: Int = 100_000
 ) -> (cells: CSVCells, errors: [CSVSyntaxError]) {
     var table = CSVCells()
+    // Room for a cell every five bytes (a survey's take about eight), so that the array is not
+    // copied as it grows; pages of it that are never written are never touched.
+    table.cells.reserveCapacity(text.count / 5 + 1)
     var extra: [UInt8] = []
     let errors = text.withUnsafeBufferPointer { bytes in
         parseCSVBytes(
             bytes, separator: separator, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes,
             into: &table, extra: &extra)
     }
-    table.bytes = text + extra
+    table.bytes = extra.isEmpty ? text : text + extra
     return (table, errors)
 }
 

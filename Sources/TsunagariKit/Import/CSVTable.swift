@@ -49,7 +49,7 @@ struct CSVTable: Sendable {
             }
             let text: [UInt8]
             var separator = UInt8(ascii: ",")
-            switch decodeText(data) {
+            switch decodeText([UInt8](data)) {
             case .success(let decoded):
                 text = decoded.bytes
             case .failure(.unknownEncoding(let offset)):
@@ -209,15 +209,21 @@ struct CSVTable: Sendable {
 
     /// Where a cell is, or where the row starts when the row stops before the column.
     func location(_ record: CSVRow, _ column: Column) -> SourceLocation {
+        let (line, column) = place(record, column)
+        return SourceLocation(file: path, line: line, column: column)
+    }
+
+    /// The line and column of `location`.
+    func place(_ record: CSVRow, _ column: Column) -> (line: Int, column: Int) {
         if let i = positions[column.index] {
             let range = cells.cellRange(record.index)
             if i < range.count {
                 let cell = cells.cells[range.lowerBound + i]
-                return SourceLocation(file: path, line: Int(cell.line), column: Int(cell.column))
+                return (Int(cell.line), Int(cell.column))
             }
-            if fill?.position == i { return SourceLocation(file: path, line: record.line, column: i + 1) }
+            if fill?.position == i { return (record.line, i + 1) }
         }
-        return SourceLocation(file: path, line: record.line, column: 1)
+        return (record.line, 1)
     }
 
     /// The bytes of `column`'s cell in `record` as `value` reads them (trimmed, a neutralising

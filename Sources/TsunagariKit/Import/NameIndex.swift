@@ -27,17 +27,20 @@ struct NameIndex: Sendable {
     /// registered before it, so the caller can warn about them.
     @discardableResult
     mutating func add(id: String, names: [String], target: Target) -> [(name: String, other: Target)] {
-        (candidateCache, suggestionCache) = (Locked(nil), Locked([:]))
-        if byID[id] == nil { byID.set(id, target) }  // a duplicate ID keeps the first row
+        forgetSuggestions()
+        byID.update(id, initial: target) { _ in }  // a duplicate ID keeps the first row
         var clashes: [(String, Target)] = []
-        var seen: [String] = []
-        for name in [id] + names {
+        func register(_ name: String) {
             let key = normalizedKey(name)
-            guard !key.isEmpty, !seen.contains(key) else { continue }
-            seen.append(key)
-            if let other = byKey[key]?.first(where: { $0 != target }) { clashes.append((name, other)) }
-            byKey.update(key, initial: []) { $0.append(target) }
+            guard !key.isEmpty else { return }
+            byKey.update(key, initial: []) { targets in
+                guard !targets.contains(target) else { return }  // another of its names folds to the same key
+                if let other = targets.first { clashes.append((name, other)) }
+                targets.append(target)
+            }
         }
+        register(id)
+        names.forEach(register)
         return clashes
     }
 
@@ -45,14 +48,15 @@ struct NameIndex: Sendable {
     /// leaves it and names one agency (most cells of a large survey); nil otherwise, when `resolve`
     /// says what it is.
     func agency(_ written: UnsafeBufferPointer<UInt8>) -> Int? {
-        if let target = byID[written] {
-            if case .agency(let i) = target { return i }
+        let hash = ByteTable<Target>.hash(written)
+        if let i = byID.index(written, hash: hash) {
+            if case .agency(let agency) = byID.values[i] { return agency }
             return nil
         }
-        guard isFoldedKey(written), let targets = byKey[written], targets.count == 1,
-            case .agency(let i) = targets[0]
+        guard isFoldedKey(written), let i = byKey.index(written, hash: hash), byKey.values[i].count == 1,
+            case .agency(let agency) = byKey.values[i][0]
         else { return nil }
-        return i
+        return agency
     }
 
     /// What `written` names; `suggest` false leaves an unknown name without suggestions (they
@@ -130,10 +134,23 @@ struct NameIndex: Sendable {
 
     static let longestSuggested = 200
 
-    /// Built on first use, remembered per written name; `add` starts both afresh, so copies of
-    /// the index never share caches that belong to other keys.
+    /// Built on first use, remembered per written name; `add` empties both, and gives a copy of
+    /// the index its own, so that copies never share caches that belong to other keys.
     private var candidateCache = Locked<SuggestionIndex?>(nil)
     private var suggestionCache = Locked<[String: [Int]]>([:])
+
+    private mutating func forgetSuggestions() {
+        if isKnownUniquelyReferenced(&candidateCache) {
+            candidateCache.withLock { $0 = nil }
+        } else {
+            candidateCache = Locked(nil)
+        }
+        if isKnownUniquelyReferenced(&suggestionCache) {
+            suggestionCache.withLock { $0.removeAll() }
+        } else {
+            suggestionCache = Locked([:])
+        }
+    }
 }
 
 /// The keys of a name index as characters, with the positions of their bigrams.

@@ -11,40 +11,46 @@
 func plausibilityWarnings(
     _ year: YearData, previous: YearData?, yearFile: String? = nil, into warnings: inout Diagnostics
 ) {
-    var named = [Int](repeating: 0, count: year.agencies.count)
-    var first: [Int: SourceLocation] = [:]
-    for r in year.reports {
-        named[r.reporter] += 1
-        if first[r.reporter] == nil { first[r.reporter] = r.location }
+    // Reports and agencies are read by index, field by field: a copy of each would retain its strings.
+    let (agencies, reports) = (year.agencies, year.reports)
+    let n = agencies.count
+    var named = [Int](repeating: 0, count: n)
+    var first = [Int](repeating: -1, count: n)  // the reporter's first report
+    for i in reports.indices {
+        let a = reports[i].reporter
+        named[a] += 1
+        if first[a] < 0 { first[a] = i }
     }
     var before: [String: Int] = [:]
     if let previous {
         for r in previous.reports { before[previous.agencies[r.reporter].id, default: 0] += 1 }
     }
     func farMore(_ n: Int, than m: Int) -> Bool { n >= 2 * m && n >= m + 10 }
-    // The most frequent answer of each reporter (rows that give nothing left out), counted in one
-    // table keyed by reporter and answer.
-    struct Answer: Hashable {
-        var reporter: Int, kinds: TieKinds, frequency: Frequency?, familiarity: Int?, person: Bool?, trust: Int?
+    // The most frequent answer of each reporter (rows that give nothing, answer 0, left out): the
+    // answers grouped by reporter (a counting sort), each reporter's sorted and counted in runs.
+    var start = [Int](repeating: 0, count: n + 1)
+    for a in 0..<n { start[a + 1] = start[a] + named[a] }
+    var answers = [UInt32](repeating: 0, count: reports.count)
+    var next = start
+    for i in reports.indices {
+        let a = reports[i].reporter
+        answers[next[a]] = answerCode(reports[i])
+        next[a] += 1
     }
-    var answers: [Answer: Int] = [:]
-    var commonest = [Int](repeating: 0, count: year.agencies.count)
-    for r in year.reports {
-        let answer = Answer(
-            reporter: r.reporter, kinds: r.kinds, frequency: r.frequency, familiarity: r.familiarity,
-            person: r.personDependent, trust: r.trust)
-        if answer
-            == Answer(reporter: r.reporter, kinds: [], frequency: nil, familiarity: nil, person: nil, trust: nil)
-        {
-            continue
+    var commonest = [Int](repeating: 0, count: n)
+    for a in 0..<n where start[a + 1] - start[a] >= 10 {
+        answers[start[a]..<start[a + 1]].sort()
+        var run = 0
+        for k in start[a]..<start[a + 1] where answers[k] != 0 {
+            run = k > start[a] && answers[k - 1] == answers[k] ? run + 1 : 1
+            commonest[a] = max(commonest[a], run)
         }
-        answers[answer, default: 0] += 1
-        commonest[r.reporter] = max(commonest[r.reporter], answers[answer]!)
     }
     // For each field: the agencies that answered, the one naming most, and the most named by another.
     var byField = [(answered: Int, best: Int, second: Int)](repeating: (0, 0, 0), count: Field.allCases.count)
-    for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
-        var f = byField[agency.field.rawValue]
+    for i in 0..<n where named[i] > 0 {
+        let field = agencies[i].field.rawValue
+        var f = byField[field]
         if f.answered == 0 || named[i] > named[f.best] {
             if f.answered > 0 { f.second = named[f.best] }
             f.best = i
@@ -52,26 +58,39 @@ func plausibilityWarnings(
             f.second = max(f.second, named[i])
         }
         f.answered += 1
-        byField[agency.field.rawValue] = f
+        byField[field] = f
     }
     blankFrequencyWarning(year, at: yearFile, into: &warnings)
-    for (i, agency) in year.agencies.enumerated() where named[i] > 0 {
-        guard let at = first[i] else { continue }
+    for i in 0..<n where named[i] > 0 {
+        guard first[i] >= 0 else { continue }
         if named[i] >= 10, 10 * commonest[i] >= 9 * named[i] {
-            warnings.warning(at, .sameAnswerEverywhere(agency, rows: named[i], same: commonest[i]))
-        }
-        if let previous, let was = before[agency.id], farMore(named[i], than: was) {
             warnings.warning(
-                at, .farMoreThanLastYear(agency, now: named[i], before: was, year: previous.fiscalYear))
+                reports[first[i]].location, .sameAnswerEverywhere(agencies[i], rows: named[i], same: commonest[i]))
+        }
+        if let previous, let was = before[agencies[i].id], farMore(named[i], than: was) {
+            warnings.warning(
+                reports[first[i]].location,
+                .farMoreThanLastYear(agencies[i], now: named[i], before: was, year: previous.fiscalYear))
             continue
         }
         // The others of the field: how many answered, and the most any of them named.
-        let field = byField[agency.field.rawValue]
+        let field = byField[agencies[i].field.rawValue]
         let most = field.best == i ? field.second : named[field.best]
         if field.answered - 1 >= 2, farMore(named[i], than: most) {
-            warnings.warning(at, .farMoreThanField(agency, now: named[i], most: most))
+            warnings.warning(reports[first[i]].location, .farMoreThanField(agencies[i], now: named[i], most: most))
         }
     }
+}
+
+/// A report's answer as a number, 0 when it gives none: kinds, frequency, familiarity (0–3),
+/// person-dependence and trust (1–4), each blank as 0 and a value as itself plus one. Familiarity
+/// and trust outside the ranges the loader reads are taken as the nearest of 0 and 14.
+private func answerCode(_ r: borrowing SurveyReport) -> UInt32 {
+    let frequency = r.frequency.map { UInt32($0.rawValue) + 1 } ?? 0
+    let familiarity = r.familiarity.map { UInt32(min(max($0, 0), 14) + 1) } ?? 0
+    let person: UInt32 = r.personDependent.map { $0 ? 2 : 1 } ?? 0
+    let trust = r.trust.map { UInt32(min(max($0, 0), 14) + 1) } ?? 0
+    return UInt32(r.kinds.rawValue) << 16 | frequency << 12 | familiarity << 8 | person << 4 | trust
 }
 
 /// One warning for a year where at least 30 % of at least 20 ties that name a kind leave 頻度
@@ -82,9 +101,10 @@ func plausibilityWarnings(
 private func blankFrequencyWarning(_ year: YearData, at file: String?, into warnings: inout Diagnostics) {
     var blank = [Int](repeating: 0, count: year.agencies.count)
     var total = 0
-    for r in year.reports where !r.kinds.kinds.isEmpty {
+    let reports = year.reports
+    for i in reports.indices where !reports[i].kinds.isEmpty {
         total += 1
-        if r.frequency == nil { blank[r.reporter] += 1 }
+        if reports[i].frequency == nil { blank[reports[i].reporter] += 1 }
     }
     let blanks = blank.reduce(0, +)
     // A survey that never gives a frequency did not ask for it.

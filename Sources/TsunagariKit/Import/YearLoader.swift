@@ -8,8 +8,10 @@ struct YearLoader {
     var diagnostics = Diagnostics()
     private var index = NameIndex()
     private var agencies: [Agency] = []
-    /// Where each reporter → partner pair was first reported (key: reporter · count + partner).
-    private var reported: [Int: SourceLocation] = [:]
+    /// Where each reporter → partner pair was first reported, the file numbered by its place in
+    /// `surveyFiles`.
+    private var reported = PairPlaces()
+    private var surveyFiles: [String] = []
     /// Reporters that answered with no partner (a row with the reporter alone).
     private var withoutPartners = Set<Int>()
     /// Unknown agency names met in each file so far.
@@ -107,8 +109,9 @@ struct YearLoader {
         var data = YearData(
             fiscalYear: fiscalYear, folder: (folder as NSString).lastPathComponent,
             agencies: agencies, reports: reports, referrals: referrals)
-        let reporters = Set(reports.map(\.reporter))
-        data.answeredWithoutPartners = withoutPartners.subtracting(reporters).sorted()
+        var reporter = [Bool](repeating: false, count: agencies.count)
+        for r in reports { reporter[r.reporter] = true }
+        data.answeredWithoutPartners = withoutPartners.filter { !reporter[$0] }.sorted()
         return data
     }
 
@@ -137,6 +140,8 @@ struct YearLoader {
         var rejected: [(id: String, names: [String], line: Int)] = []
         var firstLine: [String: Int] = [:]
         var areaCells: [String: SourceLocation] = [:]
+        parsed.reserveCapacity(table.records.count)
+        firstLine.reserveCapacity(table.records.count)
 
         for record in table.records {
             var ok = true
@@ -197,12 +202,17 @@ struct YearLoader {
         }
         warnLoneAreas(parsed, areaCells)
 
-        agencies = parsed.sorted { naturalOrder($0.id, $1.id) }
-        for (i, agency) in agencies.enumerated() {
-            let names = [agency.name, agency.shortName].compactMap { $0 } + agency.aliases
-            for clash in index.add(id: agency.id, names: names, target: .agency(i)) {
+        parsed.sort { naturalOrder($0.id, $1.id) }  // in place: a sorted copy would retain every agency's strings
+        agencies = parsed
+        for i in agencies.indices {  // field by field: a copy of each agency would retain its strings
+            var names: [String] = []
+            names.reserveCapacity(2 + agencies[i].aliases.count)
+            names.append(agencies[i].name)
+            if let short = agencies[i].shortName { names.append(short) }
+            names += agencies[i].aliases
+            for clash in index.add(id: agencies[i].id, names: names, target: .agency(i)) {
                 guard case .agency(let other) = clash.other else { continue }
-                diagnostics.warning(agency.location, .sharedName(clash.name, with: agencies[other]))
+                diagnostics.warning(agencies[i].location, .sharedName(clash.name, with: agencies[other]))
             }
         }
         for r in rejected {
@@ -238,14 +248,15 @@ struct YearLoader {
         var notTies: [Int] = []  // lines
         // Rows whose cells need no word are read from their bytes on every core first (`QuickRow`).
         let quick = answeredOnly ? [] : quickRows(table)
-        reported.reserveCapacity(reported.count + quick.count)
+        reported.reserve(quick.count)
+        reports.reserveCapacity(table.records.count)
         for (r, record) in table.records.enumerated() {
             guard r < quick.count, let q = quick[r] else {
                 readSurveyRow(table, record, answeredOnly: answeredOnly, into: &reports, notTies: &notTies)
                 continue
             }
             let (reporter, partner) = (Int(q.reporter), Int(q.partner))
-            guard firstReport(reporter, partner, at: table.location(record, Schema.Survey.partner)) else { continue }
+            guard firstReport(reporter, partner, table, record) else { continue }
             if !Self.isTie(
                 kinds: q.kinds, frequency: q.frequency, familiarity: q.familiarity, personDependent: q.person,
                 trust: q.trust, note: q.note)
@@ -305,7 +316,7 @@ struct YearLoader {
             diagnostics.error(table.location(record, partnerColumn), .selfTie(agencies[reporter]))
             return
         }
-        guard firstReport(reporter, partner, at: table.location(record, partnerColumn)) else { return }
+        guard firstReport(reporter, partner, table, record) else { return }
         guard let kinds, familiarity.ok, trust.ok, person.ok,
             table.value(record, frequencyColumn) == nil || frequency != nil
         else { return }
@@ -324,16 +335,22 @@ struct YearLoader {
                 note: note, location: SourceLocation(file: table.path, line: record.line, column: 1)))
     }
 
-    /// Notes that `reporter` reported `partner` at `here`; false, after an error, when it did before.
-    private mutating func firstReport(_ reporter: Int, _ partner: Int, at here: SourceLocation) -> Bool {
-        let pair = reporter * agencies.count + partner
-        if let first = reported[pair] {
-            let sameFile = first.file == here.file
+    /// Notes that `reporter` reported `partner` in the partner cell of `record`; false, after an
+    /// error, when it did before.
+    private mutating func firstReport(_ reporter: Int, _ partner: Int, _ table: CSVTable, _ record: CSVRow) -> Bool {
+        let (line, column) = table.place(record, Schema.Survey.partner)
+        if surveyFiles.last != table.path { surveyFiles.append(table.path) }
+        let here = PairPlaces.Place(file: UInt32(surveyFiles.count - 1), line: UInt32(line), column: UInt32(column))
+        if let first = reported.insert(reporter, partner, at: here) {
+            let file = surveyFiles[Int(first.file)]
             diagnostics.error(
-                here, .reportedTwice(agencies[reporter], agencies[partner], first: first, sameFile: sameFile))
+                SourceLocation(file: table.path, line: line, column: column),
+                .reportedTwice(
+                    agencies[reporter], agencies[partner],
+                    first: SourceLocation(file: file, line: Int(first.line), column: Int(first.column)),
+                    sameFile: file == table.path))
             return false
         }
-        reported[pair] = here
         return true
     }
 
@@ -348,49 +365,58 @@ struct YearLoader {
     }
 
     /// The rows of `table` that read as a `QuickRow`, nil for the others; split over the cores,
-    /// each part with its own memory of the kinds and frequencies it has read.
+    /// each part with its own memory of the kinds and frequencies it has read and of the last
+    /// reporter (a survey lists each reporter's rows together).
     private func quickRows(_ table: CSVTable) -> [QuickRow?] {
         let index = self.index
         return forEachChunk(table.records.count, into: [QuickRow?]()) { range in
-            var kinds = ByteTable<TieKinds>(), frequencies = ByteTable<Frequency>()
+            var memory = QuickMemory()
             return table.cells.bytes.withUnsafeBufferPointer { text in
-                range.map { Self.quickRow(table, text, table.records[$0], index, &kinds, &frequencies) }
+                range.map { Self.quickRow(table, text, table.records[$0], index, &memory) }
             }
         } merge: {
             $0 += $1
         }
     }
 
+    private struct QuickMemory {
+        var kinds = ByteTable<TieKinds>(), frequencies = ByteTable<Frequency>()
+        var reporterCell = UnsafeBufferPointer<UInt8>(start: nil, count: 0), reporter: Int?
+    }
+
     private static func quickRow(
         _ table: CSVTable, _ text: UnsafeBufferPointer<UInt8>, _ record: CSVRow, _ index: NameIndex,
-        _ knownKinds: inout ByteTable<TieKinds>, _ knownFrequencies: inout ByteTable<Frequency>
+        _ memory: inout QuickMemory
     ) -> QuickRow? {
         typealias C = Schema.Survey
         func cell(_ column: Column) -> UnsafeBufferPointer<UInt8> { table.bytes(text, record, column) }
-        let partnerCell = cell(C.partner)
-        guard !partnerCell.isEmpty, let reporter = index.agency(cell(C.reporter)),
-            let partner = index.agency(partnerCell), reporter != partner
+        let partnerCell = cell(C.partner), reporterCell = cell(C.reporter)
+        guard !partnerCell.isEmpty else { return nil }
+        if !reporterCell.elementsEqual(memory.reporterCell) {
+            (memory.reporterCell, memory.reporter) = (reporterCell, index.agency(reporterCell))
+        }
+        guard let reporter = memory.reporter, let partner = index.agency(partnerCell), reporter != partner
         else { return nil }
         var row = QuickRow(
             reporter: Int32(reporter), partner: Int32(partner), kinds: [], frequency: nil, familiarity: nil,
             person: nil, trust: nil, note: String(decoding: cell(C.note), as: UTF8.self))
         let kinds = cell(C.kinds), frequency = cell(C.frequency)
         if kinds.isEmpty {
-        } else if let known = knownKinds[kinds] {
+        } else if let known = memory.kinds[kinds] {
             row.kinds = known
         } else {
             let read = tieKinds(String(decoding: kinds, as: UTF8.self))
             guard read.unknown.isEmpty else { return nil }
             row.kinds = TieKinds(read.kinds)
-            knownKinds.set(kinds, row.kinds)
+            memory.kinds.set(kinds, row.kinds)
         }
         if frequency.isEmpty {
-        } else if let known = knownFrequencies[frequency] {
+        } else if let known = memory.frequencies[frequency] {
             row.frequency = known
         } else {
             guard let word = Frequency(cell: String(decoding: frequency, as: UTF8.self)) else { return nil }
             row.frequency = word
-            knownFrequencies.set(frequency, word)
+            memory.frequencies.set(frequency, word)
         }
         /// A blank cell (nil) or one digit in `range`; false for anything else.
         func digit(_ column: Column, _ range: ClosedRange<Int>, _ value: inout Int?) -> Bool {
@@ -417,7 +443,7 @@ struct YearLoader {
     static func isTie(
         kinds: TieKinds, frequency: Frequency?, familiarity: Int?, personDependent: Bool?, trust: Int?, note: String
     ) -> Bool {
-        if !kinds.kinds.isEmpty || frequency != nil { return true }
+        if !kinds.isEmpty || frequency != nil { return true }
         if familiarity == 0 { return false }  // "we do not know them", whatever the note says
         let noTieNote = noTieNotes.contains(normalizedKey(note))
         if !note.isEmpty && !noTieNote { return true }

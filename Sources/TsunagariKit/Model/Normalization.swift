@@ -9,6 +9,18 @@ import Foundation
 public func normalizedKey(_ s: String) -> String {
     var s = s  // native UTF-8: no copy
     if s.withUTF8(isFoldedKey) { return s }
+    if s.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII (an ID): what the loop below does to it, byte by byte
+        return s.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for b in bytes where !(0x09...0x0D).contains(b) && b != 0x20 {
+                    out[count] = (0x41...0x5A).contains(b) ? b + 0x20 : b
+                    count += 1
+                }
+                return count
+            }
+        }
+    }
     let folded = nfkc(s)
     var out = String.UnicodeScalarView()
     for scalar in folded.unicodeScalars {
@@ -16,7 +28,8 @@ public func normalizedKey(_ s: String) -> String {
         case 0x41...0x5A: out.append(Unicode.Scalar(scalar.value + 0x20)!)  // A–Z
         case 0x301C, 0x2053, 0x223C: out.append("~")  // 〜 ⁓ ∼ (NFKC already maps ～)
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: out.append("-")  // ‐ ‑ ‒ – −
-        case 0x3001...0x301B, 0x301D...0x9FFF: out.append(scalar)  // kana, kanji: no case (skips a slow lookup)
+        // Printable ASCII, kana and kanji: no case, no space (skips a slow lookup).
+        case 0x21...0x7E, 0x3001...0x301B, 0x301D...0x9FFF: out.append(scalar)
         case _ where isSpace(scalar) || scalar.properties.generalCategory == .format: continue
         case _ where scalar.value >= 0x80 && scalar.properties.changesWhenLowercased:
             out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
