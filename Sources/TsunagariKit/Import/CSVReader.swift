@@ -148,8 +148,9 @@ public func parseCSV(
         Array(text.utf8), separator: separator, maximumColumns: maximumColumns, maximumCellBytes: maximumCellBytes)
 }
 
-/// `parseCSV` over the bytes of valid UTF-8 text, which become the table's buffer.
-func parseCSV(
+/// `parseCSV` over the bytes of valid UTF-8 text (as `decodeText` gives them), which become the
+/// table's buffer.
+public func parseCSV(
     _ text: [UInt8], separator: UInt8 = UInt8(ascii: ","), maximumColumns: Int = 1_000,
     maximumCellBytes: Int = 100_000
 ) -> (cells: CSVCells, errors: [CSVSyntaxError]) {
