@@ -20,12 +20,14 @@ struct PairPlaces {
 
     /// Room for `more` pairs beyond those in the table, so that it does not grow while they come.
     mutating func reserve(_ more: Int) {
-        while 2 * (count + more) > slots.count { grow() }
+        var size = slots.count
+        while 2 * (count + more) > size { size *= 2 }
+        if size > slots.count { resize(size) }
     }
 
     /// Notes the pair at `place` when it is new (nil); the place where it was first met otherwise.
     mutating func insert(_ reporter: Int, _ partner: Int, at place: Place) -> Place? {
-        if 2 * (count + 1) > slots.count { grow() }
+        if 2 * (count + 1) > slots.count { resize(2 * slots.count) }
         let (r, p) = (Int32(reporter), Int32(partner))
         var slot = self.slot(r, p)
         while slots[slot].reporter >= 0 {
@@ -44,10 +46,10 @@ struct PairPlaces {
         return Int(truncatingIfNeeded: base &+ near) & (slots.count - 1)
     }
 
-    private mutating func grow() {
+    private mutating func resize(_ size: Int) {
         let old = slots
-        slots = Array(repeating: Self.empty, count: 2 * old.count)
-        shift -= 1
+        slots = Array(repeating: Self.empty, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
         for entry in old where entry.reporter >= 0 {
             var slot = self.slot(entry.reporter, entry.partner)
             while slots[slot].reporter >= 0 { slot = (slot + 1) & (slots.count - 1) }

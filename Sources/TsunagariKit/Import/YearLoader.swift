@@ -248,10 +248,15 @@ struct YearLoader {
         var notTies: [Int] = []  // lines
         // Rows whose cells need no word are read from their bytes on every core first (`QuickRow`).
         let quick = answeredOnly ? [] : quickRows(table)
-        reported.reserve(quick.count)
+        reported.reserve(table.records.count)
         reports.reserveCapacity(table.records.count)
+        var (part, start) = (0, 0)  // the part of `quick` that holds row r, and its first row
         for (r, record) in table.records.enumerated() {
-            guard r < quick.count, let q = quick[r] else {
+            while part < quick.count && r - start >= quick[part].count {
+                start += quick[part].count
+                part += 1
+            }
+            guard part < quick.count, let q = quick[part][r - start] else {
                 readSurveyRow(table, record, answeredOnly: answeredOnly, into: &reports, notTies: &notTies)
                 continue
             }
@@ -364,18 +369,19 @@ struct YearLoader {
         var note: String
     }
 
-    /// The rows of `table` that read as a `QuickRow`, nil for the others; split over the cores,
-    /// each part with its own memory of the kinds and frequencies it has read and of the last
-    /// reporter (a survey lists each reporter's rows together).
-    private func quickRows(_ table: CSVTable) -> [QuickRow?] {
+    /// The rows of `table` that read as a `QuickRow`, nil for the others, in consecutive parts read
+    /// on every core (kept apart: joining them would copy them all), each part with its own memory
+    /// of the kinds and frequencies it has read and of the last reporter (a survey lists each
+    /// reporter's rows together).
+    private func quickRows(_ table: CSVTable) -> [[QuickRow?]] {
         let index = self.index
-        return forEachChunk(table.records.count, into: [QuickRow?]()) { range in
+        return forEachChunk(table.records.count, into: [[QuickRow?]]()) { range in
             var memory = QuickMemory()
             return table.cells.bytes.withUnsafeBufferPointer { text in
                 range.map { Self.quickRow(table, text, table.records[$0], index, &memory) }
             }
         } merge: {
-            $0 += $1
+            $0.append($1)
         }
     }
 
