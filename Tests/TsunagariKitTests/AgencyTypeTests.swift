@@ -27,6 +27,24 @@ struct AgencyTypeTests {
         #expect(year.agencies.allSatisfy { $0.typeInferred == ($0.type != nil) })
     }
 
+    @Test("the byte search the names are read with finds what a plain search finds")
+    func byteSearch() {
+        // Few distinct bytes, so that starts whose first and last bytes match but whose middle
+        // does not are common; lengths from 0 to beyond the haystack's.
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<20_000 {
+            let haystack = (0..<Int(rng.next() % 12)).map { _ in UInt8(0xE3 + rng.next() % 3) }
+            let needle = (0..<Int(rng.next() % 5)).map { _ in UInt8(0xE3 + rng.next() % 3) }
+            let plain =
+                needle.isEmpty
+                || haystack.count >= needle.count
+                    && (0...(haystack.count - needle.count)).contains {
+                        Array(haystack[$0..<($0 + needle.count)]) == needle
+                    }
+            #expect(contains(haystack, needle) == plain, "\(haystack) \(needle)")
+        }
+    }
+
     @Test("a stated type wins; one of another field is a warning; an unknown word is an error")
     func stated() throws {
         let net = try TempNetwork()

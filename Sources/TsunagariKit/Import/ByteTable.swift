@@ -73,8 +73,20 @@ struct ByteTable<Value: Sendable>: Sendable {
         key.withUTF8 { set($0, value) }
     }
 
+    /// Room for `count` entries with `bytes` bytes of keys in all, so that the table does not grow
+    /// while they are added.
+    mutating func reserve(_ count: Int, bytes: Int) {
+        pool.reserveCapacity(bytes)
+        keys.reserveCapacity(count)
+        hashes.reserveCapacity(count)
+        values.reserveCapacity(count)
+        var size = slots.count
+        while size < 2 * count { size *= 2 }
+        if size > slots.count { resize(size) }
+    }
+
     private mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Int {
-        if 2 * (count + 1) > slots.count { grow() }
+        if 2 * (count + 1) > slots.count { resize(2 * slots.count) }
         let i = count
         keys.append(pool.count..<(pool.count + key.count))
         pool.append(contentsOf: key)
@@ -84,8 +96,8 @@ struct ByteTable<Value: Sendable>: Sendable {
         return i
     }
 
-    private mutating func grow() {
-        slots = [UInt64](repeating: 0, count: 2 * slots.count)
+    private mutating func resize(_ size: Int) {
+        slots = [UInt64](repeating: 0, count: size)
         for i in 0..<count { place(i) }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the agency a free-text name on a survey sheet or case sheet refers to.
 ///
 /// An exact ID wins; otherwise names, short names, aliases and IDs are compared after
@@ -19,28 +21,62 @@ struct NameIndex: Sendable {
         case unknown(suggestions: [Int])
     }
 
+    /// The targets of a key: nearly always one, held without an array of its own.
+    struct Targets: Sendable {
+        let first: Target
+        private var others: [Target] = []
+
+        init(_ first: Target) { self.first = first }
+
+        var all: [Target] { [first] + others }
+        var isSingle: Bool { others.isEmpty }
+        func contains(_ target: Target) -> Bool { first == target || others.contains(target) }
+        mutating func append(_ target: Target) { others.append(target) }
+    }
+
     private var byID = ByteTable<Target>()
     /// By `normalizedKey`.
-    private var byKey = ByteTable<[Target]>()
+    private var byKey = ByteTable<Targets>()
 
-    /// Registers an agency under its ID and names. Returns the names it shares with targets
-    /// registered before it, so the caller can warn about them.
-    @discardableResult
-    mutating func add(id: String, names: [String], target: Target) -> [(name: String, other: Target)] {
+    /// An agency's or a rejected row's ID and names, as `add` registers them.
+    struct Entry: Sendable {
+        let id: String, names: [String], target: Target
+    }
+
+    /// Registers each entry under its ID and names, in order; a duplicate ID keeps the first entry.
+    /// The IDs go into their table on another core while the names are folded into theirs.
+    /// Returns, for each name an entry shares with one registered before it, the entry's place in
+    /// `entries`, the name and the other's target, so that the caller can warn about them.
+    mutating func add(_ entries: [Entry]) -> [(entry: Int, name: String, other: Target)] {
         forgetSuggestions()
-        byID.update(id, initial: target) { _ in }  // a duplicate ID keeps the first row
-        var clashes: [(String, Target)] = []
-        func register(_ name: String) {
+        let ids = Locked(byID)
+        byID = ByteTable()  // the other core's copy is then the only one, and grows in place
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            ids.withLock { table in
+                table.reserve(table.count + entries.count, bytes: 8 * entries.count)
+                for entry in entries { table.update(entry.id, initial: entry.target) { _ in } }
+            }
+        }
+        byKey.reserve(byKey.count + 3 * entries.count, bytes: 40 * entries.count)
+        var clashes: [(entry: Int, name: String, other: Target)] = []
+        func register(_ e: Int, _ name: String) {
             let key = normalizedKey(name)
             guard !key.isEmpty else { return }
-            byKey.update(key, initial: []) { targets in
-                guard !targets.contains(target) else { return }  // another of its names folds to the same key
-                if let other = targets.first { clashes.append((name, other)) }
+            let target = entries[e].target
+            byKey.update(key, initial: Targets(target)) { targets in
+                // New, or another of its names folds to the same key.
+                guard !targets.contains(target) else { return }
+                clashes.append((e, name, targets.first))
                 targets.append(target)
             }
         }
-        register(id)
-        names.forEach(register)
+        for e in entries.indices {
+            register(e, entries[e].id)
+            for name in entries[e].names { register(e, name) }
+        }
+        group.wait()
+        byID = ids.withLock { $0 }
         return clashes
     }
 
@@ -53,8 +89,8 @@ struct NameIndex: Sendable {
             if case .agency(let agency) = byID.values[i] { return agency }
             return nil
         }
-        guard isFoldedKey(written), let i = byKey.index(written, hash: hash), byKey.values[i].count == 1,
-            case .agency(let agency) = byKey.values[i][0]
+        guard isFoldedKey(written), let i = byKey.index(written, hash: hash), byKey.values[i].isSingle,
+            case .agency(let agency) = byKey.values[i].first
         else { return nil }
         return agency
     }
@@ -64,7 +100,7 @@ struct NameIndex: Sendable {
     func resolve(_ written: String, suggest: Bool = true) -> Resolution {
         if let target = byID[written] { return Self.resolution(of: [target]) }
         let key = normalizedKey(written)
-        if let targets = byKey[key] { return Self.resolution(of: targets) }
+        if let targets = byKey[key] { return Self.resolution(of: targets.all) }
         return .unknown(suggestions: suggest ? suggestions(for: key) : [])
     }
 
@@ -158,9 +194,9 @@ private struct SuggestionIndex {
     var keys: [(bytes: [UInt8], characters: [Character], grams: Int, targets: [NameIndex.Target])] = []
     var postings: [String: [Int32]] = [:]
 
-    init(_ byKey: ByteTable<[NameIndex.Target]>) {
+    init(_ byKey: ByteTable<NameIndex.Targets>) {
         for k in (0..<byKey.count).sorted(by: { byKey.key($0).lexicographicallyPrecedes(byKey.key($1)) }) {
-            let (bytes, targets) = (Array(byKey.key(k)), byKey.values[k])
+            let (bytes, targets) = (Array(byKey.key(k)), byKey.values[k].all)
             let characters = Array(byKey.string(k))
             let grams = Set(bigrams(characters))
             for gram in grams { postings[gram, default: []].append(Int32(keys.count)) }
@@ -174,14 +210,21 @@ private func bigrams(_ s: [Character]) -> [String] {
     s.count < 2 ? s.map { String($0) } : (1..<s.count).map { String([s[$0 - 1], s[$0]]) }
 }
 
-/// Whether `needle` occurs in `haystack` (naive search; names are short).
+/// Whether `needle` occurs in `haystack`: a start is compared whole only when its first and last
+/// bytes match (Japanese names share the lead bytes of their characters, so the first byte alone
+/// let nearly every start through, and the search was most of reading 100,000 agencies' types).
 func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard needle.count <= haystack.count else { return false }
     if needle.isEmpty { return true }
-    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-        if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    return haystack.withUnsafeBufferPointer { h in
+        needle.withUnsafeBufferPointer { n in
+            let (first, last, end) = (n[0], n[n.count - 1], n.count - 1)
+            for start in 0...(h.count - n.count) where h[start] == first && h[start + end] == last {
+                if memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
+            }
+            return false
+        }
     }
-    return false
 }
 
 /// Levenshtein distance (insertions, deletions, substitutions), O(|a|·|b|) time, O(|b|) memory.

@@ -132,92 +132,132 @@ struct YearLoader {
 
     // MARK: agencies.csv
 
+    /// A row of agencies.csv read on its own (`agencyRow`): its ID (nil when blank), its agency or
+    /// nil when the row has an error, the names that point to it either way, and the place of its
+    /// diagnostics among those of its part of the file.
+    private struct AgencyRow: Sendable {
+        var id: String?, agency: Agency?, names: [String] = [], area: SourceLocation?
+        var diagnostics = 0..<0
+    }
+
+    /// Reads the agencies: the rows on every core first (`agencyRow`, each part with its own
+    /// diagnostics), then in file order the IDs met twice, the agencies sorted by ID and their names.
     private mutating func readAgencies(_ table: CSVTable) {
-        typealias C = Schema.Agencies
-        let (idColumn, nameColumn, shortColumn, fieldColumn, ppColumn, minColumn, maxColumn, aliasColumn) =
-            (C.id, C.name, C.shortName, C.field, C.publicPrivate, C.ageMin, C.ageMax, C.aliases)
+        let base = self
+        let parts = forEachChunk(table.records.count, into: [(rows: [AgencyRow], diagnostics: Diagnostics)]()) {
+            range in
+            var loader = base
+            loader.diagnostics = Diagnostics()
+            let rows = range.map { r in
+                let first = loader.diagnostics.all.count
+                var row = loader.agencyRow(table, table.records[r])
+                row.diagnostics = first..<loader.diagnostics.all.count
+                return row
+            }
+            return (rows, loader.diagnostics)
+        } merge: {
+            $0.append($1)
+        }
         var parsed: [Agency] = []
-        var rejected: [(id: String, names: [String], line: Int)] = []
+        var rejected: [NameIndex.Entry] = []
         var firstLine: [String: Int] = [:]
         var areaCells: [String: SourceLocation] = [:]
         parsed.reserveCapacity(table.records.count)
         firstLine.reserveCapacity(table.records.count)
-
-        for record in table.records {
-            var ok = true
-            guard let id = required(table, record, idColumn) else { continue }
-            if let first = firstLine[id] {
-                // Its names still point somewhere known, so answers using them raise no second error.
-                let names =
-                    [nameColumn, shortColumn].compactMap { table.value(record, $0) }
-                    + (table.value(record, aliasColumn).map(splitList) ?? [])
-                rejected.append((id, names, record.line))
-                diagnostics.error(table.location(record, idColumn), .duplicateID(id, firstLine: first))
-                continue
+        var r = 0
+        for part in parts {
+            for row in part.rows {
+                let record = table.records[r]
+                r += 1
+                let own = part.diagnostics.all[row.diagnostics]
+                guard let id = row.id else {  // a blank ID: its error alone
+                    own.forEach { diagnostics.append($0) }
+                    continue
+                }
+                if let first = firstLine[id] {
+                    // Not read further (its own diagnostics are left out); its names still point
+                    // somewhere known, so answers using them raise no second error.
+                    diagnostics.error(table.location(record, Schema.Agencies.id), .duplicateID(id, firstLine: first))
+                    rejected.append(NameIndex.Entry(id: id, names: row.names, target: .rejected(line: record.line)))
+                    continue
+                }
+                firstLine[id] = record.line
+                own.forEach { diagnostics.append($0) }
+                if let agency = row.agency {
+                    parsed.append(agency)
+                    if let area = row.area { areaCells[id] = area }
+                } else {
+                    rejected.append(NameIndex.Entry(id: id, names: row.names, target: .rejected(line: record.line)))
+                }
             }
-            firstLine[id] = record.line
-            let name = required(table, record, nameColumn)
-            if name == nil { ok = false }
-            let field: Field? = vocabulary(table, record, fieldColumn, required: true)
-            if field == nil { ok = false }
-            let pp: PublicPrivate? = vocabulary(table, record, ppColumn, required: false)
-            let type: AgencyType? = vocabulary(table, record, C.type, required: false)
-            if table.value(record, C.type) != nil && type == nil { ok = false }
-            if let type, let field, type.field != field {
-                diagnostics.warning(table.location(record, C.type), .typeOfOtherField(type, field))
-            }
-            let ageMin = integer(table, record, minColumn, range: 0...120)
-            let ageMax = integer(table, record, maxColumn, range: 0...120)
-            if let lo = ageMin.value, let hi = ageMax.value, lo > hi {
-                diagnostics.error(table.location(record, maxColumn), .ageRangeReversed(min: lo, max: hi))
-                ok = false
-            }
-            if table.value(record, ppColumn) != nil && pp == nil || !ageMin.ok || !ageMax.ok { ok = false }
-            let short = table.value(record, shortColumn)
-            let aliases = table.value(record, aliasColumn).map(splitList) ?? []
-            let names = [name, short].compactMap { $0 } + aliases
-            let services = serviceList(table, record, C.services)
-            let consultations = integer(table, record, C.consultations, range: 0...1_000_000)
-            let role = table.value(record, C.contactRole)
-            if let role, looksPersonal(role, fiscalYear: fiscalYear) {
-                diagnostics.error(table.location(record, C.contactRole), .contactIsPerson(role))
-                ok = false
-            }
-            guard ok, let services, consultations.ok, let name, let field else {
-                rejected.append((id, names, record.line))
-                continue
-            }
-            var agency = Agency(
-                id: id, name: name, shortName: short, field: field, publicPrivate: pp,
-                ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases, type: type,
-                location: SourceLocation(file: table.path, line: record.line, column: 1))
-            agency.services = services
-            agency.consultations = consultations.value
-            agency.strengths = (table.value(record, C.strengths).map(splitList) ?? []).map(Need.init(cell:))
-            agency.needs = (table.value(record, C.needs).map(splitList) ?? []).map(Need.init(cell:))
-            agency.contactRole = role
-            agency.area = table.value(record, C.area)
-            if agency.area != nil { areaCells[id] = table.location(record, C.area) }
-            parsed.append(agency)
         }
         warnLoneAreas(parsed, areaCells)
 
         parsed.sort { naturalOrder($0.id, $1.id) }  // in place: a sorted copy would retain every agency's strings
         agencies = parsed
+        var entries: [NameIndex.Entry] = []
+        entries.reserveCapacity(agencies.count + rejected.count)
         for i in agencies.indices {  // field by field: a copy of each agency would retain its strings
             var names: [String] = []
             names.reserveCapacity(2 + agencies[i].aliases.count)
             names.append(agencies[i].name)
             if let short = agencies[i].shortName { names.append(short) }
             names += agencies[i].aliases
-            for clash in index.add(id: agencies[i].id, names: names, target: .agency(i)) {
-                guard case .agency(let other) = clash.other else { continue }
-                diagnostics.warning(agencies[i].location, .sharedName(clash.name, with: agencies[other]))
-            }
+            entries.append(NameIndex.Entry(id: agencies[i].id, names: names, target: .agency(i)))
         }
-        for r in rejected {
-            index.add(id: r.id, names: r.names, target: .rejected(line: r.line))
+        for clash in index.add(entries + rejected) {
+            guard clash.entry < agencies.count, case .agency(let other) = clash.other else { continue }
+            diagnostics.warning(agencies[clash.entry].location, .sharedName(clash.name, with: agencies[other]))
         }
+    }
+
+    /// Reads one row of agencies.csv, with a diagnostic for each problem.
+    private mutating func agencyRow(_ table: CSVTable, _ record: CSVRow) -> AgencyRow {
+        typealias C = Schema.Agencies
+        var row = AgencyRow(id: required(table, record, C.id))
+        guard row.id != nil else { return row }
+        var ok = true
+        let name = required(table, record, C.name)
+        if name == nil { ok = false }
+        let field: Field? = vocabulary(table, record, C.field, required: true)
+        if field == nil { ok = false }
+        let pp: PublicPrivate? = vocabulary(table, record, C.publicPrivate, required: false)
+        let type: AgencyType? = vocabulary(table, record, C.type, required: false)
+        if table.value(record, C.type) != nil && type == nil { ok = false }
+        if let type, let field, type.field != field {
+            diagnostics.warning(table.location(record, C.type), .typeOfOtherField(type, field))
+        }
+        let ageMin = integer(table, record, C.ageMin, range: 0...120)
+        let ageMax = integer(table, record, C.ageMax, range: 0...120)
+        if let lo = ageMin.value, let hi = ageMax.value, lo > hi {
+            diagnostics.error(table.location(record, C.ageMax), .ageRangeReversed(min: lo, max: hi))
+            ok = false
+        }
+        if table.value(record, C.publicPrivate) != nil && pp == nil || !ageMin.ok || !ageMax.ok { ok = false }
+        let short = table.value(record, C.shortName)
+        let aliases = table.value(record, C.aliases).map(splitList) ?? []
+        row.names = [name, short].compactMap { $0 } + aliases
+        let services = serviceList(table, record, C.services)
+        let consultations = integer(table, record, C.consultations, range: 0...1_000_000)
+        let role = table.value(record, C.contactRole)
+        if let role, looksPersonal(role, fiscalYear: fiscalYear) {
+            diagnostics.error(table.location(record, C.contactRole), .contactIsPerson(role))
+            ok = false
+        }
+        guard ok, let services, consultations.ok, let name, let field, let id = row.id else { return row }
+        var agency = Agency(
+            id: id, name: name, shortName: short, field: field, publicPrivate: pp,
+            ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases, type: type,
+            location: SourceLocation(file: table.path, line: record.line, column: 1))
+        agency.services = services
+        agency.consultations = consultations.value
+        agency.strengths = (table.value(record, C.strengths).map(splitList) ?? []).map(Need.init(cell:))
+        agency.needs = (table.value(record, C.needs).map(splitList) ?? []).map(Need.init(cell:))
+        agency.contactRole = role
+        agency.area = table.value(record, C.area)
+        if agency.area != nil { row.area = table.location(record, C.area) }
+        row.agency = agency
+        return row
     }
 
     /// A municipality only one agency names is most often another's misspelling (「東山巿」 for

@@ -1,22 +1,32 @@
-/// Each vocabulary's words by spelling, made once per vocabulary (folding the words again for
-/// every cell took a tenth of reading 100,000 agencies): `exact` by the Japanese and English
-/// words as written, `folded` by every spelling after `normalizedKey`; the value is the word's
-/// place in `allCases`, the first word when two share a spelling.
-private let spellings = Locked<[ObjectIdentifier: (exact: [String: Int], folded: [String: Int])]>([:])
+/// A vocabulary's words by spelling, made once per vocabulary (folding the words again for every
+/// cell took a tenth of reading 100,000 agencies): `exact` by the Japanese and English words as
+/// written, `folded` by every spelling after `normalizedKey`; the value is the word's place in
+/// `allCases`, the first word when two share a spelling. Keyed by their UTF-8 bytes: a `String`
+/// key of Japanese text is normalised again at every lookup to be hashed. A class, so that a
+/// lookup takes it from the cache without copying its tables.
+private final class Spellings: Sendable {
+    let exact: ByteTable<Int>, folded: ByteTable<Int>
 
-private func spellings<V: Vocabulary>(of type: V.Type) -> (exact: [String: Int], folded: [String: Int]) {
-    spellings.withLock { cache in
-        if let made = cache[ObjectIdentifier(type)] { return made }
-        var made: (exact: [String: Int], folded: [String: Int]) = ([:], [:])
+    init<V: Vocabulary>(_ type: V.Type) {
+        var (exact, folded) = (ByteTable<Int>(), ByteTable<Int>())
         for (i, word) in V.allCases.enumerated() {
-            for spelling in [word.ja, word.en] where made.exact[spelling] == nil { made.exact[spelling] = i }
-            for spelling in ([word.ja, word.en] + word.alternatives).map(normalizedKey)
-            where made.folded[spelling] == nil {
-                made.folded[spelling] = i
+            for spelling in [word.ja, word.en] where exact[spelling] == nil { exact.set(spelling, i) }
+            for spelling in ([word.ja, word.en] + word.alternatives).map(normalizedKey) where folded[spelling] == nil {
+                folded.set(spelling, i)
             }
         }
-        cache[ObjectIdentifier(type)] = made
-        return made
+        (self.exact, self.folded) = (exact, folded)
+    }
+
+    private static let made = Locked<[ObjectIdentifier: Spellings]>([:])
+
+    static func of<V: Vocabulary>(_ type: V.Type) -> Spellings {
+        made.withLock { cache in
+            if let made = cache[ObjectIdentifier(type)] { return made }
+            let made = Spellings(type)
+            cache[ObjectIdentifier(type)] = made
+            return made
+        }
     }
 }
 
@@ -41,7 +51,7 @@ extension Vocabulary {
 
     /// Reads a cell; nil when it holds none of the words.
     public init?(cell: String) {
-        let words = spellings(of: Self.self)
+        let words = Spellings.of(Self.self)
         guard let i = words.exact[cell] ?? words.folded[normalizedKey(cell)] else { return nil }
         self = Array(Self.allCases)[i]
     }
