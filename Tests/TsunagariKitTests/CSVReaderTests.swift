@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import TsunagariKit
 
 @Suite("CSV reader")
@@ -118,5 +120,30 @@ struct TextDecodingTests {
     func neither() {
         let bytes: [UInt8] = Array("id,".utf8) + [0xFF, 0x85, 0x40]
         #expect(throws: DecodingError.unknownEncoding(offset: 3)) { try decodeText(bytes).get() }
+    }
+
+    @Test("a cell's value is its text trimmed of white space, a neutralising apostrophe taken off")
+    func cellValues() throws {
+        // Spaces of every kind `trimmed` knows, apostrophes and formula characters, in any order.
+        let pieces = [
+            " ", "\t", "\r", "\u{3000}", "\u{A0}", "\u{85}", "\u{2003}", "'", "=", "+", "-", "@", "a", "あ", "\"",
+        ]
+        var rng = SplitMix64(seed: 5)
+        let notes = (0..<2_000).map { _ in (0..<Int(rng.next() % 6)).map { _ in pieces[Int(rng.next() % 15)] }.joined()
+        }
+        let rows = notes.map { "A01,A02,,,,,,\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let path = NSTemporaryDirectory() + "tsunagari-cells-\(UUID().uuidString).csv"
+        try (["reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note"] + rows)
+            .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var diagnostics = Diagnostics()
+        let table = try #require(CSVTable.read(path, schema: Schema.survey, diagnostics: &diagnostics))
+        #expect(table.records.count == notes.count)
+        for (record, note) in zip(table.records, notes) {
+            let expected = unneutralised(trimmed(note))
+            #expect(
+                table.value(record, Schema.Survey.note) == (expected.isEmpty ? nil : expected),
+                "\(Array(note.unicodeScalars))")
+        }
     }
 }

@@ -201,10 +201,23 @@ struct CSVTable: Sendable {
         guard i < range.count else {
             return fill?.position == i ? CSVField(value: fill!.value, line: record.line, column: i + 1) : nil
         }
-        var field = cells.field(range.lowerBound + i)
-        field.value = unneutralised(trimmed(field.value))
-        if field.value.isEmpty, let fill, fill.position == i { field.value = fill.value }
-        return field
+        let cell = cells.cells[range.lowerBound + i]
+        var value = cells.bytes.withUnsafeBufferPointer { String(decoding: Self.value($0, cell), as: UTF8.self) }
+        if value.isEmpty, let fill, fill.position == i { value = fill.value }
+        return CSVField(value: value, line: Int(cell.line), column: Int(cell.column))
+    }
+
+    /// The bytes of `cell` in `text` as a value: trimmed of white space (`trimmed`), a neutralising
+    /// apostrophe before a formula character taken off (`unneutralised`). One string is made from
+    /// them, not one for the cell and one for each change.
+    private static func value(_ text: UnsafeBufferPointer<UInt8>, _ cell: CSVCells.Cell) -> UnsafeBufferPointer<UInt8> {
+        var trimmed = trimmedRange(text, Int(cell.start), Int(cell.end))
+        if trimmed.count >= 2, text[trimmed.lowerBound] == UInt8(ascii: "'"),
+            "=@+-\t\r".utf8.contains(text[trimmed.lowerBound + 1])
+        {
+            trimmed = (trimmed.lowerBound + 1)..<trimmed.upperBound
+        }
+        return UnsafeBufferPointer(rebasing: text[trimmed])
     }
 
     /// Where a cell is, or where the row starts when the row stops before the column.
@@ -235,15 +248,7 @@ struct CSVTable: Sendable {
         guard let i = positions[column.index], i < range.count else {
             return UnsafeBufferPointer(rebasing: text[0..<0])
         }
-        let cell = cells.cells[range.lowerBound + i]
-        var trimmed = trimmedRange(text, Int(cell.start), Int(cell.end))
-        // `unneutralised`: an apostrophe before a formula character.
-        if trimmed.count >= 2, text[trimmed.lowerBound] == UInt8(ascii: "'"),
-            "=@+-\t\r".utf8.contains(text[trimmed.lowerBound + 1])
-        {
-            trimmed = (trimmed.lowerBound + 1)..<trimmed.upperBound
-        }
-        return UnsafeBufferPointer(rebasing: text[trimmed])
+        return Self.value(text, cells.cells[range.lowerBound + i])
     }
 
     /// A non-empty cell value, or nil.
