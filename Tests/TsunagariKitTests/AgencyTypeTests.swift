@@ -27,21 +27,32 @@ struct AgencyTypeTests {
         #expect(year.agencies.allSatisfy { $0.typeInferred == ($0.type != nil) })
     }
 
-    @Test("the byte search the names are read with finds what a plain search finds")
-    func byteSearch() {
-        // Few distinct bytes, so that starts whose first and last bytes match but whose middle
-        // does not are common; lengths from 0 to beyond the haystack's.
-        var rng = SplitMix64(seed: 11)
-        for _ in 0..<20_000 {
-            let haystack = (0..<Int(rng.next() % 12)).map { _ in UInt8(0xE3 + rng.next() % 3) }
-            let needle = (0..<Int(rng.next() % 5)).map { _ in UInt8(0xE3 + rng.next() % 3) }
-            let plain =
-                needle.isEmpty
-                || haystack.count >= needle.count
-                    && (0...(haystack.count - needle.count)).contains {
-                        Array(haystack[$0..<($0 + needle.count)]) == needle
-                    }
-            #expect(contains(haystack, needle) == plain, "\(haystack) \(needle)")
+    @Test("a type is read from names as a plain search of each type's words finds it")
+    func inferredAsSearched() {
+        // Names put together from the types' words, pieces of them and other characters, against
+        // the rule searched the slow way: the first type of the field with a word in a name.
+        let words = AgencyType.allCases.flatMap { $0.alternatives }
+        let others = ["第", "1", "地区", "の", "セ", "ン", "タ", "ー", "a", "B", "・", "（", "）", " "]
+        var rng = SplitMix64(seed: 7)
+        func piece() -> String {
+            let word = words[Int(rng.next() % UInt64(words.count))]
+            switch rng.next() % 4 {
+            case 0: return word
+            case 1: return String(word.dropFirst())
+            case 2: return String(word.dropLast())
+            default: return others[Int(rng.next() % UInt64(others.count))]
+            }
+        }
+        for _ in 0..<5_000 {
+            let names = (0..<Int(1 + rng.next() % 2)).map { _ in (0..<Int(rng.next() % 4)).map { _ in piece() }.joined()
+            }
+            let field = Field.allCases[Int(rng.next() % UInt64(Field.allCases.count))]
+            let keys = names.map { normalizedKey($0) }
+            let searched = AgencyType.allCases.first { type in
+                type.field == field
+                    && type.alternatives.map(normalizedKey).contains { word in keys.contains { $0.contains(word) } }
+            }
+            #expect(AgencyType.infer(names: names, field: field) == searched, "\(names) \(field)")
         }
     }
 

@@ -210,21 +210,14 @@ private func bigrams(_ s: [Character]) -> [String] {
     s.count < 2 ? s.map { String($0) } : (1..<s.count).map { String([s[$0 - 1], s[$0]]) }
 }
 
-/// Whether `needle` occurs in `haystack`: a start is compared whole only when its first and last
-/// bytes match (Japanese names share the lead bytes of their characters, so the first byte alone
-/// let nearly every start through, and the search was most of reading 100,000 agencies' types).
+/// Whether `needle` occurs in `haystack` (naive search; names are short).
 func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard needle.count <= haystack.count else { return false }
     if needle.isEmpty { return true }
-    return haystack.withUnsafeBufferPointer { h in
-        needle.withUnsafeBufferPointer { n in
-            let (first, last, end) = (n[0], n[n.count - 1], n.count - 1)
-            for start in 0...(h.count - n.count) where h[start] == first && h[start + end] == last {
-                if memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
-            }
-            return false
-        }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+        if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
     }
+    return false
 }
 
 /// Levenshtein distance (insertions, deletions, substitutions), O(|a|·|b|) time, O(|b|) memory.

@@ -284,41 +284,63 @@ struct YearLoader {
     /// as 「連携なし」.
     /// Duplicates are found across every table read by this loader.
     mutating func readSurvey(_ table: CSVTable, answeredOnly: Bool) -> [SurveyReport] {
-        var reports: [SurveyReport] = []
-        var notTies: [Int] = []  // lines
-        // Rows whose cells need no word are read from their bytes on every core first (`QuickRow`).
-        let quick = answeredOnly ? [] : quickRows(table)
-        reported.reserve(table.records.count)
-        reports.reserveCapacity(table.records.count)
-        var (part, start) = (0, 0)  // the part of `quick` that holds row r, and its first row
-        for (r, record) in table.records.enumerated() {
-            while part < quick.count && r - start >= quick[part].count {
-                start += quick[part].count
-                part += 1
+        // Rows whose cells need no word are read from their bytes on every core (`QuickRow`), in
+        // parts; each part is then read in file order as soon as those before it are, while the
+        // other cores go on with theirs. The loader moves into the reading and back, so that its
+        // tables have one owner and grow in place.
+        let index = self.index
+        var loader: YearLoader? = self
+        self = YearLoader(folder: folder, fiscalYear: fiscalYear)
+        let reading = forEachChunk(
+            table.records.count, into: (loader: loader.take()!, reports: [SurveyReport](), notTies: [Int](), next: 0)
+        ) { range in
+            guard !answeredOnly else { return [QuickRow?](repeating: nil, count: range.count) }
+            var memory = QuickMemory()
+            return table.cells.bytes.withUnsafeBufferPointer { text in
+                range.map { Self.quickRow(table, text, table.records[$0], index, &memory) }
             }
-            guard part < quick.count, let q = quick[part][r - start] else {
-                readSurveyRow(table, record, answeredOnly: answeredOnly, into: &reports, notTies: &notTies)
-                continue
+        } merge: { reading, part in
+            if reading.next == 0 {
+                reading.loader.reported.reserve(table.records.count)
+                reading.reports.reserveCapacity(table.records.count)
             }
-            let (reporter, partner) = (Int(q.reporter), Int(q.partner))
-            guard firstReport(reporter, partner, table, record) else { continue }
-            if !Self.isTie(
-                kinds: q.kinds, frequency: q.frequency, familiarity: q.familiarity, personDependent: q.person,
-                trust: q.trust, note: q.note)
-            {
-                notTies.append(record.line)
-                continue
+            for (i, q) in part.enumerated() {
+                reading.loader.readSurveyRow(
+                    table, table.records[reading.next + i], q, answeredOnly: answeredOnly, into: &reading.reports,
+                    notTies: &reading.notTies)
             }
-            reports.append(
-                SurveyReport(
-                    reporter: reporter, partner: partner, kinds: q.kinds, frequency: q.frequency,
-                    familiarity: q.familiarity, personDependent: q.person, trust: q.trust, note: q.note,
-                    location: SourceLocation(file: table.path, line: record.line, column: 1)))
+            reading.next += part.count
         }
-        if let first = notTies.first {
-            diagnostics.warning(SourceLocation(file: table.path, line: first, column: 1), .notTies(notTies))
+        self = reading.loader
+        if let first = reading.notTies.first {
+            diagnostics.warning(SourceLocation(file: table.path, line: first, column: 1), .notTies(reading.notTies))
         }
-        return reports
+        return reading.reports
+    }
+
+    /// One survey row: as `quick` read it from its bytes, else read through its values.
+    private mutating func readSurveyRow(
+        _ table: CSVTable, _ record: CSVRow, _ quick: QuickRow?, answeredOnly: Bool,
+        into reports: inout [SurveyReport], notTies: inout [Int]
+    ) {
+        guard let q = quick else {
+            readSurveyRow(table, record, answeredOnly: answeredOnly, into: &reports, notTies: &notTies)
+            return
+        }
+        let (reporter, partner) = (Int(q.reporter), Int(q.partner))
+        guard firstReport(reporter, partner, table, record) else { return }
+        if !Self.isTie(
+            kinds: q.kinds, frequency: q.frequency, familiarity: q.familiarity, personDependent: q.person,
+            trust: q.trust, note: q.note)
+        {
+            notTies.append(record.line)
+            return
+        }
+        reports.append(
+            SurveyReport(
+                reporter: reporter, partner: partner, kinds: q.kinds, frequency: q.frequency,
+                familiarity: q.familiarity, personDependent: q.person, trust: q.trust, note: q.note,
+                location: SourceLocation(file: table.path, line: record.line, column: 1)))
     }
 
     /// One survey row read through its values, with a diagnostic for each problem.
@@ -409,22 +431,9 @@ struct YearLoader {
         var note: String
     }
 
-    /// The rows of `table` that read as a `QuickRow`, nil for the others, in consecutive parts read
-    /// on every core (kept apart: joining them would copy them all), each part with its own memory
-    /// of the kinds and frequencies it has read and of the last reporter (a survey lists each
-    /// reporter's rows together).
-    private func quickRows(_ table: CSVTable) -> [[QuickRow?]] {
-        let index = self.index
-        return forEachChunk(table.records.count, into: [[QuickRow?]]()) { range in
-            var memory = QuickMemory()
-            return table.cells.bytes.withUnsafeBufferPointer { text in
-                range.map { Self.quickRow(table, text, table.records[$0], index, &memory) }
-            }
-        } merge: {
-            $0.append($1)
-        }
-    }
-
+    /// What a part of the survey's rows remembers while they are read from their bytes: the kinds
+    /// and frequencies read before, and the last reporter (a survey lists each reporter's rows
+    /// together).
     private struct QuickMemory {
         var kinds = ByteTable<TieKinds>(), frequencies = ByteTable<Frequency>()
         var reporterCell = UnsafeBufferPointer<UInt8>(start: nil, count: 0), reporter: Int?

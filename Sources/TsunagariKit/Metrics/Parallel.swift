@@ -78,17 +78,33 @@ final class ProgressMeter: Sendable {
 /// order. A fixed chunk count and a fixed merge order make every sum, and so every result,
 /// independent of the number of threads. A chunk's result is merged and released as soon as the
 /// chunks before it are merged, so memory is the graph plus a working set per thread and a few
-/// results waiting their turn.
+/// results waiting their turn. One thread at a time merges, outside the lock, while the others go
+/// on with their chunks: a long merge (the rows of a file read in order) overlaps the work.
 func forEachChunk<T: Sendable, Result: Sendable>(
-    _ count: Int, into initial: Result, _ body: @Sendable (Range<Int>) -> T,
+    _ count: Int, into initial: consuming Result, _ body: @Sendable (Range<Int>) -> T,
     merge: @Sendable (inout Result, T) -> Void
 ) -> Result {
     let chunks = max(1, min(32, count))
     let workers = max(1, min(Parallelism.threads, chunks))
-    // The next chunk to take, the next to merge, finished chunks waiting for their turn, and the
-    // merged result. (A tuple, not a generic struct: valgrind flags the runtime layout of a generic
-    // struct's metadata as a read of uninitialised memory inside libswiftCore.)
-    let shared = Locked((nextChunk: 0, nextMerge: 0, waiting: [Int: T](), result: initial))
+    // The next chunk to take, the next to merge, finished chunks waiting for their turn, the merged
+    // result (nil while a thread merges into it). (A tuple, not a generic struct: valgrind flags the
+    // runtime layout of a generic struct's metadata as a read of uninitialised memory inside
+    // libswiftCore.)
+    let shared = Locked((nextChunk: 0, nextMerge: 0, waiting: [Int: T](), result: Optional(consume initial)))
+    /// The chunks ready to merge, in order, with the result to merge them into when no other
+    /// thread holds it; the result is put back first when `done` is given.
+    @Sendable func takeReady(putting done: Result?) -> (ready: [T], result: Result?) {
+        shared.withLock { s in
+            if let done { s.result = done }
+            guard s.result != nil, s.waiting[s.nextMerge] != nil else { return ([], nil) }
+            var ready: [T] = []
+            while let value = s.waiting.removeValue(forKey: s.nextMerge) {
+                ready.append(value)
+                s.nextMerge += 1
+            }
+            return (ready, s.result.take())
+        }
+    }
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
             let c: Int = shared.withLock { s in
@@ -96,14 +112,13 @@ func forEachChunk<T: Sendable, Result: Sendable>(
             }
             guard c < chunks else { return }
             let value = body((count * c / chunks)..<(count * (c + 1) / chunks))
-            shared.withLock { s in
-                s.waiting[c] = value
-                while let ready = s.waiting.removeValue(forKey: s.nextMerge) {
-                    merge(&s.result, ready)
-                    s.nextMerge += 1
-                }
+            shared.withLock { $0.waiting[c] = value }
+            var (ready, result) = takeReady(putting: nil)
+            while var merged = result.take() {
+                for value in ready { merge(&merged, value) }
+                (ready, result) = takeReady(putting: merged)
             }
         }
     }
-    return shared.withLock { $0.result }
+    return shared.withLock { $0.result! }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The type of an agency within its field (docs/DOMAIN.md §9): what the support pathways are
 /// written in, since the sharpest cracks run between types (the hikikomori desk and the
 /// elder-care centres), not between whole fields.
@@ -28,18 +30,60 @@ public enum AgencyType: Int, Vocabulary {
     /// of the cases, the more specific first within a field (a visiting nurse before psychiatric
     /// care).
     public static func infer(names: [String], field: Field) -> AgencyType? {
-        // On the UTF-8 bytes (both sides normalised): Foundation's `contains` took a sixth of
-        // reading 100,000 agencies.
-        let keys = names.map { Array(normalizedKey($0).utf8) }
-        return byField[field.rawValue].first { type, words in
-            words.contains { word in keys.contains { contains($0, word) } }
-        }?.type
+        let words = byField[field.rawValue]
+        var first = Int.max
+        for name in names {
+            var key = normalizedKey(name)
+            key.withUTF8 { first = min(first, words.firstType(in: $0)) }
+        }
+        return first < words.types.count ? words.types[first] : nil
     }
 
-    /// For each field, its types in order with their words folded by `normalizedKey`, made once.
-    private static let byField: [[(type: AgencyType, words: [[UInt8]])]] = Field.allCases.map { field in
-        allCases.filter { $0.field == field }.map {
-            ($0, table[$0.rawValue].patterns.map { Array(normalizedKey($0).utf8) })
+    /// For each field, its types in order and their words folded by `normalizedKey`, made once.
+    private static let byField: [FieldWords] = Field.allCases.map { field in
+        let types = allCases.filter { $0.field == field }
+        return FieldWords(types: types, words: types.map { table[$0.rawValue].patterns.map(normalizedKey) })
+    }
+
+    /// The words of a field's types, found in a name in one pass over its bytes (they were
+    /// searched for one by one, and that was most of reading the types of 100,000 agencies).
+    private struct FieldWords: Sendable {
+        let types: [AgencyType]
+        /// Each word's UTF-8 bytes with the place of its type in `types`.
+        private var words: [(bytes: [UInt8], type: Int)] = []
+        /// A bit for each pair of bytes a word starts with, by the low four bits of the first byte
+        /// and the second byte (4,096 bits): the lead bytes of Japanese characters differ there.
+        private var starts = [UInt64](repeating: 0, count: 64)
+
+        init(types: [AgencyType], words: [[String]]) {
+            self.types = types
+            for (type, spellings) in words.enumerated() {
+                for word in spellings {
+                    let bytes = Array(word.utf8)
+                    precondition(bytes.count >= 2, "a word of one byte would need another filter")
+                    self.words.append((bytes, type))
+                    let bit = Self.bit(bytes[0], bytes[1])
+                    starts[bit >> 6] |= 1 << (bit & 63)
+                }
+            }
+        }
+
+        private static func bit(_ a: UInt8, _ b: UInt8) -> Int { Int(a & 0x0F) << 8 | Int(b) }
+
+        /// The first type (its place in `types`) with a word in `name`; `Int.max` when none has.
+        func firstType(in name: UnsafeBufferPointer<UInt8>) -> Int {
+            var first = Int.max
+            guard name.count >= 2 else { return first }
+            for i in 0..<(name.count - 1) {
+                let bit = Self.bit(name[i], name[i + 1])
+                guard starts[bit >> 6] & (1 << (bit & 63)) != 0 else { continue }
+                for (word, type) in words where type < first && word.count <= name.count - i {
+                    if word.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress! + i, $0.count) == 0 }) {
+                        first = type
+                    }
+                }
+            }
+            return first
         }
     }
 
