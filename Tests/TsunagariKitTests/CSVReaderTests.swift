@@ -122,6 +122,25 @@ struct TextDecodingTests {
         #expect(throws: DecodingError.unknownEncoding(offset: 3)) { try decodeText(bytes).get() }
     }
 
+    @Test("a file longer than its size says (a named pipe) is read to its end")
+    func pipe() throws {
+        let path = NSTemporaryDirectory() + "tsunagari-pipe-\(UUID().uuidString).csv"
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = "reporter,partner\n" + (1...2_000).map { "A\($0),B\($0)" }.joined(separator: "\n") + "\n"
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: path)!
+            handle.write(Data(text.utf8))
+            try? handle.close()
+        }
+        writer.start()
+        var diagnostics = Diagnostics()
+        let table = try #require(CSVTable.read(path, schema: Schema.survey, diagnostics: &diagnostics))
+        #expect(diagnostics.all.isEmpty)
+        #expect(table.records.count == 2_000)
+        #expect(table.records.last.flatMap { table.value($0, Schema.Survey.partner) } == "B2000")
+    }
+
     @Test("a cell's value is its text trimmed of white space, a neutralising apostrophe taken off")
     func cellValues() throws {
         // Spaces of every kind `trimmed` knows, apostrophes and formula characters, in any order.

@@ -140,6 +140,40 @@ struct LoaderTests {
     /// Rows written exactly (IDs, folded names, one digit: read from their bytes) and the same rows
     /// written as people also write them (full-width, half-width katakana, spaces, はい: read
     /// through their values) give the same reports and the same diagnostics.
+    @Test("a year reads the same on one thread as on two, diagnostics and all")
+    func threads() throws {
+        // Enough rows for several parts of each file, with problems spread over them: IDs met twice
+        // far apart, a bad field, unknown and ambiguous partners, a pair reported twice across parts.
+        var agencies = ["id,name,field"]
+        for i in 0..<300 { agencies.append("B\(i),機関\(i),\(i % 97 == 5 ? "畑" : "保健")") }
+        agencies += ["B7,別の機関,医療", "B300,同名,保健", "B301,同名,保健"]
+        var survey = ["reporter,partner,kinds,frequency"]
+        for i in 0..<300 {
+            for k in 1...4 {
+                survey.append("B\(i),\(k == 2 ? "機関\((i + 7) % 300)" : "B\((i + k * 13) % 300)"),紹介,月1回程度")
+            }
+        }
+        survey += ["B3,存在しない機関,,", "B4,同名,,", "B0,B13,,", "B299,B0,同行,週1回以上"]
+        let net = try network(
+            survey: survey.joined(separator: "\n") + "\n", agencies: agencies.joined(separator: "\n") + "\n")
+        func read(_ threads: Int) throws -> (reports: [SurveyReport], lines: [String]) {
+            let (network, diagnostics) = Parallelism.$requested.withValue(threads) { net.load() }
+            return (try #require(network.years.first).reports, diagnostics.all.map { $0.line(.en) })
+        }
+        let (one, two) = (try read(1), try read(2))
+        #expect(one.reports.count > 1_000)
+        #expect(one.reports == two.reports)
+        #expect(one.lines == two.lines)
+        for expected in [
+            "agencies.csv:7:8: error: 'field' (分野) '畑'", "agencies.csv:298:12: error: 'field' (分野) '畑'",
+            "agencies.csv:302:1: error: duplicate agency ID 'B7' (first on line 9)",
+            "survey.csv:1202:4: error: 'partner' (連携先) '存在しない機関' is not in agencies.csv",
+            "survey.csv:1203:4: error:", "survey.csv:1204:4: error: B0 機関0 reports B13 機関13 twice (first on line 2)",
+        ] {
+            #expect(one.lines.contains { $0.contains(expected) }, "\(expected)")
+        }
+    }
+
     @Test("rows read from their bytes and rows read through their values agree")
     func quickAndFullReading() throws {
         let header = "reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note\n"

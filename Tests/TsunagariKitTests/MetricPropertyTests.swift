@@ -203,6 +203,24 @@ struct PathMeasureRunTests {
         return Graph(nodeCount: n, edges: edges, directed: false)
     }
 
+    @Test("chunks are merged once each, in order, whatever the threads and however long a merge takes")
+    func chunksMergedInOrder() {
+        for count in [0, 1, 5, 31, 32, 33, 1_000] {
+            for threads in [1, 2, 4] {
+                let merged = Parallelism.$requested.withValue(threads) {
+                    forEachChunk(count, into: [Int]()) { range -> [Int] in
+                        usleep(UInt32(range.lowerBound % 3) * 200)  // chunks finish out of order
+                        return Array(range)
+                    } merge: { all, part in
+                        usleep(300)  // others finish while a merge goes on
+                        all += part
+                    }
+                }
+                #expect(merged == Array(0..<count), "\(count) rows, \(threads) threads")
+            }
+        }
+    }
+
     @Test("one thread and two threads give identical values, to the last bit")
     func threads() {
         let g = Self.random(300, seed: 11)

@@ -398,8 +398,8 @@ extension Wording {
 }
 
 /// The bytes of the file at `path`, read straight into the array (through `Data` they were
-/// written twice: a tenth of reading a large survey); nil when it cannot be read. A file that
-/// is not the size it says it is (a pipe, one still being written) is read by Foundation.
+/// written twice: a tenth of reading a large survey); nil when it cannot be read. A file longer
+/// than its size says (a pipe, one still being written) is read on to its end.
 private func fileBytes(_ path: String) -> [UInt8]? {
     let file = open(path, O_RDONLY)
     guard file >= 0 else { return nil }
@@ -420,5 +420,7 @@ private func fileBytes(_ path: String) -> [UInt8]? {
         }
     }
     if failed { return nil }
-    return bytes.count < size ? bytes : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    if bytes.count < size { return bytes }
+    guard let rest = try? FileHandle(fileDescriptor: file).readToEnd() else { return nil }
+    return bytes + rest
 }

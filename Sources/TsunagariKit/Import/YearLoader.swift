@@ -286,13 +286,10 @@ struct YearLoader {
     mutating func readSurvey(_ table: CSVTable, answeredOnly: Bool) -> [SurveyReport] {
         // Rows whose cells need no word are read from their bytes on every core (`QuickRow`), in
         // parts; each part is then read in file order as soon as those before it are, while the
-        // other cores go on with theirs. The loader moves into the reading and back, so that its
-        // tables have one owner and grow in place.
+        // other cores go on with theirs, on a copy of the loader that then replaces it.
         let index = self.index
-        var loader: YearLoader? = self
-        self = YearLoader(folder: folder, fiscalYear: fiscalYear)
         let reading = forEachChunk(
-            table.records.count, into: (loader: loader.take()!, reports: [SurveyReport](), notTies: [Int](), next: 0)
+            table.records.count, into: (loader: self, reports: [SurveyReport](), notTies: [Int](), next: 0)
         ) { range in
             guard !answeredOnly else { return [QuickRow?](repeating: nil, count: range.count) }
             var memory = QuickMemory()
@@ -300,13 +297,14 @@ struct YearLoader {
                 range.map { Self.quickRow(table, text, table.records[$0], index, &memory) }
             }
         } merge: { reading, part in
-            if reading.next == 0 {
+            if reading.next == 0 {  // on the copy: reserved here, the tables are not copied again
                 reading.loader.reported.reserve(table.records.count)
                 reading.reports.reserveCapacity(table.records.count)
             }
             for (i, q) in part.enumerated() {
                 reading.loader.readSurveyRow(
-                    table, table.records[reading.next + i], q, answeredOnly: answeredOnly, into: &reading.reports,
+                    table, table.records[reading.next + i], quick: q, answeredOnly: answeredOnly,
+                    into: &reading.reports,
                     notTies: &reading.notTies)
             }
             reading.next += part.count
@@ -320,7 +318,7 @@ struct YearLoader {
 
     /// One survey row: as `quick` read it from its bytes, else read through its values.
     private mutating func readSurveyRow(
-        _ table: CSVTable, _ record: CSVRow, _ quick: QuickRow?, answeredOnly: Bool,
+        _ table: CSVTable, _ record: CSVRow, quick: QuickRow?, answeredOnly: Bool,
         into reports: inout [SurveyReport], notTies: inout [Int]
     ) {
         guard let q = quick else {
