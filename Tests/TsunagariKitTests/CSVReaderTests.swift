@@ -165,4 +165,25 @@ struct TextDecodingTests {
                 "\(Array(note.unicodeScalars))")
         }
     }
+
+    @Test("unquoted cells end and count their columns as a reading byte by byte does", arguments: ["\n", "\r\n", "\r"])
+    func unquotedCells(_ end: String) {
+        // Cells shorter and longer than the eight bytes read at a time, ASCII and 2-, 3- and 4-byte
+        // characters, line ends and commas at every place in a word.
+        let pieces = ["a", "1", " ", "é", "機", "😀", "'", "=", "\t"]
+        var rng = SplitMix64(seed: 11)
+        let rows = (0..<500).map { _ in
+            (0..<(1 + Int(rng.next() % 6))).map { _ in
+                (0..<Int(rng.next() % 14)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            }
+        }
+        let records = parseCSV(rows.map { $0.joined(separator: ",") }.joined(separator: end) + end).cells.records
+        #expect(records.count == rows.count)
+        for (r, (record, row)) in zip(records, rows).enumerated() {
+            #expect(record.line == r + 1)
+            #expect(record.fields.map(\.value) == row)
+            let columns = row.indices.map { k in 1 + row[..<k].map { $0.unicodeScalars.count + 1 }.reduce(0, +) }
+            #expect(record.fields.map(\.column) == columns, "row \(r + 1)")
+        }
+    }
 }

@@ -22,7 +22,7 @@ public struct AgencyMatching: Sendable {
                 let currentIDs = Set(ids)
                 var vanished: [String: String] = [:]
                 for (i, a) in previous.enumerated() where !currentIDs.contains(a.id) {
-                    for name in [a.name, a.shortName].compactMap({ $0 }) + a.aliases {
+                    for name in a.names {
                         vanished[normalizedKey(name)] = canonical[y - 1][i]
                     }
                 }
@@ -31,7 +31,7 @@ public struct AgencyMatching: Sendable {
                     if let c = carried[a.id] { ids[i] = c; used.insert(c) }
                 }
                 for (i, a) in year.agencies.enumerated() where carried[a.id] == nil {
-                    let names = [a.name, a.shortName].compactMap { $0 } + a.aliases
+                    let names = a.names
                     if let match = names.lazy.compactMap({ vanished[normalizedKey($0)] }).first, !used.contains(match) {
                         ids[i] = match
                         byName.append((y, a.id, match))

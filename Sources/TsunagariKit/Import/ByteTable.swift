@@ -54,18 +54,20 @@ struct ByteTable<Value: Sendable>: Sendable {
         return key.withUTF8 { self[$0] }
     }
 
-    /// Changes the value of `key`, added first as `initial` when it is not in the table.
-    mutating func update(_ key: String, initial: Value, _ change: (inout Value) -> Void) {
+    /// Changes the value of `key`, added first as `initial` when it is not in the table; `hash`
+    /// is `ByteTable.hash(key)` when it was found before.
+    mutating func update(_ key: String, hash: Int? = nil, initial: Value, _ change: (inout Value) -> Void) {
         var key = key
         key.withUTF8 { bytes in
-            let i = index(bytes) ?? add(bytes, initial)
+            let hash = hash ?? Self.hash(bytes)
+            let i = index(bytes, hash: hash) ?? add(bytes, initial, hash: hash)
             change(&values[i])
         }
     }
 
     /// Sets the value of `key`.
     mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
-        if let i = index(key) { values[i] = value } else { _ = add(key, value) }
+        if let i = index(key) { values[i] = value } else { _ = add(key, value, hash: Self.hash(key)) }
     }
 
     mutating func set(_ key: String, _ value: Value) {
@@ -76,28 +78,28 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// Room for `count` entries with `bytes` bytes of keys in all, so that the table does not grow
     /// while they are added.
     mutating func reserve(_ count: Int, bytes: Int) {
-        pool.reserveCapacity(bytes)
-        keys.reserveCapacity(count)
-        hashes.reserveCapacity(count)
-        values.reserveCapacity(count)
+        pool.reserveHugeCapacity(bytes)
+        keys.reserveHugeCapacity(count)
+        hashes.reserveHugeCapacity(count)
+        values.reserveHugeCapacity(count)
         var size = slots.count
         while size < 2 * count { size *= 2 }
         if size > slots.count { resize(size) }
     }
 
-    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Int {
+    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ value: Value, hash: Int) -> Int {
         if 2 * (count + 1) > slots.count { resize(2 * slots.count) }
         let i = count
         keys.append(pool.count..<(pool.count + key.count))
         pool.append(contentsOf: key)
-        hashes.append(Self.hash(key))
+        hashes.append(hash)
         values.append(value)
         place(i)
         return i
     }
 
     private mutating func resize(_ size: Int) {
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](hugeRepeating: 0, count: size)
         for i in 0..<count { place(i) }
     }
 
@@ -113,5 +115,46 @@ struct ByteTable<Value: Sendable>: Sendable {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(key))
         return hasher.finalize()
+    }
+}
+
+/// The values of cells read before, by the cells' bytes: a `ByteTable` with a direct-mapped cache
+/// in front, for the few dozen spellings a large survey repeats in a column (its kinds, its
+/// frequencies), so that most cells are found without being hashed whole.
+///
+/// A cell's slot comes from its length and seven of its bytes by Fibonacci hashing (Knuth,
+/// TAOCP 3, §6.4); a cell whose slot holds another is looked up in the table, and takes the slot.
+/// The cache holds the cells where they lie: the text they are in must outlive it.
+struct CellValues<Value: Sendable> {
+    private var table = ByteTable<Value>()
+    private var slots = [(cell: UnsafeBufferPointer<UInt8>, value: Value)?](repeating: nil, count: 1 << slotBits)
+    private static var slotBits: Int { 10 }
+
+    /// The value of `cell`, or nil when it was never set.
+    mutating func value(_ cell: UnsafeBufferPointer<UInt8>) -> Value? {
+        let slot = Self.slot(cell)
+        if let (held, value) = slots[slot], held.count == cell.count,
+            cell.isEmpty || memcmp(held.baseAddress!, cell.baseAddress!, cell.count) == 0
+        {
+            return value
+        }
+        guard let value = table[cell] else { return nil }
+        slots[slot] = (cell, value)
+        return value
+    }
+
+    mutating func set(_ cell: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        table.set(cell, value)
+        slots[Self.slot(cell)] = (cell, value)
+    }
+
+    private static func slot(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = cell.count
+        guard n > 0 else { return 0 }
+        func byte(_ i: Int, _ shift: UInt64) -> UInt64 { UInt64(cell[min(max(i, 0), n - 1)]) << shift }
+        let mixed =
+            UInt64(n) | byte(1, 8) | byte(2, 16) | byte(n - 1, 24) | byte(n - 2, 32) | byte(n / 2, 40)
+            | byte(n / 2 - 1, 48) | byte(0, 56)
+        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
     }
 }

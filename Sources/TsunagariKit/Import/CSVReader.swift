@@ -157,7 +157,7 @@ public func parseCSV(
     var table = CSVCells()
     // Room for a cell every five bytes (a survey's take about eight), so that the array is not
     // copied as it grows; pages of it that are never written are never touched.
-    table.cells.reserveCapacity(text.count / 5 + 1)
+    table.cells.reserveHugeCapacity(text.count / 5 + 1)
     var extra: [UInt8] = []
     let errors = text.withUnsafeBufferPointer { bytes in
         parseCSVBytes(
@@ -266,12 +266,7 @@ private func parseCSVBytes(
             append(s, e, fieldLine, fieldColumn)
         } else {
             let start = i
-            while i < n {
-                let b = bytes[i]
-                if b == comma || b == cr || b == lf { break }
-                i += 1
-                if b & 0xC0 != 0x80 { column += 1 }
-            }
+            i = unquotedEnd(bytes, from: i, separator: comma, column: &column)
             if i - start > maximumCellBytes {
                 errors.append(CSVSyntaxError(kind: .cellTooLong, line: fieldLine, column: fieldColumn))
                 append(start, start, fieldLine, fieldColumn)
@@ -304,4 +299,38 @@ private func parseCSVBytes(
     }
     if fieldCount > 0 { endRecord() }
     return errors
+}
+
+/// The end of the unquoted cell that starts at `i`: the first separator, CR or LF from there
+/// (else the end of the text), with `column` moved on by the characters before it (bytes that are
+/// not UTF-8 continuation bytes, `10xxxxxx`).
+///
+/// Eight bytes at a time: `v − 0x01…01 & ~v & 0x80…80` marks the lowest zero byte of `v` exactly
+/// (Mycroft's test for a zero byte; marks above it may be false), and a byte equal to `c` is a
+/// zero byte of `v ^ c·0x01…01`. Continuation bytes have bit 7 set and bit 6 clear:
+/// `v & ~(v << 1) & 0x80…80`.
+@inline(__always)
+private func unquotedEnd(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8, column: inout Int
+) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+    let (separators, crs, lfs) = (ones &* UInt64(separator), ones &* 0x0D, ones &* 0x0A)
+    var i = start
+    while i + 8 <= bytes.count {
+        let v = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+        let ends = zeroBytes(v ^ separators) | zeroBytes(v ^ crs) | zeroBytes(v ^ lfs)
+        let k = ends == 0 ? 8 : ends.trailingZeroBitCount / 8
+        let before: UInt64 = k == 8 ? ~0 : (1 << (8 * UInt64(k))) &- 1
+        column += k - (v & ~(v << 1) & highs & before).nonzeroBitCount
+        i += k
+        if ends != 0 { return i }
+    }
+    while i < bytes.count {
+        let b = bytes[i]
+        if b == separator || b == 0x0D || b == 0x0A { break }
+        i += 1
+        if b & 0xC0 != 0x80 { column += 1 }
+    }
+    return i
 }

@@ -44,36 +44,57 @@ struct NameIndex: Sendable {
     }
 
     /// Registers each entry under its ID and names, in order; a duplicate ID keeps the first entry.
-    /// The IDs go into their table on another core while the names are folded into theirs.
+    /// The names' keys and the hashes of keys and IDs are found on every core first; then the IDs
+    /// go into their table on another core while the names go into theirs.
     /// Returns, for each name an entry shares with one registered before it, the entry's place in
     /// `entries`, the name and the other's target, so that the caller can warn about them.
     mutating func add(_ entries: [Entry]) -> [(entry: Int, name: String, other: Target)] {
         forgetSuggestions()
+        /// A part of the entries: the hash of each one's ID, and each of its keys with the name it
+        /// folds (-1 for the ID, else the place among the entry's names).
+        typealias Part = (range: Range<Int>, ids: [Int], keys: [(entry: Int, name: Int, key: String, hash: Int)])
+        let parts = forEachChunk(entries.count, into: [Part]()) { range in
+            var part: Part = (range, [], [])
+            part.ids.reserveCapacity(range.count)
+            part.keys.reserveCapacity(3 * range.count)
+            for e in range {
+                var id = entries[e].id
+                part.ids.append(id.withUTF8(ByteTable<Target>.hash))
+                for (n, name) in ([id] + entries[e].names).enumerated() {
+                    var key = normalizedKey(name)
+                    guard !key.isEmpty else { continue }
+                    part.keys.append((e, n - 1, key, key.withUTF8(ByteTable<Target>.hash)))
+                }
+            }
+            return part
+        } merge: {
+            $0.append($1)
+        }
         let ids = Locked(byID)
         byID = ByteTable()  // the other core's copy is then the only one, and grows in place
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             ids.withLock { table in
                 table.reserve(table.count + entries.count, bytes: 8 * entries.count)
-                for entry in entries { table.update(entry.id, initial: entry.target) { _ in } }
+                for part in parts {
+                    for (e, hash) in zip(part.range, part.ids) {
+                        table.update(entries[e].id, hash: hash, initial: entries[e].target) { _ in }
+                    }
+                }
             }
         }
         byKey.reserve(byKey.count + 3 * entries.count, bytes: 40 * entries.count)
         var clashes: [(entry: Int, name: String, other: Target)] = []
-        func register(_ e: Int, _ name: String) {
-            let key = normalizedKey(name)
-            guard !key.isEmpty else { return }
-            let target = entries[e].target
-            byKey.update(key, initial: Targets(target)) { targets in
-                // New, or another of its names folds to the same key.
-                guard !targets.contains(target) else { return }
-                clashes.append((e, name, targets.first))
-                targets.append(target)
+        for part in parts {
+            for (e, n, key, hash) in part.keys {
+                let target = entries[e].target
+                byKey.update(key, hash: hash, initial: Targets(target)) { targets in
+                    // New, or another of its names folds to the same key.
+                    guard !targets.contains(target) else { return }
+                    clashes.append((e, n < 0 ? entries[e].id : entries[e].names[n], targets.first))
+                    targets.append(target)
+                }
             }
-        }
-        for e in entries.indices {
-            register(e, entries[e].id)
-            for name in entries[e].names { register(e, name) }
         }
         group.wait()
         byID = ids.withLock { $0 }

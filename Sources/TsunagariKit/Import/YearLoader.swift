@@ -132,90 +132,106 @@ struct YearLoader {
 
     // MARK: agencies.csv
 
-    /// A row of agencies.csv read on its own (`agencyRow`): its ID (nil when blank), its agency or
-    /// nil when the row has an error, the names that point to it either way, and the place of its
-    /// diagnostics among those of its part of the file.
+    /// A row of agencies.csv read on its own (`agencyRow`): its ID (nil when blank), whether it
+    /// gave an agency (false when the row has an error, and then the names that point to it), the
+    /// cell of its area, and the place of its diagnostics among those of its part of the file.
     private struct AgencyRow: Sendable {
-        var id: String?, agency: Agency?, names: [String] = [], area: SourceLocation?
+        var id: String?, accepted = false, names: [String] = [], area: SourceLocation?
         var diagnostics = 0..<0
     }
 
-    /// Reads the agencies: the rows on every core first (`agencyRow`, each part with its own
-    /// diagnostics), then in file order the IDs met twice, the agencies sorted by ID and their names.
+    /// What the agencies' rows give, gathered in file order: the agencies, the rows rejected (each
+    /// with the names that point to it), the line of each ID's first row, the cell of each area.
+    private struct AgenciesRead: Sendable {
+        var parsed: [Agency] = [], rejected: [NameIndex.Entry] = []
+        var firstLine: [String: Int] = [:], areaCells: [String: SourceLocation] = [:]
+        var diagnostics = Diagnostics()
+    }
+
+    /// Reads the agencies: the rows on every core (`agencyRow`, each part with its own
+    /// diagnostics), each part then taken in file order, as soon as those before it are, while the
+    /// other cores go on (the IDs met twice), then the agencies sorted by ID and their names.
     private mutating func readAgencies(_ table: CSVTable) {
         let base = self
-        let parts = forEachChunk(table.records.count, into: [(rows: [AgencyRow], diagnostics: Diagnostics)]()) {
-            range in
+        var read = AgenciesRead()
+        read.parsed.reserveHugeCapacity(table.records.count)
+        read.firstLine.reserveCapacity(table.records.count)
+        read = forEachChunk(table.records.count, into: read) { range in
             var loader = base
             loader.diagnostics = Diagnostics()
-            let rows = range.map { r in
+            var (rows, agencies) = ([AgencyRow](), [Agency]())
+            rows.reserveCapacity(range.count)
+            agencies.reserveCapacity(range.count)
+            for r in range {
                 let first = loader.diagnostics.all.count
-                var row = loader.agencyRow(table, table.records[r])
+                var (row, agency) = loader.agencyRow(table, table.records[r])
                 row.diagnostics = first..<loader.diagnostics.all.count
-                return row
+                if let agency { agencies.append(agency) }
+                rows.append(row)
             }
-            return (rows, loader.diagnostics)
-        } merge: {
-            $0.append($1)
-        }
-        var parsed: [Agency] = []
-        var rejected: [NameIndex.Entry] = []
-        var firstLine: [String: Int] = [:]
-        var areaCells: [String: SourceLocation] = [:]
-        parsed.reserveCapacity(table.records.count)
-        firstLine.reserveCapacity(table.records.count)
-        var r = 0
-        for part in parts {
-            for row in part.rows {
-                let record = table.records[r]
-                r += 1
-                let own = part.diagnostics.all[row.diagnostics]
-                guard let id = row.id else {  // a blank ID: its error alone
-                    own.forEach { diagnostics.append($0) }
+            return (start: range.lowerBound, rows: rows, agencies: agencies, diagnostics: loader.diagnostics)
+        } merge: { read, part in
+            var (accepted, dropped) = (0, Set<Int>())  // the part's agencies so far, those of IDs met before
+            for k in part.rows.indices {
+                let record = table.records[part.start + k]
+                let own = part.diagnostics.all[part.rows[k].diagnostics]
+                guard let id = part.rows[k].id else {  // a blank ID: its error alone
+                    own.forEach { read.diagnostics.append($0) }
                     continue
                 }
-                if let first = firstLine[id] {
+                let agency = part.rows[k].accepted ? accepted : nil
+                accepted += agency == nil ? 0 : 1
+                if let first = read.firstLine[id] {
                     // Not read further (its own diagnostics are left out); its names still point
                     // somewhere known, so answers using them raise no second error.
-                    diagnostics.error(table.location(record, Schema.Agencies.id), .duplicateID(id, firstLine: first))
-                    rejected.append(NameIndex.Entry(id: id, names: row.names, target: .rejected(line: record.line)))
+                    read.diagnostics.error(
+                        table.location(record, Schema.Agencies.id), .duplicateID(id, firstLine: first))
+                    let names = agency.map { part.agencies[$0].names } ?? part.rows[k].names
+                    read.rejected.append(NameIndex.Entry(id: id, names: names, target: .rejected(line: record.line)))
+                    if let agency { dropped.insert(agency) }
                     continue
                 }
-                firstLine[id] = record.line
-                own.forEach { diagnostics.append($0) }
-                if let agency = row.agency {
-                    parsed.append(agency)
-                    if let area = row.area { areaCells[id] = area }
-                } else {
-                    rejected.append(NameIndex.Entry(id: id, names: row.names, target: .rejected(line: record.line)))
+                read.firstLine[id] = record.line
+                own.forEach { read.diagnostics.append($0) }
+                if agency == nil {
+                    read.rejected.append(
+                        NameIndex.Entry(id: id, names: part.rows[k].names, target: .rejected(line: record.line)))
+                } else if let area = part.rows[k].area {
+                    read.areaCells[id] = area
                 }
             }
+            if dropped.isEmpty {
+                read.parsed += part.agencies
+            } else {
+                read.parsed += part.agencies.indices.filter { !dropped.contains($0) }.map { part.agencies[$0] }
+            }
         }
-        warnLoneAreas(parsed, areaCells)
-
-        parsed.sort { naturalOrder($0.id, $1.id) }  // in place: a sorted copy would retain every agency's strings
-        agencies = parsed
+        diagnostics.append(contentsOf: read.diagnostics)
+        warnLoneAreas(read.parsed, read.areaCells)
+        let rejected = read.rejected
+        agencies = read.parsed
+        read = AgenciesRead()
+        // Sorted by ID: the order found on indices, the agencies moved only when not already in it
+        // (a sort of the agencies themselves copies each, and a file is most often in that order).
+        let order = agencies.indices.sorted { naturalOrder(agencies[$0].id, agencies[$1].id) }
+        if !order.elementsEqual(agencies.indices) { agencies = order.map { agencies[$0] } }
         var entries: [NameIndex.Entry] = []
         entries.reserveCapacity(agencies.count + rejected.count)
         for i in agencies.indices {  // field by field: a copy of each agency would retain its strings
-            var names: [String] = []
-            names.reserveCapacity(2 + agencies[i].aliases.count)
-            names.append(agencies[i].name)
-            if let short = agencies[i].shortName { names.append(short) }
-            names += agencies[i].aliases
-            entries.append(NameIndex.Entry(id: agencies[i].id, names: names, target: .agency(i)))
+            entries.append(NameIndex.Entry(id: agencies[i].id, names: agencies[i].names, target: .agency(i)))
         }
-        for clash in index.add(entries + rejected) {
+        entries += rejected
+        for clash in index.add(entries) {
             guard clash.entry < agencies.count, case .agency(let other) = clash.other else { continue }
             diagnostics.warning(agencies[clash.entry].location, .sharedName(clash.name, with: agencies[other]))
         }
     }
 
     /// Reads one row of agencies.csv, with a diagnostic for each problem.
-    private mutating func agencyRow(_ table: CSVTable, _ record: CSVRow) -> AgencyRow {
+    private mutating func agencyRow(_ table: CSVTable, _ record: CSVRow) -> (AgencyRow, Agency?) {
         typealias C = Schema.Agencies
         var row = AgencyRow(id: required(table, record, C.id))
-        guard row.id != nil else { return row }
+        guard row.id != nil else { return (row, nil) }
         var ok = true
         let name = required(table, record, C.name)
         if name == nil { ok = false }
@@ -236,7 +252,6 @@ struct YearLoader {
         if table.value(record, C.publicPrivate) != nil && pp == nil || !ageMin.ok || !ageMax.ok { ok = false }
         let short = table.value(record, C.shortName)
         let aliases = table.value(record, C.aliases).map(splitList) ?? []
-        row.names = [name, short].compactMap { $0 } + aliases
         let services = serviceList(table, record, C.services)
         let consultations = integer(table, record, C.consultations, range: 0...1_000_000)
         let role = table.value(record, C.contactRole)
@@ -244,7 +259,10 @@ struct YearLoader {
             diagnostics.error(table.location(record, C.contactRole), .contactIsPerson(role))
             ok = false
         }
-        guard ok, let services, consultations.ok, let name, let field, let id = row.id else { return row }
+        guard ok, let services, consultations.ok, let name, let field, let id = row.id else {
+            row.names = [name, short].compactMap { $0 } + aliases
+            return (row, nil)
+        }
         var agency = Agency(
             id: id, name: name, shortName: short, field: field, publicPrivate: pp,
             ageMin: ageMin.value, ageMax: ageMax.value, aliases: aliases, type: type,
@@ -256,8 +274,8 @@ struct YearLoader {
         agency.contactRole = role
         agency.area = table.value(record, C.area)
         if agency.area != nil { row.area = table.location(record, C.area) }
-        row.agency = agency
-        return row
+        row.accepted = true
+        return (row, agency)
     }
 
     /// A municipality only one agency names is most often another's misspelling (「東山巿」 for
@@ -299,7 +317,7 @@ struct YearLoader {
         } merge: { reading, part in
             if reading.next == 0 {  // on the copy: reserved here, the tables are not copied again
                 reading.loader.reported.reserve(table.records.count)
-                reading.reports.reserveCapacity(table.records.count)
+                reading.reports.reserveHugeCapacity(table.records.count)
             }
             for (i, q) in part.enumerated() {
                 reading.loader.readSurveyRow(
@@ -328,8 +346,8 @@ struct YearLoader {
         let (reporter, partner) = (Int(q.reporter), Int(q.partner))
         guard firstReport(reporter, partner, table, record) else { return }
         if !Self.isTie(
-            kinds: q.kinds, frequency: q.frequency, familiarity: q.familiarity, personDependent: q.person,
-            trust: q.trust, note: q.note)
+            kinds: q.kinds, frequency: q.frequency, familiarity: q.familiarity.map(Int.init), personDependent: q.person,
+            trust: q.trust.map(Int.init), note: q.note)
         {
             notTies.append(record.line)
             return
@@ -337,7 +355,8 @@ struct YearLoader {
         reports.append(
             SurveyReport(
                 reporter: reporter, partner: partner, kinds: q.kinds, frequency: q.frequency,
-                familiarity: q.familiarity, personDependent: q.person, trust: q.trust, note: q.note,
+                familiarity: q.familiarity.map(Int.init), personDependent: q.person, trust: q.trust.map(Int.init),
+                note: q.note,
                 location: SourceLocation(file: table.path, line: record.line, column: 1)))
     }
 
@@ -425,7 +444,7 @@ struct YearLoader {
     private struct QuickRow: Sendable {
         var reporter: Int32, partner: Int32
         var kinds: TieKinds, frequency: Frequency?
-        var familiarity: Int?, person: Bool?, trust: Int?
+        var familiarity: Int8?, person: Bool?, trust: Int8?
         var note: String
     }
 
@@ -433,7 +452,7 @@ struct YearLoader {
     /// and frequencies read before, and the last reporter (a survey lists each reporter's rows
     /// together).
     private struct QuickMemory {
-        var kinds = ByteTable<TieKinds>(), frequencies = ByteTable<Frequency>()
+        var kinds = CellValues<TieKinds>(), frequencies = CellValues<Frequency>()
         var reporterCell = UnsafeBufferPointer<UInt8>(start: nil, count: 0), reporter: Int?
     }
 
@@ -455,7 +474,7 @@ struct YearLoader {
             person: nil, trust: nil, note: String(decoding: cell(C.note), as: UTF8.self))
         let kinds = cell(C.kinds), frequency = cell(C.frequency)
         if kinds.isEmpty {
-        } else if let known = memory.kinds[kinds] {
+        } else if let known = memory.kinds.value(kinds) {
             row.kinds = known
         } else {
             let read = tieKinds(String(decoding: kinds, as: UTF8.self))
@@ -464,7 +483,7 @@ struct YearLoader {
             memory.kinds.set(kinds, row.kinds)
         }
         if frequency.isEmpty {
-        } else if let known = memory.frequencies[frequency] {
+        } else if let known = memory.frequencies.value(frequency) {
             row.frequency = known
         } else {
             guard let word = Frequency(cell: String(decoding: frequency, as: UTF8.self)) else { return nil }
@@ -472,14 +491,14 @@ struct YearLoader {
             memory.frequencies.set(frequency, word)
         }
         /// A blank cell (nil) or one digit in `range`; false for anything else.
-        func digit(_ column: Column, _ range: ClosedRange<Int>, _ value: inout Int?) -> Bool {
+        func digit(_ column: Column, _ range: ClosedRange<Int8>, _ value: inout Int8?) -> Bool {
             let bytes = cell(column)
             if bytes.isEmpty { return true }
-            guard bytes.count == 1, range.contains(Int(bytes[0]) - 0x30) else { return false }
-            value = Int(bytes[0]) - 0x30
+            guard bytes.count == 1, range.contains(Int8(truncatingIfNeeded: bytes[0] &- 0x30)) else { return false }
+            value = Int8(bytes[0] - 0x30)
             return true
         }
-        var person: Int?
+        var person: Int8?
         guard digit(C.familiarity, 0...3, &row.familiarity), digit(C.personDependent, 0...1, &person),
             digit(C.trust, 1...4, &row.trust)
         else { return nil }

@@ -41,8 +41,21 @@ public struct Agency: Sendable, Hashable {
             id, name, shortName, field, publicPrivate
         )
         (self.ageMin, self.ageMax, self.aliases, self.location) = (ageMin, ageMax, aliases, location)
-        self.type = type ?? AgencyType.infer(names: [name, shortName].compactMap { $0 } + aliases, field: field)
-        typeInferred = type == nil && self.type != nil
+        self.type = type
+        typeInferred = false
+        if type == nil, let inferred = AgencyType.infer(names: names, field: field) {
+            (self.type, typeInferred) = (inferred, true)
+        }
+    }
+
+    /// The names it is written by: its name, its short name where there is one, its aliases.
+    public var names: [String] {
+        var names: [String] = []
+        names.reserveCapacity(2 + aliases.count)
+        names.append(name)
+        if let shortName { names.append(shortName) }
+        names.append(contentsOf: aliases)
+        return names
     }
 
     /// The short name where there is one, for maps and tables.
@@ -196,7 +209,7 @@ extension YearData {
         let key = normalizedKey(written)
         return agencies.firstIndex { $0.id == written }
             ?? agencies.firstIndex { agency in
-                ([agency.name, agency.shortName].compactMap { $0 } + agency.aliases).contains {
+                agency.names.contains {
                     normalizedKey($0) == key
                 }
             }

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import TsunagariKit
+
+@Suite("Tables of the import")
+struct ImportTableTests {
+    @Test("cells' values through the cache are those set, for cells alike in the bytes their slots come from")
+    func cellValues() {
+        // Cells whose first three, middle two and last two bytes are the same: those of one length
+        // share a slot, and differ only in bytes the slot does not look at.
+        var rng = SplitMix64(seed: 3)
+        let cells: [[UInt8]] = (0..<3_000).map { _ in
+            let n = 1 + Int(rng.next() % 24)
+            return (0..<n).map { i in
+                i < 3 || i >= n - 2 || i == n / 2 || i == n / 2 - 1 ? 0x41 : UInt8(0x41 + rng.next() % 3)
+            }
+        }
+        let text = cells.flatMap { $0 }
+        var starts = [0]
+        for cell in cells { starts.append(starts.last! + cell.count) }
+        text.withUnsafeBufferPointer { text in
+            func cell(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: text[starts[i]..<starts[i + 1]])
+            }
+            var memory = CellValues<Int>()
+            var expected: [[UInt8]: Int] = [:]
+            var wrong = 0
+            for _ in 0..<20_000 {
+                let i = Int(rng.next() % UInt64(cells.count))
+                if expected[cells[i]] == nil && rng.next() % 3 == 0 {
+                    memory.set(cell(i), i)
+                    expected[cells[i]] = i
+                }
+                if memory.value(cell(i)) != expected[cells[i]] { wrong += 1 }
+            }
+            #expect(wrong == 0)
+            #expect(expected.count > 500)
+        }
+    }
+
+    @Test("arrays in storage advised for huge pages hold what they are given")
+    func hugePages() {
+        let count = 3 << 20  // 3 M elements: 24 MB, several whole 2 MB pages
+        #expect([Int](hugeRepeating: 7, count: count) == [Int](repeating: 7, count: count))
+        var values = Array(0..<1_000)
+        values.reserveHugeCapacity(count)
+        #expect(values == Array(0..<1_000) && values.capacity >= count)
+        values.append(contentsOf: 1_000..<count)
+        #expect(values == Array(0..<count))
+    }
+}
