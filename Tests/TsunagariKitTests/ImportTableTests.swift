@@ -37,15 +37,4 @@ struct ImportTableTests {
             #expect(expected.count > 500)
         }
     }
-
-    @Test("arrays in storage advised for huge pages hold what they are given")
-    func hugePages() {
-        let count = 3 << 20  // 3 M elements: 24 MB, several whole 2 MB pages
-        #expect([Int](hugeRepeating: 7, count: count) == [Int](repeating: 7, count: count))
-        var values = Array(0..<1_000)
-        values.reserveHugeCapacity(count)
-        #expect(values == Array(0..<1_000) && values.capacity >= count)
-        values.append(contentsOf: 1_000..<count)
-        #expect(values == Array(0..<count))
-    }
 }

@@ -78,10 +78,10 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// Room for `count` entries with `bytes` bytes of keys in all, so that the table does not grow
     /// while they are added.
     mutating func reserve(_ count: Int, bytes: Int) {
-        pool.reserveHugeCapacity(bytes)
-        keys.reserveHugeCapacity(count)
-        hashes.reserveHugeCapacity(count)
-        values.reserveHugeCapacity(count)
+        pool.reserveCapacity(bytes)
+        keys.reserveCapacity(count)
+        hashes.reserveCapacity(count)
+        values.reserveCapacity(count)
         var size = slots.count
         while size < 2 * count { size *= 2 }
         if size > slots.count { resize(size) }
@@ -99,7 +99,7 @@ struct ByteTable<Value: Sendable>: Sendable {
     }
 
     private mutating func resize(_ size: Int) {
-        slots = [UInt64](hugeRepeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         for i in 0..<count { place(i) }
     }
 

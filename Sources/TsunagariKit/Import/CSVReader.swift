@@ -157,7 +157,7 @@ public func parseCSV(
     var table = CSVCells()
     // Room for a cell every five bytes (a survey's take about eight), so that the array is not
     // copied as it grows; pages of it that are never written are never touched.
-    table.cells.reserveHugeCapacity(text.count / 5 + 1)
+    table.cells.reserveCapacity(text.count / 5 + 1)
     var extra: [UInt8] = []
     let errors = text.withUnsafeBufferPointer { bytes in
         parseCSVBytes(

@@ -409,7 +409,6 @@ private func fileBytes(_ path: String) -> [UInt8]? {
     let size = Int(info.st_size) + 1  // one byte more than there should be, to see the end
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
         while count < size {
             let n = read(file, buffer.baseAddress! + count, size - count)
             if n > 0 {

@@ -23,7 +23,7 @@ struct PairPlaces {
 
     /// Room for `more` pairs beyond those in the table, so that it does not grow while they come.
     mutating func reserve(_ more: Int) {
-        places.reserveHugeCapacity(places.count + more)
+        places.reserveCapacity(places.count + more)
         var size = slots.count
         while 4 * (places.count + more) > 3 * size { size *= 2 }
         if size > slots.count { resize(size) }
@@ -52,7 +52,7 @@ struct PairPlaces {
 
     private mutating func resize(_ size: Int) {
         let old = slots
-        slots = Array(hugeRepeating: (0, 0), count: size)
+        slots = Array(repeating: (0, 0), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
         for entry in old where entry.pair != 0 {
             var slot = self.slot(entry.pair)

@@ -154,7 +154,7 @@ struct YearLoader {
     private mutating func readAgencies(_ table: CSVTable) {
         let base = self
         var read = AgenciesRead()
-        read.parsed.reserveHugeCapacity(table.records.count)
+        read.parsed.reserveCapacity(table.records.count)
         read.firstLine.reserveCapacity(table.records.count)
         read = forEachChunk(table.records.count, into: read) { range in
             var loader = base
@@ -317,7 +317,7 @@ struct YearLoader {
         } merge: { reading, part in
             if reading.next == 0 {  // on the copy: reserved here, the tables are not copied again
                 reading.loader.reported.reserve(table.records.count)
-                reading.reports.reserveHugeCapacity(table.records.count)
+                reading.reports.reserveCapacity(table.records.count)
             }
             for (i, q) in part.enumerated() {
                 reading.loader.readSurveyRow(
