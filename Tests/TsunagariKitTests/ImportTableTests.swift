@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TsunagariKit
@@ -36,5 +37,31 @@ struct ImportTableTests {
             #expect(wrong == 0)
             #expect(expected.count > 500)
         }
+    }
+
+    @Test("a cell's digits read from its bytes are its value's number, and only for one to nine ASCII digits")
+    func digits() throws {
+        let pieces = ["0", "1", "9", "５", " ", "'", "+", "-", "a", "\u{3000}", "7", "3"]
+        var rng = SplitMix64(seed: 8)
+        let notes = (0..<2_000).map { _ in
+            (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
+        let path = NSTemporaryDirectory() + "tsunagari-digits-\(UUID().uuidString).csv"
+        try
+            (["reporter,partner,kinds,frequency,familiarity,person_dependent,trust,note"]
+            + notes.map { "A01,A02,,,,,,\($0)" })
+            .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var diagnostics = Diagnostics()
+        let table = try #require(CSVTable.read(path, schema: Schema.survey, diagnostics: &diagnostics))
+        #expect(table.records.count == notes.count)
+        var numbers = 0
+        for record in table.records {
+            let value = table.value(record, Schema.Survey.note) ?? ""
+            let plain = (1...9).contains(value.utf8.count) && value.utf8.allSatisfy { (0x30...0x39).contains($0) }
+            #expect(table.digits(record, Schema.Survey.note) == (plain ? Int(value) : nil), "\(value)")
+            numbers += plain ? 1 : 0
+        }
+        #expect(numbers > 50)
     }
 }

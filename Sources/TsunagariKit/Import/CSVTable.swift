@@ -251,6 +251,22 @@ struct CSVTable: Sendable {
         return Self.value(text, cells.cells[range.lowerBound + i])
     }
 
+    /// The value of `column`'s cell in `record` when it is one to nine ASCII digits (most numbers
+    /// in a file), read from its bytes; nil otherwise (`value` then reads it).
+    func digits(_ record: CSVRow, _ column: Column) -> Int? {
+        guard fill == nil else { return nil }
+        return cells.bytes.withUnsafeBufferPointer { text in
+            let bytes = self.bytes(text, record, column)
+            guard (1...9).contains(bytes.count) else { return nil }
+            var n = 0
+            for b in bytes {
+                guard (0x30...0x39).contains(b) else { return nil }
+                n = 10 * n + Int(b - 0x30)
+            }
+            return n
+        }
+    }
+
     /// A non-empty cell value, or nil.
     func value(_ record: CSVRow, _ column: Column) -> String? {
         guard let v = cell(record, column)?.value, !v.isEmpty else { return nil }

@@ -159,15 +159,17 @@ struct YearLoader {
         read = forEachChunk(table.records.count, into: read) { range in
             var loader = base
             loader.diagnostics = Diagnostics()
-            var (rows, agencies) = ([AgencyRow](), [Agency]())
+            var (rows, agencies, memory) = ([AgencyRow](), [Agency](), AgencyMemory())
             rows.reserveCapacity(range.count)
             agencies.reserveCapacity(range.count)
-            for r in range {
-                let first = loader.diagnostics.all.count
-                var (row, agency) = loader.agencyRow(table, table.records[r])
-                row.diagnostics = first..<loader.diagnostics.all.count
-                if let agency { agencies.append(agency) }
-                rows.append(row)
+            table.cells.bytes.withUnsafeBufferPointer { text in
+                for r in range {
+                    let first = loader.diagnostics.all.count
+                    var (row, agency) = loader.agencyRow(table, table.records[r], text, &memory)
+                    row.diagnostics = first..<loader.diagnostics.all.count
+                    if let agency { agencies.append(agency) }
+                    rows.append(row)
+                }
             }
             return (start: range.lowerBound, rows: rows, agencies: agencies, diagnostics: loader.diagnostics)
         } merge: { read, part in
@@ -227,18 +229,38 @@ struct YearLoader {
         }
     }
 
+    /// The words of a part of agencies.csv read before, by their cells' bytes (`text` is the
+    /// table's): a large file repeats a few spellings of its fields, sectors and types.
+    private struct AgencyMemory {
+        var fields = CellValues<Field>(), sectors = CellValues<PublicPrivate>(), types = CellValues<AgencyType>()
+    }
+
+    /// `vocabulary`, with the words met before found by their bytes in `memory`.
+    private mutating func vocabulary<V: Vocabulary>(
+        _ table: CSVTable, _ record: CSVRow, _ column: Column, required isRequired: Bool,
+        _ text: UnsafeBufferPointer<UInt8>, _ memory: inout CellValues<V>
+    ) -> V? {
+        let bytes = table.bytes(text, record, column)
+        if !bytes.isEmpty, let known = memory.value(bytes) { return known }
+        let word: V? = vocabulary(table, record, column, required: isRequired)
+        if let word, !bytes.isEmpty { memory.set(bytes, word) }
+        return word
+    }
+
     /// Reads one row of agencies.csv, with a diagnostic for each problem.
-    private mutating func agencyRow(_ table: CSVTable, _ record: CSVRow) -> (AgencyRow, Agency?) {
+    private mutating func agencyRow(
+        _ table: CSVTable, _ record: CSVRow, _ text: UnsafeBufferPointer<UInt8>, _ memory: inout AgencyMemory
+    ) -> (AgencyRow, Agency?) {
         typealias C = Schema.Agencies
         var row = AgencyRow(id: required(table, record, C.id))
         guard row.id != nil else { return (row, nil) }
         var ok = true
         let name = required(table, record, C.name)
         if name == nil { ok = false }
-        let field: Field? = vocabulary(table, record, C.field, required: true)
+        let field = vocabulary(table, record, C.field, required: true, text, &memory.fields)
         if field == nil { ok = false }
-        let pp: PublicPrivate? = vocabulary(table, record, C.publicPrivate, required: false)
-        let type: AgencyType? = vocabulary(table, record, C.type, required: false)
+        let pp = vocabulary(table, record, C.publicPrivate, required: false, text, &memory.sectors)
+        let type = vocabulary(table, record, C.type, required: false, text, &memory.types)
         if table.value(record, C.type) != nil && type == nil { ok = false }
         if let type, let field, type.field != field {
             diagnostics.warning(table.location(record, C.type), .typeOfOtherField(type, field))
@@ -685,9 +707,10 @@ struct YearLoader {
     /// The services of a `;`-separated cell, each with its own ages where written in brackets
     /// (`居場所(15-39)`, `相談（40〜）`); nil (after reporting) when one is not read.
     private mutating func serviceList(_ table: CSVTable, _ record: CSVRow, _ column: Column) -> [ServiceOffer]? {
+        guard let cell = table.value(record, column) else { return [] }
         var offers: [ServiceOffer] = []
         var ok = true
-        for part in splitList(table.value(record, column) ?? "") {
+        for part in splitList(cell) {
             let folded = nfkc(part)
             let open = folded.firstIndex(of: "(")
             let word = trimmed(String(folded[..<(open ?? folded.endIndex)]))
@@ -727,6 +750,7 @@ struct YearLoader {
     private mutating func integer(
         _ table: CSVTable, _ record: CSVRow, _ column: Column, range: ClosedRange<Int>
     ) -> (value: Int?, ok: Bool) {
+        if let n = table.digits(record, column), range.contains(n) { return (n, true) }
         guard let written = table.value(record, column) else { return (nil, true) }
         if let n = Int(written) ?? Int(cleanCell(written)), range.contains(n) { return (n, true) }
         let isNumber = Int(cleanCell(written)) != nil

@@ -3,11 +3,14 @@
 /// written, `folded` by every spelling after `normalizedKey`; the value is the word's place in
 /// `allCases`, the first word when two share a spelling. Keyed by their UTF-8 bytes: a `String`
 /// key of Japanese text is normalised again at every lookup to be hashed. A class, so that a
-/// lookup takes it from the cache without copying its tables.
+/// lookup takes it from the cache without copying its tables. `cases` is `allCases` as an array
+/// (`[V]`), made once: a synthesised `allCases` makes its array at every call.
 private final class Spellings: Sendable {
     let exact: ByteTable<Int>, folded: ByteTable<Int>
+    let cases: any Sendable
 
     init<V: Vocabulary>(_ type: V.Type) {
+        cases = Array(V.allCases)
         var (exact, folded) = (ByteTable<Int>(), ByteTable<Int>())
         for (i, word) in V.allCases.enumerated() {
             for spelling in [word.ja, word.en] where exact[spelling] == nil { exact.set(spelling, i) }
@@ -53,7 +56,7 @@ extension Vocabulary {
     public init?(cell: String) {
         let words = Spellings.of(Self.self)
         guard let i = words.exact[cell] ?? words.folded[normalizedKey(cell)] else { return nil }
-        self = Array(Self.allCases)[i]
+        self = (words.cases as! [Self])[i]
     }
 
     /// The accepted words, for error messages: 「保健、医療、…」, or in English
