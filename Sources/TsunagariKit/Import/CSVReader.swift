@@ -308,7 +308,8 @@ private func parseCSVBytes(
 /// Eight bytes at a time: `v − 0x01…01 & ~v & 0x80…80` marks the lowest zero byte of `v` exactly
 /// (Mycroft's test for a zero byte; marks above it may be false), and a byte equal to `c` is a
 /// zero byte of `v ^ c·0x01…01`. Continuation bytes have bit 7 set and bit 6 clear:
-/// `v & ~(v << 1) & 0x80…80`.
+/// `v & ~(v << 1) & 0x80…80`; the product of those bits (moved to the bottom of each byte) with
+/// 0x01…01 sums them in its top byte.
 @inline(__always)
 private func unquotedEnd(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8, column: inout Int
@@ -322,7 +323,9 @@ private func unquotedEnd(
         let ends = zeroBytes(v ^ separators) | zeroBytes(v ^ crs) | zeroBytes(v ^ lfs)
         let k = ends == 0 ? 8 : ends.trailingZeroBitCount / 8
         let before: UInt64 = k == 8 ? ~0 : (1 << (8 * UInt64(k))) &- 1
-        column += k - (v & ~(v << 1) & highs & before).nonzeroBitCount
+        // One bit at the top of each continuation byte, summed by a product (at most 8: no carry).
+        let continuations = (v & ~(v << 1) & highs & before) >> 7
+        column += k - Int(truncatingIfNeeded: (continuations &* ones) >> 56)
         i += k
         if ends != 0 { return i }
     }

@@ -107,11 +107,11 @@ struct NameIndex: Sendable {
     func agency(_ written: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = ByteTable<Target>.hash(written)
         if let i = byID.index(written, hash: hash) {
-            if case .agency(let agency) = byID.values[i] { return agency }
+            if case .agency(let agency) = byID.value(i) { return agency }
             return nil
         }
-        guard isFoldedKey(written), let i = byKey.index(written, hash: hash), byKey.values[i].isSingle,
-            case .agency(let agency) = byKey.values[i].first
+        guard isFoldedKey(written), let i = byKey.index(written, hash: hash), byKey.value(i).isSingle,
+            case .agency(let agency) = byKey.value(i).first
         else { return nil }
         return agency
     }
@@ -217,7 +217,7 @@ private struct SuggestionIndex {
 
     init(_ byKey: ByteTable<NameIndex.Targets>) {
         for k in (0..<byKey.count).sorted(by: { byKey.key($0).lexicographicallyPrecedes(byKey.key($1)) }) {
-            let (bytes, targets) = (Array(byKey.key(k)), byKey.values[k].all)
+            let (bytes, targets) = (Array(byKey.key(k)), byKey.value(k).all)
             let characters = Array(byKey.string(k))
             let grams = Set(bigrams(characters))
             for gram in grams { postings[gram, default: []].append(Int32(keys.count)) }
