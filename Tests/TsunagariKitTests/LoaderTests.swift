@@ -99,6 +99,37 @@ struct LoaderTests {
         #expect(d.hint?.ja == "次のどれかにしてください: 行政・調整、保健、医療、福祉(生活困窮・地域)、福祉(高齢)、福祉(障害)、子ども・若者・家庭、教育、就労、当事者・家族・民間、地域・その他")
     }
 
+    @Test("words met again are read as the first time: spellings of one word alike, a wrong word wrong every time")
+    func repeatedWords() throws {
+        // Enough rows that the agencies are read in parts, each remembering the words it met.
+        let spellings = ["医療", " 医療 ", "medical", "ＭＥＤＩＣＡＬ", "保健", "health"]
+        var rows = (0..<300).map { i in
+            let id = String(format: "A%03d", i)
+            return "\(id),機関\(i),\(spellings[i % spellings.count]),\(i % 2 == 0 ? "公" : ""),\(i % 90)"
+        }
+        rows[100] = "A100,機関100,医寮,,"
+        rows[250] = "A250,機関250,医寮,民営,abc"
+        let net = try network(
+            survey: "reporter,partner\n",
+            agencies: (["id,name,field,public_private,age_min"] + rows).joined(separator: "\n"))
+        let p = net.path("2025/agencies.csv")
+        #expect(
+            net.lines() == [
+                "\(p):102:12: error: 'field' (分野) '医寮' is not one of the accepted values",
+                "\(p):252:12: error: 'field' (分野) '医寮' is not one of the accepted values",
+                "\(p):252:15: error: 'public_private' (官民) '民営' is not one of the accepted values",
+                "\(p):252:18: error: 'age_min' (対象年齢下限) 'abc' is not a whole number",
+            ])
+        let agencies = try #require(net.load().network.years.first).agencies
+        #expect(agencies.count == 298)
+        for agency in agencies {
+            let i = Int(agency.id.dropFirst())!
+            #expect(agency.field == (i % spellings.count < 4 ? .medical : .health), "\(agency.id)")
+            #expect(agency.publicPrivate == (i % 2 == 0 ? .publicBody : nil), "\(agency.id)")
+            #expect(agency.ageMin == i % 90, "\(agency.id)")
+        }
+    }
+
     @Test("duplicate IDs, impossible age ranges, empty required cells")
     func agencyRows() throws {
         let net = try network(

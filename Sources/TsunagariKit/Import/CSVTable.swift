@@ -213,7 +213,7 @@ struct CSVTable: Sendable {
     private static func value(_ text: UnsafeBufferPointer<UInt8>, _ cell: CSVCells.Cell) -> UnsafeBufferPointer<UInt8> {
         var trimmed = trimmedRange(text, Int(cell.start), Int(cell.end))
         if trimmed.count >= 2, text[trimmed.lowerBound] == UInt8(ascii: "'"),
-            "=@+-\t\r".utf8.contains(text[trimmed.lowerBound + 1])
+            formulaStarts.utf8.contains(text[trimmed.lowerBound + 1])
         {
             trimmed = (trimmed.lowerBound + 1)..<trimmed.upperBound
         }

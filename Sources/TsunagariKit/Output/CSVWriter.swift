@@ -35,10 +35,14 @@ func neutralised(_ value: String) -> String {
     }
 }
 
+/// The characters after which `unneutralised` takes an apostrophe off (those `neutralised` may
+/// put one before), as the reader of cells' bytes needs them too.
+let formulaStarts = "=@+-\t\r"
+
 /// `value` with the apostrophe `neutralised` put before a formula character taken off.
 func unneutralised(_ value: String) -> String {
     let scalars = value.unicodeScalars
-    guard scalars.first == "'", let second = scalars.dropFirst().first, "=@+-\t\r".unicodeScalars.contains(second)
+    guard scalars.first == "'", let second = scalars.dropFirst().first, formulaStarts.unicodeScalars.contains(second)
     else { return value }
     return String(value.dropFirst())
 }
